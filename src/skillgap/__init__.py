@@ -1,0 +1,65 @@
+"""skillgap: measure the gap between a candidate and a role.
+
+The library is the product; the CLI is a thin layer over it::
+
+    >>> from skillgap import analyze, load_profile, load_rubric
+    >>> report = analyze(load_profile("examples/plain-text-resume.txt"), load_rubric())
+    >>> report.rubric.id
+    'principal-ml-engineer'
+
+Names are imported lazily so that ``import skillgap`` (and the CLI's start-up) stays
+fast: nothing heavy is loaded until it is used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .errors import (
+        InputError,
+        Problem,
+        ProfileError,
+        RubricError,
+        SkillgapError,
+        UsageError,
+    )
+    from .matching import Evidence, SkillIndex
+    from .profile import Profile
+    from .profiles import load_profile
+    from .report import GapReport
+    from .rubric import Rubric, bundled_rubric_ids, load_rubric
+    from .scoring import analyze
+
+_LAZY = {
+    "analyze": "scoring",
+    "load_profile": "profiles",
+    "load_rubric": "rubric",
+    "bundled_rubric_ids": "rubric",
+    "Rubric": "rubric",
+    "Profile": "profile",
+    "GapReport": "report",
+    "SkillIndex": "matching",
+    "Evidence": "matching",
+    "SkillgapError": "errors",
+    "InputError": "errors",
+    "RubricError": "errors",
+    "ProfileError": "errors",
+    "UsageError": "errors",
+    "Problem": "errors",
+}
+
+__all__ = ["__version__", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'skillgap' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,608 @@
+"""The skill index and matcher: where evidence comes from.
+
+Principles (``docs/matching.md`` explains them with examples):
+
+* Whole words and word sequences, never raw substrings: "Java" is not in "JavaScript".
+* Names and aliases first, compared after normalisation, with spacing and hyphens
+  between words optional ("Tensor Flow" = "tensor-flow" = "TensorFlow").
+* Fuzzy matching only after that, only for forms of six or more characters, with an
+  edit allowance that grows with length (1 edit up to 11 characters, 2 beyond) and the
+  first letter fixed. Short names (R, C, Go) never match fuzzily.
+* Guards for ambiguous forms (context words nearby, case as written), exclusion
+  phrases ("go-to-market" is not Go), short forms must stand alone ("R-CNN" is not R),
+  and a single letter followed by a full stop and a capitalised word is an initial.
+* Negated mentions ("no experience with Spark", "want to learn Go") are not evidence.
+* Every match is :class:`Evidence`: the words as written, the line around them,
+  where they came from, how they matched and how similar they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .profile import DeclaredSkill, Profile, TextSegment
+from .rubric import Rubric, Skill
+from .text import STOPWORDS, Tokens, prepare_text, stem, tokenize, word_norms
+
+#: Methods, most trustworthy first.
+METHODS = ("declared", "exact", "alias", "fuzzy")
+MIN_FUZZY_LENGTH = 6
+_FUZZY_CACHE_LIMIT = 200_000
+_FUZZY_MAX_WORDS = 3
+
+
+def fuzzy_allowance(length: int) -> int:
+    """How many edits a form of ``length`` characters may differ by and still match."""
+    if length < MIN_FUZZY_LENGTH:
+        return 0
+    return 1 if length < 12 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One written form of a skill, prepared for lookup."""
+
+    skill: str
+    text: str
+    norms: tuple[str, ...]
+    words: tuple[str, ...]
+    is_name: bool
+    ambiguous: bool
+    inflect: bool
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.norms)
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.norms)
+
+    @property
+    def short(self) -> bool:
+        """Forms of one or two characters must stand alone (not hyphen-joined)."""
+        return len(self.compact) <= 2
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence that a candidate has a skill."""
+
+    skill: str
+    text: str
+    context: str
+    source: str
+    line: int | None
+    method: str
+    similarity: float
+    form: str
+    level: str | None = None
+    years: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A mention that looks like a skill but is not counted, and why."""
+
+    skill: str
+    text: str
+    context: str
+    source: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProfileMatches:
+    """All evidence and rejected mentions found in one profile, per canonical skill."""
+
+    evidence: dict[str, tuple[Evidence, ...]]
+    rejected: dict[str, tuple[Rejection, ...]]
+
+    def for_skill(self, name: str) -> tuple[Evidence, ...]:
+        return self.evidence.get(name, ())
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: Form
+    method: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class _Guard:
+    context: frozenset[str]
+    context_window: int
+    max_context_words: int
+    exclude: tuple[tuple[str, ...], ...]
+    case_sensitive: bool
+    exact: bool
+
+
+# Words that, shortly before a mention, mean the candidate does NOT have the skill.
+_NEGATION_WORDS = frozenset({
+    "never", "unfamiliar", "lack", "lacking", "lacks", "nor", "neither",
+    "not", "dont", "didnt", "havent", "hasnt", "cannot", "cant", "isnt", "wasnt",
+    "doesnt", "arent",
+})
+_NO_OBJECTS = frozenset({
+    "experience", "exposure", "knowledge", "background", "familiarity", "expertise",
+    "skills", "skill", "prior", "professional", "hands", "practical", "formal", "real",
+    "direct", "production", "commercial", "working", "previous", "idea",
+})
+_DESIRE_WORDS = frozenset({
+    "want", "wants", "wanted", "like", "hope", "hoping", "plan", "planning", "plans",
+    "eager", "keen", "interested", "aspire", "aspiring", "intend", "intending", "wish",
+    "aim", "aiming", "goal", "goals", "someday", "eventually",
+})
+_LEARN_WORDS = frozenset({"learn", "learning", "study", "studying", "explore", "try"})
+_CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while",
+                             "except", "instead", "yet", "still"})
+_CLAUSE_BREAK_CHARS = frozenset(".;!?•·▪●◦‣∙|*")
+_NEGATION_REACH = 10
+
+
+class SkillIndex:
+    """Every form of every skill in a rubric, ready to match text against.
+
+    >>> from skillgap.rubric import load_rubric
+    >>> index = SkillIndex(load_rubric())
+    >>> [e.skill for e in index.match_text("Built models with sklearn and k8s")]
+    ['scikit-learn', 'Kubernetes']
+    """
+
+    def __init__(self, rubric: Rubric) -> None:
+        self.skills: dict[str, Skill] = {}
+        self._guards: dict[str, _Guard] = {}
+        self._exact: dict[str, list[Form]] = {}
+        self._compact: dict[str, list[Form]] = {}
+        self._stemmed: dict[str, list[Form]] = {}
+        self._fuzzy_by_first: dict[str, list[Form]] = {}
+        self._fuzzy_cache: dict[str, tuple[Form, float] | None] = {}
+        for _area, requirement in rubric.iter_requirements():
+            for skill in requirement.skills:
+                self.skills.setdefault(skill.name, skill)
+        for skill in self.skills.values():
+            self._add_skill(skill)
+        self._exact_prefixes = _prefixes(self._exact, by_word=True)
+        self._compact_prefixes = _prefixes(self._compact, by_word=False)
+        self._stem_prefixes = _prefixes(self._stemmed, by_word=True)
+        forms = [f for forms in self._exact.values() for f in forms]
+        self._max_words = max((len(f.norms) for f in forms), default=1)
+        self._max_compact = max((len(f.compact) for f in forms), default=1)
+        self._max_stem_words = max((len(k.split()) for k in self._stemmed), default=0)
+
+    # ------------------------------------------------------------------ building
+    def _add_skill(self, skill: Skill) -> None:
+        ambiguous = {" ".join(word_norms(a)) for a in skill.ambiguous}
+        context = frozenset(" ".join(word_norms(c)) for c in skill.context)
+        self._guards[skill.name] = _Guard(
+            context=context - {""},
+            context_window=skill.context_window,
+            max_context_words=max((len(c.split()) for c in context), default=1),
+            exclude=tuple(n for n in (word_norms(e) for e in skill.exclude) if n),
+            case_sensitive=skill.case_sensitive,
+            exact=skill.exact,
+        )
+        for text in skill.forms():
+            prepared = prepare_text(text)
+            tokens = tokenize(prepared)
+            if not tokens.norms:
+                continue
+            form = Form(
+                skill=skill.name, text=text, norms=tokens.norms, words=tokens.words,
+                is_name=text == skill.name, ambiguous=" ".join(tokens.norms) in ambiguous,
+                inflect=skill.inflect,
+            )
+            _append_unique(self._exact, form.key, form)
+            if all(len(n) >= 2 for n in form.norms):
+                _append_unique(self._compact, form.compact, form)
+            if skill.inflect:
+                stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
+                if stems:
+                    _append_unique(self._stemmed, stems, form)
+            if (not skill.exact and not form.ambiguous and not skill.inflect
+                    and len(form.compact) >= MIN_FUZZY_LENGTH):
+                _append_unique(self._fuzzy_by_first, form.compact[0], form)
+
+    # ------------------------------------------------------------------ matching
+    def match_text(self, text: str, *, source: str = "text",
+                   first_line: int | None = 1) -> list[Evidence]:
+        """Evidence found in a piece of running text (rejected mentions dropped)."""
+        evidence, _ = self.match_segment(TextSegment(source, text, first_line))
+        return evidence
+
+    def match_segment(self, segment: TextSegment) -> tuple[list[Evidence], list[Rejection]]:
+        """Evidence and rejected mentions in one segment of running text."""
+        tokens = tokenize(prepare_text(segment.text), first_line=segment.line or 1)
+        return self._match_tokens(tokens, source=segment.source,
+                                  has_lines=segment.line is not None)
+
+    def match_declared(self, declared: DeclaredSkill) -> list[Evidence]:
+        """Evidence from one declared skill ("Python", "Machine Learning & Deep Learning").
+
+        A declared item that is exactly a form of a skill counts even for ambiguous
+        forms (a skills list entry "R" is R); anything longer is matched like text.
+        """
+        tokens = tokenize(prepare_text(declared.name))
+        if not tokens.norms:
+            return []
+        key = " ".join(tokens.norms)
+        compact = "".join(tokens.norms)
+        forms = self._exact.get(key) or self._compact.get(compact) or []
+        hits: list[tuple[Form, float]] = [(f, 1.0) for f in forms]
+        if not hits and len(tokens.norms) <= 4:
+            found = self._fuzzy(compact)
+            if found is not None:
+                hits = [found]
+        context = " ".join(declared.name.split())
+        if hits:
+            seen: set[str] = set()
+            result = []
+            for form, similarity in hits:
+                if form.skill in seen:
+                    continue
+                seen.add(form.skill)
+                result.append(Evidence(
+                    skill=form.skill, text=context, context=context, source=declared.source,
+                    line=declared.line, method="declared", similarity=similarity,
+                    form=form.text, level=declared.level, years=declared.years))
+            return result
+        evidence, _ = self._match_tokens(tokens, source=declared.source, has_lines=False)
+        return [
+            Evidence(skill=e.skill, text=e.text, context=context, source=declared.source,
+                     line=declared.line, method="declared", similarity=e.similarity,
+                     form=e.form, level=declared.level, years=declared.years)
+            for e in evidence
+        ]
+
+    def match_profile(self, profile: Profile) -> ProfileMatches:
+        """Every piece of evidence in a profile: declared skills first, then running text."""
+        evidence: dict[str, list[Evidence]] = {}
+        rejected: dict[str, list[Rejection]] = {}
+        for declared in profile.declared_skills:
+            for item in self.match_declared(declared):
+                evidence.setdefault(item.skill, []).append(item)
+        for segment in profile.segments:
+            found, refused = self.match_segment(segment)
+            for item in found:
+                evidence.setdefault(item.skill, []).append(item)
+            for rejection in refused:
+                rejected.setdefault(rejection.skill, []).append(rejection)
+        return ProfileMatches(
+            evidence={k: tuple(_dedupe_evidence(v)) for k, v in evidence.items()},
+            rejected={k: tuple(v) for k, v in rejected.items()},
+        )
+
+    # ------------------------------------------------------------------ internals
+    def _match_tokens(self, tokens: Tokens, *, source: str,
+                      has_lines: bool) -> tuple[list[Evidence], list[Rejection]]:
+        hits = self._find_hits(tokens)
+        evidence: list[Evidence] = []
+        rejections: list[Rejection] = []
+        accepted: list[_Hit] = []
+        for hit in hits:
+            reason = self._rejection_reason(tokens, hit)
+            if reason is None:
+                accepted.append(hit)
+            elif reason not in ("", "overlap"):
+                rejections.append(Rejection(
+                    skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
+                    context=_snippet(tokens, hit.start, hit.end), source=source,
+                    line=tokens.lines[hit.start] if has_lines else None, reason=reason))
+        for hit in _resolve_overlaps(accepted):
+            evidence.append(Evidence(
+                skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
+                context=_snippet(tokens, hit.start, hit.end), source=source,
+                line=tokens.lines[hit.start] if has_lines else None, method=hit.method,
+                similarity=round(hit.similarity, 4), form=hit.form.text))
+        return evidence, rejections
+
+    def _find_hits(self, tokens: Tokens) -> list[_Hit]:
+        norms = tokens.norms
+        breaks = tokens.breaks
+        count = len(norms)
+        exact = self._exact
+        compact_forms = self._compact
+        exact_prefixes = self._exact_prefixes
+        compact_prefixes = self._compact_prefixes
+        max_words = self._max_words
+        hits: list[_Hit] = []
+        for i in range(count):
+            key = norms[i]
+            compact = key
+            compact_ok = len(key) >= 2
+            for j in range(i, min(count, i + max_words + 2)):
+                if j > i:
+                    if breaks[j]:
+                        break
+                    word = norms[j]
+                    key = f"{key} {word}"
+                    compact += word
+                    compact_ok = compact_ok and len(word) >= 2
+                found = exact.get(key)
+                if found is None and compact_ok:
+                    found = compact_forms.get(compact)
+                if found is not None:
+                    for form in found:
+                        hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias",
+                                         1.0))
+                if key not in exact_prefixes and not (compact_ok
+                                                      and compact in compact_prefixes):
+                    break
+        if self._stemmed:
+            hits.extend(self._find_stem_hits(tokens))
+        if self._fuzzy_by_first:
+            hits.extend(self._find_fuzzy_hits(tokens, hits))
+        return hits
+
+    def _find_stem_hits(self, tokens: Tokens) -> list[_Hit]:
+        kept = [i for i, n in enumerate(tokens.norms) if n not in STOPWORDS]
+        stems = [stem(tokens.norms[i]) for i in kept]
+        # A phrase may skip stopwords but may not cross punctuation.
+        broken = [False] * len(kept)
+        for position in range(1, len(kept)):
+            previous, current = kept[position - 1], kept[position]
+            broken[position] = any(tokens.breaks[k] for k in range(previous + 1, current + 1))
+        hits: list[_Hit] = []
+        stemmed = self._stemmed
+        prefixes = self._stem_prefixes
+        for a in range(len(kept)):
+            key = stems[a]
+            for b in range(a, min(len(kept), a + self._max_stem_words)):
+                if b > a:
+                    if broken[b]:
+                        break
+                    key = f"{key} {stems[b]}"
+                for form in stemmed.get(key, ()):
+                    hits.append(_Hit(kept[a], kept[b] + 1, form,
+                                     "exact" if form.is_name else "alias", 1.0))
+                if key not in prefixes:
+                    break
+        return hits
+
+    def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
+        covered = set()
+        for hit in exact_hits:
+            covered.update(range(hit.start, hit.end))
+        norms = tokens.norms
+        hits: list[_Hit] = []
+        for i, word in enumerate(norms):
+            if i in covered:
+                continue
+            candidates = [(i + 1, word)]
+            key = word
+            for j in range(i + 1, min(len(norms), i + _FUZZY_MAX_WORDS)):
+                if tokens.breaks[j] or j in covered:
+                    break
+                key += norms[j]
+                candidates.append((j + 1, key))
+            for end, key in candidates:
+                if len(key) < MIN_FUZZY_LENGTH or not key.isascii():
+                    continue
+                if key in self._exact or key in self._compact:
+                    continue
+                found = self._fuzzy(key)
+                if found is not None:
+                    form, similarity = found
+                    hits.append(_Hit(i, end, form, "fuzzy", similarity))
+        return hits
+
+    def _fuzzy(self, key: str) -> tuple[Form, float] | None:
+        cache = self._fuzzy_cache
+        if key in cache:
+            return cache[key]
+        best: tuple[Form, float] | None = None
+        if len(key) >= MIN_FUZZY_LENGTH and any(ch.isalpha() for ch in key):
+            for form in self._fuzzy_by_first.get(key[0], ()):
+                target = form.compact
+                allowed = fuzzy_allowance(min(len(target), len(key)))
+                if allowed == 0 or abs(len(target) - len(key)) > allowed:
+                    continue
+                distance = OSA.distance(key, target, score_cutoff=allowed)
+                if distance == 0 or distance > allowed:
+                    continue
+                if distance == 1 and len(key) == len(target) and key[-1] != target[-1]:
+                    continue  # one changed last letter is a different word: docket, docker
+                similarity = 1.0 - distance / max(len(key), len(target))
+                if best is None or (similarity, best[0].skill) > (best[1], form.skill):
+                    best = (form, similarity)
+        if len(cache) >= _FUZZY_CACHE_LIMIT:
+            cache.clear()
+        cache[key] = best
+        return best
+
+    def _rejection_reason(self, tokens: Tokens, hit: _Hit) -> str | None:
+        """None if the hit counts; otherwise why not ("" for silent rejections)."""
+        form = hit.form
+        guard = self._guards[form.skill]
+        count = len(tokens)
+        if form.short or form.ambiguous:
+            if tokens.seps[hit.start] == "-" or (hit.end < count and tokens.seps[hit.end] == "-"):
+                return "joined to another word"
+        if len(form.compact) == 1 and hit.end < count and tokens.seps[hit.end] == "." \
+                and tokens.lines[hit.end] == tokens.lines[hit.start] \
+                and tokens.words[hit.end][:1].isupper():
+            return "an initial, not a skill"
+        for phrase in guard.exclude:
+            if _covered_by_phrase(tokens.norms, hit.start, hit.end, phrase):
+                return f"part of the excluded phrase '{' '.join(phrase)}'"
+        if form.ambiguous:
+            if guard.case_sensitive and not _case_matches(tokens, hit, form):
+                return ""
+            if guard.context and not _has_context(tokens, hit, guard):
+                return "ambiguous without context"
+        if _negated(tokens, hit.start, hit.end):
+            return "negated"
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _append_unique(table: dict[str, list[Form]], key: str, form: Form) -> None:
+    bucket = table.setdefault(key, [])
+    if all(existing.skill != form.skill for existing in bucket):
+        bucket.append(form)
+
+
+def _prefixes(table: dict[str, list[Form]], *, by_word: bool) -> frozenset[str]:
+    prefixes: set[str] = set()
+    for key in table:
+        if by_word:
+            words = key.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        else:
+            prefixes.update(key[:n] for n in range(1, len(key)))
+    return frozenset(prefixes)
+
+
+def _span_text(tokens: Tokens, start: int, end: int) -> str:
+    return " ".join(tokens.text[tokens.starts[start]: tokens.ends[end - 1]].split())
+
+
+def _snippet(tokens: Tokens, start: int, end: int, *, reach: int = 70) -> str:
+    """The line around a match, shortened around it when the line is long."""
+    text = tokens.text
+    line_start = text.rfind("\n", 0, tokens.starts[start]) + 1
+    line_end = text.find("\n", tokens.ends[end - 1])
+    line_end = len(text) if line_end == -1 else line_end
+    left = max(line_start, tokens.starts[start] - reach)
+    right = min(line_end, tokens.ends[end - 1] + reach)
+    snippet = " ".join(text[left:right].split())
+    if left > line_start:
+        snippet = "…" + snippet
+    if right < line_end:
+        snippet += "…"
+    return snippet
+
+
+def _covered_by_phrase(norms: Sequence[str], start: int, end: int,
+                       phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    for offset in range(max(0, end - size), start + 1):
+        if offset + size > len(norms):
+            break
+        if tuple(norms[offset: offset + size]) == phrase:
+            return True
+    return False
+
+
+def _case_matches(tokens: Tokens, hit: _Hit, form: Form) -> bool:
+    written = tokens.words[hit.start: hit.end]
+    if len(written) != len(form.words):
+        return True  # matched across spacing variants: case can't be compared word by word
+    return all(w == f or (w.isupper() and w.upper() == f.upper())
+               for w, f in zip(written, form.words, strict=True))
+
+
+def _has_context(tokens: Tokens, hit: _Hit, guard: _Guard) -> bool:
+    norms = tokens.norms
+    low = max(0, hit.start - guard.context_window)
+    high = min(len(norms), hit.end + guard.context_window)
+    own = set(range(hit.start, hit.end))
+    for i in range(low, high):
+        if i in own:
+            continue
+        key = norms[i]
+        if key in guard.context:
+            return True
+        for j in range(i + 1, min(high, i + guard.max_context_words)):
+            key = f"{key} {norms[j]}"
+            if key in guard.context:
+                return True
+    return False
+
+
+def _is_clause_break(sep: str) -> bool:
+    return sep == "\n\n" or any(ch in _CLAUSE_BREAK_CHARS for ch in sep)
+
+
+def _negated(tokens: Tokens, start: int, end: int) -> bool:
+    """Is the mention at [start, end) inside a negated or aspirational phrase?
+
+    Looks back to the start of the clause (a full stop, semicolon, bullet or a contrast
+    word such as "but" ends it) for a cue, each with its own reach: "never"/"not" up to
+    six words back, "without" two, "no experience with" ten (it covers lists), and
+    "want to learn" eight. Then looks just past the mention for "(not yet)" or "never".
+    """
+    norms = tokens.norms
+    seps = tokens.seps
+    i = start
+    while i > 0 and start - i < _NEGATION_REACH:
+        if _is_clause_break(seps[i]):
+            break
+        i -= 1
+        distance = start - i
+        word = norms[i]
+        if word in _CONTRAST_WORDS and not (i > 0 and norms[i - 1] == "not"):
+            break
+        if word == "without":
+            if distance <= 2:
+                return True
+        elif word in _NEGATION_WORDS:
+            if word == "not" and i + 1 < len(norms) and norms[i + 1] in ("only", "just"):
+                continue
+            if distance <= 6:
+                return True
+        elif word in ("no", "zero", "little", "limited", "minimal"):
+            window = norms[i + 1: min(start, i + 4)]
+            if distance == 1 or any(w in _NO_OBJECTS for w in window):
+                return True
+        elif word in _LEARN_WORDS and distance <= 8:
+            if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4): i]):
+                return True
+    for j in range(end, min(len(norms), end + 3)):
+        if _is_clause_break(seps[j]):
+            break
+        if norms[j] in ("never", "none") or (
+                norms[j] == "not" and j + 1 < len(norms) and norms[j + 1] == "yet"):
+            return True
+    return False
+
+
+_METHOD_RANK = {method: rank for rank, method in enumerate(METHODS)}
+
+
+def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Keep the best hit per skill and position; drop fuzzy hits on words already matched."""
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start),
+                                          _METHOD_RANK[h.method], -h.similarity, h.form.skill))
+    kept: list[_Hit] = []
+    exact_positions: set[int] = set()
+    for hit in ordered:
+        if hit.method != "fuzzy":
+            exact_positions.update(range(hit.start, hit.end))
+    for hit in ordered:
+        if hit.method == "fuzzy" and exact_positions.intersection(range(hit.start, hit.end)):
+            continue
+        if any(k.form.skill == hit.form.skill and k.start < hit.end and hit.start < k.end
+               for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
+    """One piece of evidence per skill, source and line (the most trustworthy)."""
+    best: dict[tuple[str, int | None, str], Evidence] = {}
+    order: list[tuple[str, int | None, str]] = []
+    for item in items:
+        key = (item.source, item.line, item.text if item.line is None else "")
+        current = best.get(key)
+        if current is None:
+            order.append(key)
+            best[key] = item
+        elif (_METHOD_RANK[item.method], -item.similarity) < (
+                _METHOD_RANK[current.method], -current.similarity):
+            best[key] = item
+    return [best[key] for key in order]
+
+
+__all__ = ["Evidence", "Form", "ProfileMatches", "Rejection", "SkillIndex",
+           "fuzzy_allowance"]

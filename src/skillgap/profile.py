@@ -1,0 +1,104 @@
+"""The candidate profile: one model, whatever the input format.
+
+Every loader (skillgap profile, JSON Resume, text, Markdown, PDF, DOCX) produces a
+:class:`Profile`. It keeps what the candidate declared (skills with levels and years,
+work history, education) apart from the running text (with line numbers and the section
+or field each piece came from), because the report says which kind of evidence each
+match is. Identity (name, contact details, links) is kept separately and never scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class TextSegment:
+    """A piece of running text: a section of a resume or one field of a structured file."""
+
+    source: str
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredSkill:
+    """A skill the candidate lists explicitly, with level and years when given."""
+
+    name: str
+    source: str
+    line: int | None = None
+    level: str | None = None
+    years: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One position in the work history."""
+
+    title: str
+    organization: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    """One degree or course of study.
+
+    ``degree_level`` is one of ``associate``, ``bachelor``, ``master``, ``phd`` when it
+    could be recognised; ``text`` is the entry as written (used to match fields).
+    """
+
+    degree_level: str | None
+    text: str
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatedYears:
+    """An explicit statement of total experience ("12+ years of experience")."""
+
+    years: float
+    text: str
+    source: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the candidate is. Shown in reports (unless blind); never used in scoring."""
+
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    links: tuple[str, ...] = ()
+    photo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Everything skillgap knows about one candidate."""
+
+    source: str
+    format: str
+    sha256: str
+    identity: Identity = field(default_factory=Identity)
+    declared_skills: tuple[DeclaredSkill, ...] = ()
+    jobs: tuple[Job, ...] = ()
+    education: tuple[Education, ...] = ()
+    stated_years: tuple[StatedYears, ...] = ()
+    segments: tuple[TextSegment, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text_length(self) -> int:
+        """Characters of running text and declared skills (used to refuse empty profiles)."""
+        return sum(len(s.text.strip()) for s in self.segments) + sum(
+            len(s.name) for s in self.declared_skills
+        )

@@ -1,0 +1,276 @@
+"""Turn resume text (plain, Markdown, or extracted from PDF/DOCX) into a Profile.
+
+What we recognise, conservatively:
+
+* **Sections** by their headings ("Experience", "## Skills", "EDUCATION:"), so each
+  piece of evidence says where it came from. Interests and references are not evidence.
+* **Declared skills**: the items of a skills section or a "Skills: a, b, c" line.
+* **Work history**: date ranges ("Jan 2019 – Present") in experience sections.
+* **Education**: degree words (PhD, M.S., Master of Science, B.Tech, ...) in education
+  sections, with the line after them (where the field of study often is).
+* **Stated experience**: "12+ years of experience" outside the job entries.
+* **Identity**: name (first line), e-mail, phone, links — shown, never scored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import find_date_range
+from ..profile import (
+    DeclaredSkill,
+    Education,
+    Identity,
+    Job,
+    Profile,
+    StatedYears,
+    TextSegment,
+)
+
+_SECTION_NAMES: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "profile", "professional summary", "about", "about me",
+                "objective", "career objective", "overview", "executive summary",
+                "personal statement", "professional profile", "career summary",
+                "summary of qualifications", "highlights"),
+    "experience": ("experience", "work experience", "professional experience", "employment",
+                   "employment history", "work history", "career history",
+                   "relevant experience", "industry experience", "professional background",
+                   "career", "positions", "experience summary", "research experience",
+                   "teaching experience", "internships", "internship"),
+    "education": ("education", "academic background", "academics", "qualifications",
+                  "education and training", "academic qualifications",
+                  "educational qualifications", "education & training",
+                  "educational background", "academic profile", "degrees"),
+    "skills": ("skills", "technical skills", "key skills", "core competencies", "competencies",
+               "technologies", "tools", "skills and tools", "tech stack", "expertise",
+               "areas of expertise", "programming languages", "languages and tools",
+               "skills & tools", "technical expertise", "skill set", "skillset",
+               "core skills", "it skills", "software skills", "technical proficiencies",
+               "tools and technologies", "technologies and tools", "languages",
+               "skills summary", "technical summary", "frameworks"),
+    "projects": ("projects", "personal projects", "selected projects", "key projects",
+                 "academic projects", "project experience", "side projects",
+                 "open source", "open-source", "open source contributions"),
+    "publications": ("publications", "papers", "selected publications", "research",
+                     "patents", "publications and patents", "research papers"),
+    "certifications": ("certifications", "certificates", "licenses and certifications",
+                       "licenses & certifications", "courses", "training",
+                       "certifications and training", "professional development",
+                       "coursework", "relevant coursework"),
+    "awards": ("awards", "honors", "honours", "achievements", "awards and honors",
+               "honors and awards", "awards & honors", "accomplishments"),
+    "leadership": ("leadership", "leadership experience", "activities", "volunteer",
+                   "volunteering", "community", "extracurricular activities",
+                   "extra-curricular activities", "volunteer experience", "service"),
+    "talks": ("talks", "presentations", "speaking", "invited talks", "conference talks"),
+    "interests": ("interests", "hobbies", "hobbies and interests", "personal interests"),
+    "references": ("references", "referees"),
+    "personal": ("personal details", "personal information", "personal data", "contact",
+                 "contact information", "declaration"),
+}
+SECTION_BY_HEADING: dict[str, str] = {
+    heading: section for section, headings in _SECTION_NAMES.items() for heading in headings
+}
+#: Sections whose text is never evidence (what someone likes is not what they can do).
+NOT_EVIDENCE = frozenset({"interests", "references", "personal"})
+_JOB_SECTIONS = frozenset({"experience"})
+_NO_STATED_YEARS = frozenset({"experience", "projects", "education", "publications"})
+
+_HEADING_CLEAN_RE = re.compile(r"^[#=*_\s\-–—•|>]+|[#=*_:\s\-–—•|]+$")
+_LABEL_LINE_RE = re.compile(r"^\s*[-*•·▪●◦‣]?\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:：|]\s*(\S.*)$")
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·▪●◦‣]|\s[-–—]\s|\t|/\s|\s/|\band\b(?=\s))\s*")
+_BULLET_RE = re.compile(r"^\s*(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{7,}\d(?!\w)")
+_LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com/\S+",
+                      re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__|`)")
+_STATED_YEARS_RE = re.compile(
+    r"(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:\+\s*)?(?:years?|yrs?)(?:\s*\(s\))?\.?(?:\s+of)?"
+    r"(?P<tail>[^.;\n]{0,40}?)\bexperience",
+    re.IGNORECASE,
+)
+_TOTAL_EXPERIENCE_RE = re.compile(
+    r"(?:total|overall)\s+experience\s*[:\-–]?\s*(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*"
+    r"(?:years?|yrs?)", re.IGNORECASE)
+_LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<level>[^)\]]{2,30})[)\]]\s*$")
+
+# Degree words, strongest first. Abbreviations need dots or a following "in"/"of" when
+# they are also ordinary words ("MS Office", "BE careful", "MA" the state).
+_DEGREE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("phd", re.compile(r"\b(?:ph\.?\s?d|d\.?\s?phil|doctor(?:ate)?\s+of\s+\w+|doctorate|"
+                       r"doctoral)\b", re.IGNORECASE)),
+    ("master", re.compile(
+        r"\b(?:masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc|msc|m\.?\s?eng|m\.?\s?tech|mtech|"
+        r"m\.\s?a\.|mba|m\.?\s?b\.?\s?a|m\.?\s?phil|m\.\s?s\.?\s?c|m\.?\s?res|"
+        r"ms(?=\s+(?:in|of)\b)|ms(?=,?\s+(?:computer|data|machine|statistics|electrical|"
+        r"mathematics|physics|artificial|software|information))|m\.?\s?e\.?(?=\s+in\b)|"
+        r"post\s*-?\s*graduate|postgraduate)\b", re.IGNORECASE)),
+    ("bachelor", re.compile(
+        r"\b(?:bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc|bsc|b\.?\s?eng|b\.?\s?tech|btech|"
+        r"b\.\s?a\.|b\.\s?e\.|b\.?\s?com|undergraduate\s+degree|"
+        r"bs(?=\s+(?:in|of)\b)|be(?=\s+in\b)|b\.?\s?e(?=\s*[\[(,-]?\s*(?:computer|"
+        r"electrical|electronics|mechanical|information)))\b", re.IGNORECASE)),
+    ("associate", re.compile(r"\b(?:associate['’]?s?\s+(?:degree|of)|a\.\s?a\.\s?s?\.?)",
+                             re.IGNORECASE)),
+)
+
+
+@dataclass
+class _Section:
+    name: str
+    heading: str
+    first_line: int
+    lines: list[tuple[int, str]]
+
+
+def clean_markdown_line(line: str) -> str:
+    """Markdown to plain words: links keep their text, emphasis marks go."""
+    line = _MD_LINK_RE.sub(r"\1", line)
+    return _MD_EMPHASIS_RE.sub("", line)
+
+
+def heading_section(line: str) -> str | None:
+    """The section a heading line opens, or None if the line is not a heading."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    cleaned = _HEADING_CLEAN_RE.sub("", stripped)
+    key = " ".join(cleaned.lower().replace("&", " & ").split())
+    key = key.replace(" & ", " & ")
+    if key in SECTION_BY_HEADING:
+        return SECTION_BY_HEADING[key]
+    alt = key.replace(" & ", " and ")
+    return SECTION_BY_HEADING.get(alt)
+
+
+def split_sections(lines: list[str]) -> list[_Section]:
+    """Split resume lines into sections by their headings."""
+    sections = [_Section("header", "", 1, [])]
+    for number, line in enumerate(lines, start=1):
+        section = heading_section(line)
+        if section is not None:
+            sections.append(_Section(section, line.strip(), number, []))
+            continue
+        sections[-1].lines.append((number, line))
+    return [s for s in sections if s.lines or s.name != "header"]
+
+
+def _guess_name(lines: list[str]) -> str | None:
+    for line in lines[:5]:
+        text = _HEADING_CLEAN_RE.sub("", line.strip())
+        if not text:
+            continue
+        text = re.split(r"\s[|•·–—]\s|\s{3,}|,\s", text)[0].strip()
+        words = text.split()
+        if (2 <= len(words) <= 5 and len(text) <= 60 and not any(ch.isdigit() for ch in text)
+                and "@" not in text and heading_section(text) is None
+                and all(w[:1].isupper() for w in words if w[:1].isalpha())):
+            return text
+        return None
+    return None
+
+
+def _identity(lines: list[str], text: str) -> Identity:
+    email = _EMAIL_RE.search(text)
+    phone = next((m.group() for m in _PHONE_RE.finditer("\n".join(lines[:15]))
+                  if sum(ch.isdigit() for ch in m.group()) >= 9), None)
+    links = tuple(dict.fromkeys(m.group().rstrip(".,;)") for m in _LINK_RE.finditer(text)))
+    return Identity(name=_guess_name(lines), email=email.group() if email else None,
+                    phone=phone.strip() if phone else None, links=links[:10])
+
+
+def _declared_items(text: str, *, line: int, source: str) -> list[DeclaredSkill]:
+    items: list[DeclaredSkill] = []
+    body = _BULLET_RE.sub("", text)
+    label = _LABEL_LINE_RE.match(body)
+    if label:
+        body = label.group(2)
+    for raw in _ITEM_SPLIT_RE.split(body):
+        item = raw.strip(" .:()[]{}\t")
+        if not item or len(item) > 80:
+            continue
+        level = None
+        parens = _LEVEL_IN_PARENS_RE.match(item)
+        if parens:
+            item, level = parens.group("name").strip(), parens.group("level").strip()
+        items.append(DeclaredSkill(name=item, source=source, line=line, level=level))
+    return items
+
+
+def _degree_level(text: str) -> str | None:
+    for level, pattern in _DEGREE_PATTERNS:
+        if pattern.search(text):
+            return level
+    return None
+
+
+def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
+                      markdown: bool = False, warnings: tuple[str, ...] = ()) -> Profile:
+    """Build a :class:`Profile` from the (already cleaned) text of a resume."""
+    raw_lines = text.split("\n")
+    lines = [clean_markdown_line(line) for line in raw_lines] if markdown else raw_lines
+    sections = split_sections(lines)
+    has_headings = any(s.name != "header" for s in sections)
+    segments: list[TextSegment] = []
+    declared: list[DeclaredSkill] = []
+    jobs: list[Job] = []
+    education: list[Education] = []
+    stated: list[StatedYears] = []
+    for section in sections:
+        if section.name in NOT_EVIDENCE:
+            continue
+        body_lines = section.lines
+        if section.name == "skills":
+            for number, line in body_lines:
+                if line.strip():
+                    declared.extend(_declared_items(line, line=number, source="skills"))
+        else:
+            start = body_lines[0][0] if body_lines else section.first_line
+            segment_text = "\n".join(line for _, line in body_lines)
+            if segment_text.strip():
+                segments.append(TextSegment(section.name, segment_text, start))
+        for position, (number, line) in enumerate(body_lines):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if section.name != "skills":
+                label = _LABEL_LINE_RE.match(_BULLET_RE.sub("", stripped))
+                if label and heading_section(label.group(1)) == "skills":
+                    declared.extend(_declared_items(stripped, line=number, source="skills"))
+            in_jobs = section.name in _JOB_SECTIONS or (
+                not has_headings and _degree_level(stripped) is None)
+            if in_jobs:
+                found = find_date_range(stripped)
+                if found is not None:
+                    start_date, end_date, match = found
+                    title = " ".join((stripped[: match.start()] + " " +
+                                      stripped[match.end():]).split()).strip(" |,-–—()")
+                    if not title and position > 0:
+                        title = body_lines[position - 1][1].strip()
+                    jobs.append(Job(title=title[:120], start=start_date, end=end_date,
+                                    source=section.name, line=number))
+            if section.name == "education" or (section.name != "experience"
+                                               and not has_headings) or \
+                    section.name == "header":
+                level = _degree_level(stripped)
+                if level is not None and (section.name == "education" or level == "phd" or
+                                          re.search(r"\b(?:degree|of science|of arts|"
+                                                    r"in computer|university)\b",
+                                                    stripped, re.IGNORECASE)):
+                    following = body_lines[position + 1][1].strip() \
+                        if position + 1 < len(body_lines) else ""
+                    entry_text = f"{stripped} {following}".strip()
+                    education.append(Education(level, entry_text[:300], section.name, number))
+            if section.name not in _NO_STATED_YEARS:
+                total = _TOTAL_EXPERIENCE_RE.search(stripped) or _STATED_YEARS_RE.search(stripped)
+                if total is not None:
+                    stated.append(StatedYears(float(total.group("n")),
+                                              " ".join(total.group().split()), section.name,
+                                              number))
+    return Profile(
+        source=source, format=fmt, sha256=sha256, identity=_identity(lines, text),
+        declared_skills=tuple(declared), jobs=tuple(jobs), education=tuple(education),
+        stated_years=tuple(stated), segments=tuple(segments), warnings=warnings)

@@ -1,0 +1,191 @@
+"""The terminal report, built with Rich and returned as a string.
+
+Readable at 80 columns. With ``color`` off (not a TTY, ``NO_COLOR``) it is plain text:
+no escape codes, ASCII bars and marks. Profile text is only ever put into
+``rich.text.Text`` objects, never parsed as markup, so ``[bold]`` in a resume is shown
+as written; control characters were removed when the profile was loaded and are
+removed again here.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..report import AreaResult, EvidenceItem, Gap, GapReport, RequirementResult
+from . import RenderOptions
+from .escape import plain
+
+_STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+        self.marks = {"met": "✔", "partial": "◐", "missing": "✘"} if color else \
+            {"met": "[x]", "partial": "[~]", "missing": "[ ]"}
+        self.full, self.empty = ("█", "░") if color else ("#", ".")
+        self.box = box.SIMPLE_HEAD if color else box.ASCII2
+        self.bullet = "•" if color else "-"
+        self.arrow = "→" if color else "->"
+
+    def style(self, name: str) -> str:
+        return name if self.color else ""
+
+    def bar(self, fraction: float, width: int = 20) -> Text:
+        filled = round(max(0.0, min(1.0, fraction)) * width)
+        colour = "green" if fraction >= 0.7 else "yellow" if fraction >= 0.4 else "red"
+        return Text.assemble((self.full * filled, self.style(colour)),
+                             (self.empty * (width - filled), self.style("dim")))
+
+
+def _pct(value: float) -> str:
+    return f"{round(value * 100):d}%"
+
+
+def _where(item: EvidenceItem) -> str:
+    return f"{plain(item.source)}, line {item.line}" if item.line else plain(item.source)
+
+
+def _header(report: GapReport, s: _Style) -> RenderableType:
+    rubric = report.rubric
+    title = Text.assemble(("skillgap", s.style("bold cyan")), "  ",
+                          (plain(rubric.title), s.style("bold")),
+                          f"  ({plain(rubric.id)} {plain(rubric.version)})")
+    candidate = report.candidate
+    who = plain(candidate.name) if candidate.name else (
+        "(blind)" if report.blind else "(name not found)")
+    where = plain(candidate.source) if candidate.source else candidate.id
+    line2 = Text.assemble(("Candidate: ", s.style("dim")), (who, s.style("bold")),
+                          f"  {where} ({plain(candidate.format)})")
+    overall = report.overall
+    colour = "green" if overall.score >= 65 else "yellow" if overall.score >= 45 else "red"
+    score = Text.assemble(("Overall ", s.style("bold")),
+                          (f"{overall.score:.1f}", s.style(f"bold {colour}")), " / 100  ",
+                          s.bar(overall.score / 100), "  ",
+                          (overall.verdict, s.style("red" if overall.blocked else colour)))
+    counts = Text(f"{overall.met} met, {overall.partial} partial, {overall.missing} missing "
+                  f"of {overall.met + overall.partial + overall.missing} requirements",
+                  style=s.style("dim"))
+    parts: list[RenderableType] = [title, line2, Text(), score, counts]
+    parts.extend(Text(f"warning: {plain(w)}", style=s.style("yellow")) for w in report.warnings)
+    return Group(*parts)
+
+
+def _areas_table(report: GapReport, s: _Style) -> Table:
+    table = Table(box=s.box, show_edge=False, pad_edge=False, expand=False,
+                  title="Areas", title_justify="left", title_style=s.style("bold"))
+    table.add_column("Area", overflow="fold", ratio=3, min_width=16)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("met/part/miss", justify="center", no_wrap=True)
+    for area in report.areas:
+        table.add_row(Text(plain(area.name)), Text(_pct(area.score)), s.bar(area.score, 12),
+                      Text(f"{area.met}/{area.partial}/{area.missing}"))
+    return table
+
+
+def _evidence_line(item: EvidenceItem, s: _Style) -> Text:
+    how = item.method
+    if item.method == "fuzzy":
+        how += f" {item.similarity:.2f}"
+    if item.level:
+        how += f", {plain(item.level)}"
+    quote = plain(item.context) if item.method != "declared" else plain(item.text)
+    return Text.assemble(f"    {s.bullet} ", (f"“{quote}”", s.style("italic")),
+                         (f"  ({how}; {_where(item)})", s.style("dim")))
+
+
+def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> RenderableType:
+    mark = s.marks[req.status]
+    head = Text.assemble(
+        ("  " + mark + " ", s.style(_STATUS_STYLE[req.status])),
+        (plain(req.name), s.style("bold")),
+        f"  {_pct(req.score)}",
+        (" must-have" if req.must_have else "", s.style("magenta")),
+        (f"  {plain(req.explanation)}", s.style("dim")),
+    )
+    lines: list[RenderableType] = [head]
+    for skill in req.skills:
+        if skill.matched:
+            lines.append(Text.assemble(("   + ", s.style("green")), plain(skill.name),
+                                       (f"  {plain(skill.basis)}", s.style("dim"))))
+            lines.extend(_evidence_line(e, s) for e in skill.evidence[: options.max_evidence])
+        elif len(req.skills) <= 8 or req.status != "met":
+            lines.append(Text.assemble(("   - ", s.style("red")), plain(skill.name),
+                                       ("  no evidence", s.style("dim"))))
+        for ignored in skill.ignored[:1]:
+            lines.append(Text.assemble(
+                "    ", ("ignored: ", s.style("dim")), (f"“{plain(ignored.context)}”",
+                                                       s.style("dim italic")),
+                (f" ({plain(ignored.reason)}"
+                 f"{', line ' + str(ignored.line) if ignored.line else ''})", s.style("dim"))))
+    if req.years is not None:
+        found = "none" if req.years.found is None else f"{req.years.found:g}"
+        lines.append(Text(f"    years: {found} of {req.years.required:g} "
+                          f"({plain(req.years.basis)})", style=s.style("dim")))
+    if req.degree is not None:
+        text = f" — “{plain(req.degree.text)}”" if req.degree.text else ""
+        lines.append(Text(f"    degree: {plain(req.degree.basis)}{text}", style=s.style("dim")))
+    return Group(*lines)
+
+
+def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> RenderableType:
+    title = Text.assemble((plain(area.name), s.style("bold underline")),
+                          f"  {_pct(area.score)}  ", s.bar(area.score, 12))
+    return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
+
+
+def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
+    head = Text.assemble(f"{number:>2}. ", (f"+{gap.gain:.1f}", s.style("bold green")), "  ",
+                         (plain(gap.name), s.style("bold")),
+                         (f"  ({plain(gap.area_name)}, now {_pct(gap.score)})",
+                          s.style("dim")),
+                         (" must-have" if gap.must_have else "", s.style("magenta")))
+    lines: list[RenderableType] = [head]
+    if gap.missing_skills:
+        shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
+        more = len(gap.missing_skills) - 6
+        lines.append(Text(f"      missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
+                          style=s.style("dim")))
+    for step in gap.next_steps[:2]:
+        lines.append(Text(f"      {s.arrow} {plain(step)}"))
+    if gap.effort:
+        lines.append(Text(f"      effort: {plain(gap.effort)}", style=s.style("dim")))
+    return Group(*lines)
+
+
+def render_terminal(report: GapReport, options: RenderOptions) -> str:
+    """The human report: header, areas, per-requirement evidence, blocking and top gaps."""
+    s = _Style(options.color)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=max(60, options.width), force_terminal=options.color,
+                      color_system="standard" if options.color else None,
+                      no_color=not options.color, highlight=False, emoji=False,
+                      markup=False, soft_wrap=False, legacy_windows=False)
+    console.print(_header(report, s))
+    console.print()
+    console.print(_areas_table(report, s))
+    console.print()
+    console.print(Text("Requirements", style=s.style("bold")))
+    for area in report.areas:
+        console.print(Padding(_area_detail(area, s, options), (0, 0, 0, 0)))
+    blocking = [g for g in report.gaps if g.blocking]
+    if blocking:
+        console.print(Text("Blocking gaps (unmet must-haves)", style=s.style("bold red")))
+        for gap in blocking:
+            console.print(Text(f"  {s.marks['missing']} {plain(gap.name)} "
+                               f"({plain(gap.area_name)}): now {_pct(gap.score)}"))
+        console.print()
+    top = [g for g in report.gaps if g.gain > 0][:5]
+    if top:
+        console.print(Text("Top gaps: what closing them would add to the overall score",
+                           style=s.style("bold")))
+        for number, gap in enumerate(top, start=1):
+            console.print(_gap_line(number, gap, s))
+    return buffer.getvalue()

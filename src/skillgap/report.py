@@ -1,0 +1,200 @@
+"""The gap report: the JSON contract other tools rely on.
+
+``GapReport.model_dump(mode="json")`` is what ``--format json`` prints, and
+``skillgap schema report`` exports these models as JSON Schema. Bump
+:data:`SCHEMA_VERSION` on any change a consumer could notice.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Method = Literal["declared", "exact", "alias", "fuzzy"]
+Status = Literal["met", "partial", "missing"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ToolInfo(_Model):
+    """The program that wrote the report."""
+
+    name: str = Field(description="Always 'skillgap'.")
+    version: str = Field(description="skillgap's version.")
+
+
+class RubricInfo(_Model):
+    """Which rubric the candidate was measured against."""
+
+    id: str = Field(description="The rubric's id.")
+    title: str = Field(description="The role's title.")
+    version: str = Field(description="The rubric's own version.")
+    sha256: str = Field(description="SHA-256 of the rubric file's bytes.")
+
+
+class CandidateInfo(_Model):
+    """Which profile was measured."""
+
+    id: str = Field(description="Opaque id derived from the profile's content.")
+    source: str | None = Field(description="Path of the profile (null in blind mode "
+                               "unless file names are kept).")
+    format: str = Field(description="Detected input format, e.g. 'text' or 'json-resume'.")
+    sha256: str = Field(description="SHA-256 of the profile file's bytes.")
+    name: str | None = Field(description="Candidate's name if found; null in blind mode.")
+
+
+class EvidenceItem(_Model):
+    """One reason a skill counts as matched."""
+
+    text: str = Field(description="The words in the profile that matched, as written.")
+    context: str = Field(description="The line around the match.")
+    source: str = Field(description="Where in the profile: a section or field path.")
+    line: int | None = Field(description="1-based line in the profile file, where known.")
+    method: Method = Field(description="declared (listed as a skill), exact (the skill's "
+                           "name), alias (another name for it) or fuzzy (a near spelling).")
+    similarity: float = Field(ge=0, le=1, description="1.0 for exact and alias matches; "
+                              "below 1 for fuzzy ones.")
+    form: str = Field(description="The rubric's name or alias that matched.")
+    level: str | None = Field(default=None, description="Declared level, as written.")
+    years: float | None = Field(default=None, description="Declared years with the skill.")
+
+
+class IgnoredMention(_Model):
+    """A mention that looked like the skill but was not counted, and why."""
+
+    text: str = Field(description="The words as written.")
+    context: str = Field(description="The line around them.")
+    source: str = Field(description="Where in the profile.")
+    line: int | None = Field(description="1-based line, where known.")
+    reason: str = Field(description="Why it was not counted, e.g. 'negated'.")
+
+
+class SkillResult(_Model):
+    """How one skill of a requirement was evidenced."""
+
+    name: str = Field(description="The rubric's canonical skill name.")
+    matched: bool = Field(description="True if any evidence was found.")
+    credit: float = Field(ge=0, le=1, description="Credit the evidence earns, 0 to 1.")
+    basis: str = Field(description="How the credit was computed, in words.")
+    evidence: tuple[EvidenceItem, ...] = Field(description="Every piece of evidence.")
+    ignored: tuple[IgnoredMention, ...] = Field(
+        default=(), description="Mentions not counted (negated, no context, ...).")
+
+
+class YearsResult(_Model):
+    """Years of experience against what the requirement asks."""
+
+    required: float = Field(description="Years the requirement asks for.")
+    found: float | None = Field(description="Years found, or null if none could be.")
+    credit: float = Field(ge=0, le=1, description="found / required, capped at 1.")
+    basis: str = Field(description="Where the years came from.")
+    line: int | None = Field(default=None, description="Line of a stated total, if used.")
+
+
+class DegreeResult(_Model):
+    """Education against what the requirement asks."""
+
+    required: str = Field(description="Lowest degree level that counts fully.")
+    found: str | None = Field(description="Best degree level found, or null.")
+    credit: float = Field(ge=0, le=1, description="Credit for level and field.")
+    basis: str = Field(description="How the credit was computed.")
+    text: str | None = Field(default=None, description="The education entry used.")
+    source: str | None = Field(default=None, description="Where it was found.")
+    line: int | None = Field(default=None, description="Its line, where known.")
+
+
+class RequirementResult(_Model):
+    """One requirement's score and the evidence behind it."""
+
+    id: str = Field(description="The requirement's id.")
+    name: str = Field(description="The requirement's name.")
+    must_have: bool = Field(description="True if not meeting it blocks the candidate.")
+    weight: float = Field(description="Weight within its area.")
+    score: float = Field(ge=0, le=1, description="0 to 1.")
+    status: Status = Field(description="met (score at least the rubric's threshold), "
+                           "partial (above 0) or missing.")
+    explanation: str = Field(description="The score in one sentence.")
+    min_skills: int = Field(description="Skills needed for full credit on the skills part.")
+    level: str | None = Field(description="Level expected of declared skills, if any.")
+    skills: tuple[SkillResult, ...] = Field(description="Each skill and its evidence.")
+    years: YearsResult | None = Field(default=None, description="Years part, if asked.")
+    degree: DegreeResult | None = Field(default=None, description="Degree part, if asked.")
+
+
+class AreaResult(_Model):
+    """One requirement area's score."""
+
+    id: str = Field(description="The area's id.")
+    name: str = Field(description="The area's name.")
+    weight: float = Field(description="Weight in the overall score.")
+    score: float = Field(ge=0, le=1, description="Weighted mean of its requirements, 0 to 1.")
+    met: int = Field(description="Requirements met.")
+    partial: int = Field(description="Requirements partially met.")
+    missing: int = Field(description="Requirements with no evidence.")
+    requirements: tuple[RequirementResult, ...] = Field(description="Its requirements.")
+
+
+class ResourceLink(_Model):
+    """A learning resource from the rubric."""
+
+    title: str = Field(description="What it is.")
+    url: str | None = Field(default=None, description="Where to find it.")
+
+
+class Gap(_Model):
+    """A requirement not fully met, with what closing it would add."""
+
+    area: str = Field(description="Area id.")
+    area_name: str = Field(description="Area name.")
+    requirement: str = Field(description="Requirement id.")
+    name: str = Field(description="Requirement name.")
+    score: float = Field(ge=0, le=1, description="Current requirement score.")
+    status: Status = Field(description="Current status.")
+    gain: float = Field(ge=0, description="Points (0-100 scale) closing it would add overall.")
+    must_have: bool = Field(description="True if it is a must-have.")
+    blocking: bool = Field(description="True if it is an unmet must-have.")
+    missing_skills: tuple[str, ...] = Field(description="Skills of the requirement with "
+                                            "no evidence.")
+    next_steps: tuple[str, ...] = Field(description="What to do, from the rubric.")
+    resources: tuple[ResourceLink, ...] = Field(description="Learning resources.")
+    effort: str | None = Field(default=None, description="Rough effort, from the rubric.")
+
+
+class Overall(_Model):
+    """The headline."""
+
+    score: float = Field(ge=0, le=100, description="Weighted mean of area scores, 0-100.")
+    verdict: str = Field(description="A band for the score, noting blocking gaps.")
+    blocked: bool = Field(description="True if any must-have is not met.")
+    blocking: tuple[str, ...] = Field(description="Ids of unmet must-have requirements.")
+    met: int = Field(description="Requirements met.")
+    partial: int = Field(description="Requirements partially met.")
+    missing: int = Field(description="Requirements with no evidence.")
+
+
+class GapReport(_Model):
+    """Everything skillgap found about one candidate against one rubric."""
+
+    schema_version: str = Field(description="Version of this report format.")
+    tool: ToolInfo = Field(description="The program that wrote it.")
+    rubric: RubricInfo = Field(description="The rubric used.")
+    candidate: CandidateInfo = Field(description="The profile measured.")
+    as_of: str = Field(description="Date used for ongoing jobs ('present'), ISO format.")
+    blind: bool = Field(description="True if identity was removed from the report.")
+    overall: Overall = Field(description="The headline score.")
+    areas: tuple[AreaResult, ...] = Field(description="Per-area scores and evidence.")
+    gaps: tuple[Gap, ...] = Field(description="Requirements not fully met, biggest gain "
+                                  "first.")
+    warnings: tuple[str, ...] = Field(default=(), description="Things worth knowing about "
+                                      "the input (e.g. text that was cut).")
+
+    def to_json(self) -> str:
+        """The report as deterministic, indented JSON (what ``--format json`` prints)."""
+        import json
+
+        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

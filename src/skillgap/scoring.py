@@ -1,0 +1,368 @@
+"""From evidence to scores, statuses and ranked gaps.
+
+The rules (``docs/scoring.md`` works an example through them):
+
+* A skill's credit is its best piece of evidence: a declared skill earns its declared
+  level against the level expected (or ``declared_credit`` when no level is given, 1.0
+  when no level is expected); a mention in running text earns ``text_credit`` plus 0.05
+  for each further line that mentions it (up to three); fuzzy matches are scaled by
+  their similarity.
+* A requirement's skills part is the mean of its best ``min_skills`` skill credits; its
+  years part is years found / years asked; its degree part reflects level and field. The
+  requirement scores the mean of the parts it has.
+* An area scores the weighted mean of its requirements; the overall score is the
+  weighted mean of areas, on 0-100. An unmet must-have is a blocking gap, whatever the
+  total. Gaps are ranked by the points closing them would add to the overall score.
+* Identity (name, contact details, links) is never read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ._version import __version__
+from .matching import Evidence, ProfileMatches, Rejection, SkillIndex
+from .profile import Profile
+from .report import (
+    SCHEMA_VERSION,
+    AreaResult,
+    CandidateInfo,
+    DegreeResult,
+    EvidenceItem,
+    Gap,
+    GapReport,
+    IgnoredMention,
+    Overall,
+    RequirementResult,
+    ResourceLink,
+    RubricInfo,
+    SkillResult,
+    ToolInfo,
+    YearsResult,
+)
+from .rubric import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill
+from .text import word_norms
+
+MENTION_BONUS = 0.05
+MAX_BONUS_MENTIONS = 3
+MAX_EVIDENCE_SHOWN = 8
+MAX_IGNORED_SHOWN = 3
+VERDICT_BANDS: tuple[tuple[float, str], ...] = (
+    (80.0, "strong match"),
+    (65.0, "good match"),
+    (45.0, "partial match"),
+    (0.0, "weak match"),
+)
+
+
+def verdict_for(score: float) -> str:
+    """The verdict band for an overall score."""
+    for floor, label in VERDICT_BANDS:
+        if score >= floor:
+            return label
+    return VERDICT_BANDS[-1][1]
+
+
+# --------------------------------------------------------------------------- skills
+
+def level_rank(rubric: Rubric, written: str | None) -> int | None:
+    """Rank of a declared level (id, name or alias, any case) on the rubric's scale."""
+    if not written:
+        return None
+    wanted = " ".join(word_norms(written))
+    for rank, level in enumerate(rubric.levels, start=1):
+        names = (level.id, level.name, *level.aliases)
+        if any(" ".join(word_norms(n)) == wanted for n in names):
+            return rank
+    try:  # numeric levels such as "4/5" or "3"
+        head = written.split("/")[0].strip()
+        value = float(head)
+        top = float(written.split("/")[1]) if "/" in written else len(rubric.levels)
+    except (ValueError, IndexError, ZeroDivisionError):
+        return None
+    if top <= 0 or value <= 0:
+        return None
+    return max(1, min(len(rubric.levels), round(value / top * len(rubric.levels))))
+
+
+def skill_credit(rubric: Rubric, requirement: Requirement,
+                 evidence: tuple[Evidence, ...]) -> tuple[float, str]:
+    """Credit (0-1) for one skill from its evidence, and how it was computed."""
+    if not evidence:
+        return 0.0, "no evidence"
+    scoring = rubric.scoring
+    best = 0.0
+    basis = ""
+    expected = rubric.level_value(requirement.level) if requirement.level else None
+    for item in evidence:
+        if item.method != "declared":
+            continue
+        rank = level_rank(rubric, item.level)
+        if expected is None:
+            credit, why = 1.0, "declared"
+        elif rank is None:
+            credit = scoring.declared_credit
+            why = f"declared without a level ({requirement.level} expected)"
+        else:
+            credit = min(1.0, rank / expected)
+            why = f"declared {rubric.levels[rank - 1].id} ({requirement.level} expected)"
+        credit *= item.similarity
+        if credit > best:
+            best, basis = credit, why
+    text_items = [e for e in evidence if e.method != "declared"]
+    if text_items:
+        lines = {(e.source, e.line, e.text if e.line is None else "") for e in text_items}
+        similarity = max(e.similarity for e in text_items)
+        bonus = MENTION_BONUS * min(MAX_BONUS_MENTIONS, len(lines) - 1)
+        credit = min(1.0, (scoring.text_credit + bonus) * similarity)
+        if credit > best:
+            mentions = len(lines)
+            best = credit
+            basis = f"mentioned in text ({mentions} place{'s' if mentions != 1 else ''})"
+            if similarity < 1.0:
+                basis += f", fuzzy similarity {similarity:.2f}"
+    return round(best, 4), basis
+
+
+# --------------------------------------------------------------------------- years
+
+@dataclass(frozen=True)
+class YearsFound:
+    years: float | None
+    basis: str
+    line: int | None = None
+
+
+def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
+    """Total professional experience: the larger of a stated total and the work history.
+
+    Work history intervals are merged, so overlapping jobs are not counted twice.
+    """
+    intervals: list[tuple[dt.date, dt.date]] = []
+    for job in profile.jobs:
+        if job.start is None:
+            continue
+        end = job.end or as_of
+        if end < job.start:
+            continue
+        intervals.append((job.start, min(end, as_of)))
+    computed = 0.0
+    if intervals:
+        intervals.sort()
+        merged: list[list[dt.date]] = [list(intervals[0])]
+        for start, end in intervals[1:]:
+            if start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        computed = round(sum((e - s).days for s, e in merged) / 365.25, 1)
+    stated = max(profile.stated_years, key=lambda s: s.years, default=None)
+    if stated is not None and stated.years >= computed:
+        return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
+    if intervals:
+        jobs = len(intervals)
+        return YearsFound(computed, f"work history: {jobs} dated position"
+                          f"{'s' if jobs != 1 else ''}, overlaps merged")
+    return YearsFound(None, "no dated work history or stated total found")
+
+
+# --------------------------------------------------------------------------- degree
+
+def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
+    needle = word_norms(phrase)
+    if not needle:
+        return False
+    size = len(needle)
+    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+
+
+def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
+    """Best credit any education entry earns against a degree requirement."""
+    required_rank = DEGREE_ORDER[degree.level]
+    best: DegreeResult | None = None
+    for entry in profile.education:
+        if entry.degree_level is None:
+            continue
+        rank = DEGREE_ORDER.get(entry.degree_level, 0)
+        words = word_norms(entry.text)
+        if not degree.fields or any(_contains_phrase(words, f) for f in degree.fields):
+            field_credit, field_basis = 1.0, "in a required field"
+        elif any(_contains_phrase(words, f) for f in degree.related_fields):
+            field_credit, field_basis = degree.related_credit, "in a related field"
+        else:
+            field_credit, field_basis = 0.5, "field not recognised as related"
+        shortfall = max(0, required_rank - rank)
+        level_credit = (1.0, 0.5, 0.25, 0.1, 0.0)[min(shortfall, 4)]
+        credit = round(field_credit * level_credit, 4)
+        basis = f"{entry.degree_level} {field_basis}"
+        if shortfall:
+            basis += f"; below the {degree.level} asked for"
+        if best is None or credit > best.credit:
+            best = DegreeResult(required=degree.level, found=entry.degree_level,
+                                credit=credit, basis=basis, text=entry.text,
+                                source=entry.source, line=entry.line)
+    if best is None:
+        return DegreeResult(required=degree.level, found=None, credit=0.0,
+                            basis="no degree found")
+    return best
+
+
+# --------------------------------------------------------------------------- analyze
+
+def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
+    return tuple(
+        EvidenceItem(text=e.text, context=e.context, source=e.source, line=e.line,
+                     method=e.method,  # type: ignore[arg-type]
+                     similarity=e.similarity, form=e.form, level=e.level, years=e.years)
+        for e in items[:MAX_EVIDENCE_SHOWN]
+    )
+
+
+def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
+    return tuple(IgnoredMention(text=r.text, context=r.context, source=r.source,
+                                line=r.line, reason=r.reason)
+                 for r in items[:MAX_IGNORED_SHOWN])
+
+
+def _status(score: float, rubric: Rubric) -> str:
+    if score >= rubric.scoring.met_threshold:
+        return "met"
+    return "partial" if score > 0 else "missing"
+
+
+def _score_requirement(rubric: Rubric, requirement: Requirement, matches: ProfileMatches,
+                       years_found: YearsFound, profile: Profile) -> RequirementResult:
+    parts: list[float] = []
+    explanations: list[str] = []
+    skill_results: list[SkillResult] = []
+    if requirement.skills:
+        credits: list[float] = []
+        for skill in requirement.skills:
+            evidence = matches.for_skill(skill.name)
+            credit, basis = skill_credit(rubric, requirement, evidence)
+            credits.append(credit)
+            skill_results.append(SkillResult(
+                name=skill.name, matched=bool(evidence), credit=credit, basis=basis,
+                evidence=_evidence_items(evidence),
+                ignored=_ignored_items(matches.rejected.get(skill.name, ()))))
+        top = sorted(credits, reverse=True)[: requirement.min_skills]
+        parts.append(sum(top) / requirement.min_skills)
+        found = sum(1 for c in credits if c > 0)
+        needed = requirement.min_skills
+        explanations.append(
+            f"{found} of {len(requirement.skills)} skill{'s' if len(requirement.skills) != 1 else ''}"
+            f" evidenced ({needed} needed)" if len(requirement.skills) > 1 else
+            (f"{requirement.skills[0].name}: {skill_results[0].basis}"))
+    years_result = None
+    if requirement.years is not None:
+        found_years = years_found.years
+        credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
+        years_result = YearsResult(required=requirement.years, found=found_years,
+                                   credit=round(credit, 4), basis=years_found.basis,
+                                   line=years_found.line)
+        parts.append(credit)
+        have = "no" if found_years is None else f"{found_years:g}"
+        explanations.append(f"{have} of {requirement.years:g} years")
+    degree = None
+    if requirement.degree is not None:
+        degree = degree_result(profile, requirement.degree)
+        parts.append(degree.credit)
+        explanations.append(degree.basis)
+    score = round(sum(parts) / len(parts), 4) if parts else 0.0
+    return RequirementResult(
+        id=requirement.id, name=requirement.name, must_have=requirement.must_have,
+        weight=requirement.weight, score=score,
+        status=_status(score, rubric),  # type: ignore[arg-type]
+        explanation="; ".join(explanations), min_skills=requirement.min_skills,
+        level=requirement.level, skills=tuple(skill_results), years=years_result,
+        degree=degree)
+
+
+def _gap(area: Area, requirement: Requirement, result: RequirementResult,
+         share: float) -> Gap:
+    missing = tuple(s.name for s in result.skills if not s.matched)
+    return Gap(
+        area=area.id, area_name=area.name, requirement=requirement.id, name=requirement.name,
+        score=result.score, status=result.status, gain=round((1.0 - result.score) * share, 2),
+        must_have=requirement.must_have,
+        blocking=requirement.must_have and result.status != "met",
+        missing_skills=missing, next_steps=requirement.next_steps,
+        resources=tuple(ResourceLink(title=r.title, url=r.url) for r in requirement.resources),
+        effort=requirement.effort)
+
+
+def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None,
+            blind: bool = False, keep_source: bool = False,
+            as_of: dt.date | None = None) -> GapReport:
+    """Measure a profile against a rubric.
+
+    >>> from skillgap import load_profile, load_rubric
+    >>> report = analyze(load_profile("examples/plain-text-resume.txt"), load_rubric())
+    >>> 0 <= report.overall.score <= 100
+    True
+
+    ``index`` lets batch callers build the :class:`SkillIndex` once per rubric. With
+    ``blind``, the candidate's name and source path are left out and contact details
+    are redacted from quoted evidence; scores are identical either way.
+    """
+    from .redact import redact_report
+
+    index = index or SkillIndex(rubric)
+    as_of = as_of or dt.date.today()
+    matches = index.match_profile(profile)
+    years_found = experience_years(profile, as_of=as_of)
+    total_area_weight = sum(area.weight for area in rubric.areas)
+    area_results: list[AreaResult] = []
+    gaps: list[tuple[int, int, Gap]] = []
+    overall_sum = 0.0
+    for a, area in enumerate(rubric.areas):
+        requirement_weight = sum(r.weight for r in area.requirements) or 1.0
+        results = []
+        weighted = 0.0
+        for r, requirement in enumerate(area.requirements):
+            result = _score_requirement(rubric, requirement, matches, years_found, profile)
+            results.append(result)
+            weighted += requirement.weight * result.score
+            share = requirement.weight / requirement_weight * area.weight / total_area_weight
+            if result.score < 1.0:
+                gaps.append((a, r, _gap(area, requirement, result, share * 100)))
+        area_score = round(weighted / requirement_weight, 4)
+        overall_sum += area.weight * area_score
+        area_results.append(AreaResult(
+            id=area.id, name=area.name, weight=area.weight, score=area_score,
+            met=sum(1 for x in results if x.status == "met"),
+            partial=sum(1 for x in results if x.status == "partial"),
+            missing=sum(1 for x in results if x.status == "missing"),
+            requirements=tuple(results)))
+    overall_score = round(overall_sum / total_area_weight * 100, 1)
+    ranked = [g for _, _, g in sorted(gaps, key=lambda t: (-t[2].gain, not t[2].must_have,
+                                                            t[0], t[1]))]
+    blocking = tuple(g.requirement for g in ranked if g.blocking)
+    verdict = verdict_for(overall_score)
+    if blocking:
+        verdict += f"; blocked by {len(blocking)} unmet must-have{'s' if len(blocking) != 1 else ''}"
+    all_results = [r for area in area_results for r in area.requirements]
+    origin = rubric.origin
+    report = GapReport(
+        schema_version=SCHEMA_VERSION,
+        tool=ToolInfo(name="skillgap", version=__version__),
+        rubric=RubricInfo(id=rubric.id, title=rubric.title, version=rubric.version,
+                          sha256=origin.sha256 if origin else ""),
+        candidate=CandidateInfo(
+            id="c-" + profile.sha256[:12], source=profile.source, format=profile.format,
+            sha256=profile.sha256, name=profile.identity.name),
+        as_of=as_of.isoformat(), blind=False,
+        overall=Overall(score=overall_score, verdict=verdict, blocked=bool(blocking),
+                        blocking=blocking,
+                        met=sum(1 for r in all_results if r.status == "met"),
+                        partial=sum(1 for r in all_results if r.status == "partial"),
+                        missing=sum(1 for r in all_results if r.status == "missing")),
+        areas=tuple(area_results), gaps=tuple(ranked), warnings=profile.warnings)
+    if blind:
+        return redact_report(report, profile, keep_source=keep_source)
+    return report
+
+
+__all__ = ["Skill", "analyze", "degree_result", "experience_years", "level_rank",
+           "skill_credit", "verdict_for"]
