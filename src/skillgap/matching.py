@@ -18,6 +18,7 @@ Principles (``docs/matching.md`` explains them with examples):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -146,6 +147,10 @@ _CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "whereas", 
                              "except", "instead", "yet", "still"})
 _CLAUSE_BREAK_CHARS = frozenset(".;!?•·▪●◦‣∙|*")
 _NEGATION_REACH = 10
+_VERSIONED_RE = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*$")
+#: Words that may sit between the words of a practice phrase ("led a 12-person team").
+PHRASE_GAP = 4
+_LEADING_BULLET_RE = re.compile(r"^(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
 
 
 class SkillIndex:
@@ -172,11 +177,14 @@ class SkillIndex:
             self._add_skill(skill)
         self._exact_prefixes = _prefixes(self._exact, by_word=True)
         self._compact_prefixes = _prefixes(self._compact, by_word=False)
-        self._stem_prefixes = _prefixes(self._stemmed, by_word=True)
+        self._stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
+        for key, stem_forms in sorted(self._stemmed.items()):
+            words = tuple(key.split(" "))
+            for form in stem_forms:
+                self._stem_phrases.setdefault(words[0], []).append((words, form))
         forms = [f for forms in self._exact.values() for f in forms]
         self._max_words = max((len(f.norms) for f in forms), default=1)
         self._max_compact = max((len(f.compact) for f in forms), default=1)
-        self._max_stem_words = max((len(k.split()) for k in self._stemmed), default=0)
 
     # ------------------------------------------------------------------ building
     def _add_skill(self, skill: Skill) -> None:
@@ -329,6 +337,10 @@ class SkillIndex:
                 found = exact.get(key)
                 if found is None and compact_ok:
                     found = compact_forms.get(compact)
+                if found is None and j == i:
+                    versioned = _VERSIONED_RE.match(key)  # python3, tensorflow2, java8
+                    if versioned is not None:
+                        found = exact.get(versioned.group(1))
                 if found is not None:
                     for form in found:
                         hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias",
@@ -343,28 +355,35 @@ class SkillIndex:
         return hits
 
     def _find_stem_hits(self, tokens: Tokens) -> list[_Hit]:
+        """Phrases of ``inflect`` skills: word forms folded, stopwords skipped, and up to
+        :data:`PHRASE_GAP` other words allowed between the phrase's words (never across
+        punctuation): "Hired and onboarded 12 engineers" is "hire engineers"."""
         kept = [i for i, n in enumerate(tokens.norms) if n not in STOPWORDS]
         stems = [stem(tokens.norms[i]) for i in kept]
-        # A phrase may skip stopwords but may not cross punctuation.
         broken = [False] * len(kept)
         for position in range(1, len(kept)):
             previous, current = kept[position - 1], kept[position]
             broken[position] = any(tokens.breaks[k] for k in range(previous + 1, current + 1))
         hits: list[_Hit] = []
-        stemmed = self._stemmed
-        prefixes = self._stem_prefixes
-        for a in range(len(kept)):
-            key = stems[a]
-            for b in range(a, min(len(kept), a + self._max_stem_words)):
-                if b > a:
-                    if broken[b]:
+        for a, first in enumerate(stems):
+            for phrase, form in self._stem_phrases.get(first, ()):
+                position = a
+                for word in phrase[1:]:
+                    for candidate in range(position + 1, min(len(stems),
+                                                             position + PHRASE_GAP + 2)):
+                        if broken[candidate]:
+                            candidate = -1
+                            break
+                        if stems[candidate] == word:
+                            break
+                    else:
+                        candidate = -1
+                    if candidate < 0:
                         break
-                    key = f"{key} {stems[b]}"
-                for form in stemmed.get(key, ()):
-                    hits.append(_Hit(kept[a], kept[b] + 1, form,
+                    position = candidate
+                else:
+                    hits.append(_Hit(kept[a], kept[position] + 1, form,
                                      "exact" if form.is_name else "alias", 1.0))
-                if key not in prefixes:
-                    break
         return hits
 
     def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
@@ -384,7 +403,7 @@ class SkillIndex:
                 key += norms[j]
                 candidates.append((j + 1, key))
             for end, key in candidates:
-                if len(key) < MIN_FUZZY_LENGTH or not key.isascii():
+                if len(key) < MIN_FUZZY_LENGTH - 1 or not key.isascii():
                     continue
                 if key in self._exact or key in self._compact:
                     continue
@@ -399,10 +418,12 @@ class SkillIndex:
         if key in cache:
             return cache[key]
         best: tuple[Form, float] | None = None
-        if len(key) >= MIN_FUZZY_LENGTH and any(ch.isalpha() for ch in key):
+        if len(key) >= MIN_FUZZY_LENGTH - 1 and any(ch.isalpha() for ch in key):
             for form in self._fuzzy_by_first.get(key[0], ()):
                 target = form.compact
-                allowed = fuzzy_allowance(min(len(target), len(key)))
+                allowed = fuzzy_allowance(len(target))
+                if len(form.norms) > 1:
+                    allowed = min(allowed, 1)  # edits in one word of a phrase make another
                 if allowed == 0 or abs(len(target) - len(key)) > allowed:
                     continue
                 distance = OSA.distance(key, target, score_cutoff=allowed)
@@ -426,10 +447,10 @@ class SkillIndex:
         if form.short or form.ambiguous:
             if tokens.seps[hit.start] == "-" or (hit.end < count and tokens.seps[hit.end] == "-"):
                 return "joined to another word"
-        if len(form.compact) == 1 and hit.end < count and tokens.seps[hit.end] == "." \
-                and tokens.lines[hit.end] == tokens.lines[hit.start] \
-                and tokens.words[hit.end][:1].isupper():
-            return "an initial, not a skill"
+        if len(form.compact) == 1:
+            reason = _single_letter_reason(tokens, hit.start)
+            if reason:
+                return reason
         for phrase in guard.exclude:
             if _covered_by_phrase(tokens.norms, hit.start, hit.end, phrase):
                 return f"part of the excluded phrase '{' '.join(phrase)}'"
@@ -474,7 +495,7 @@ def _snippet(tokens: Tokens, start: int, end: int, *, reach: int = 70) -> str:
     line_end = len(text) if line_end == -1 else line_end
     left = max(line_start, tokens.starts[start] - reach)
     right = min(line_end, tokens.ends[end - 1] + reach)
-    snippet = " ".join(text[left:right].split())
+    snippet = _LEADING_BULLET_RE.sub("", " ".join(text[left:right].split()))
     if left > line_start:
         snippet = "…" + snippet
     if right < line_end:
@@ -484,12 +505,12 @@ def _snippet(tokens: Tokens, start: int, end: int, *, reach: int = 70) -> str:
 
 def _covered_by_phrase(norms: Sequence[str], start: int, end: int,
                        phrase: tuple[str, ...]) -> bool:
+    """Does an occurrence of ``phrase`` contain the first or last word of the match?"""
     size = len(phrase)
-    for offset in range(max(0, end - size), start + 1):
-        if offset + size > len(norms):
-            break
-        if tuple(norms[offset: offset + size]) == phrase:
-            return True
+    for anchor in {start, end - 1}:
+        for offset in range(max(0, anchor - size + 1), anchor + 1):
+            if offset + size <= len(norms) and tuple(norms[offset: offset + size]) == phrase:
+                return True
     return False
 
 
@@ -519,6 +540,26 @@ def _has_context(tokens: Tokens, hit: _Hit, guard: _Guard) -> bool:
     return False
 
 
+def _single_letter_reason(tokens: Tokens, index: int) -> str:
+    """Why a one-letter word (R, C) is not a skill here, or "" if it may be one."""
+    words, seps, count = tokens.words, tokens.seps, len(tokens)
+    for neighbour, sep in ((index - 1, seps[index]), (index + 1, seps[index + 1]
+                                                       if index + 1 < count else "")):
+        if 0 <= neighbour < count and sep in ("&", "/") and len(words[neighbour]) == 1:
+            return "part of an abbreviation such as R&D"
+    if index + 1 < count and seps[index + 1] == "." and \
+            tokens.lines[index + 1] == tokens.lines[index] and words[index + 1][:1].isupper():
+        at_line_start = index == 0 or tokens.lines[index - 1] != tokens.lines[index]
+        after_name = index > 0 and seps[index] == "" and words[index - 1][:1].isupper() \
+            and words[index - 1].isalpha()
+        # "J. Doe, R. Smith": the previous list item is itself an initial and a name.
+        in_citation = index >= 2 and seps[index] == "," and seps[index - 1] == "." and \
+            len(words[index - 2]) == 1 and words[index - 2].isupper()
+        if at_line_start or after_name or in_citation:
+            return "an initial, not a skill"
+    return ""
+
+
 def _is_clause_break(sep: str) -> bool:
     return sep == "\n\n" or any(ch in _CLAUSE_BREAK_CHARS for ch in sep)
 
@@ -540,6 +581,8 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
         i -= 1
         distance = start - i
         word = norms[i]
+        if word == "yet" and i + 1 < len(norms) and norms[i + 1] == "to" and distance <= 5:
+            return True  # "have yet to use Databricks"
         if word in _CONTRAST_WORDS and not (i > 0 and norms[i - 1] == "not"):
             break
         if word == "without":

@@ -189,13 +189,14 @@ def _declared_items(text: str, *, line: int, source: str) -> list[DeclaredSkill]
     if label:
         body = label.group(2)
     for raw in _ITEM_SPLIT_RE.split(body):
-        item = raw.strip(" .:()[]{}\t")
-        if not item or len(item) > 80:
-            continue
+        item = raw.strip(" .:\t")
         level = None
         parens = _LEVEL_IN_PARENS_RE.match(item)
         if parens:
             item, level = parens.group("name").strip(), parens.group("level").strip()
+        item = item.strip(" .:()[]{}\t")
+        if not item or len(item) > 80:
+            continue
         items.append(DeclaredSkill(name=item, source=source, line=line, level=level))
     return items
 
@@ -262,6 +263,8 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
                                                     stripped, re.IGNORECASE)):
                     following = body_lines[position + 1][1].strip() \
                         if position + 1 < len(body_lines) else ""
+                    if _degree_level(following) is not None:
+                        following = ""
                     entry_text = f"{stripped} {following}".strip()
                     education.append(Education(level, entry_text[:300], section.name, number))
             if section.name not in _NO_STATED_YEARS:

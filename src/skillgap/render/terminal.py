@@ -188,4 +188,4 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
                            style=s.style("bold")))
         for number, gap in enumerate(top, start=1):
             console.print(_gap_line(number, gap, s))
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
