@@ -51,7 +51,24 @@ _LAZY = {
     "Problem": "errors",
 }
 
-__all__ = ["__version__", *sorted(_LAZY)]
+__all__ = [
+    "Evidence",
+    "GapReport",
+    "InputError",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "Rubric",
+    "RubricError",
+    "SkillIndex",
+    "SkillgapError",
+    "UsageError",
+    "__version__",
+    "analyze",
+    "bundled_rubric_ids",
+    "load_profile",
+    "load_rubric",
+]
 
 
 def __getattr__(name: str) -> Any:

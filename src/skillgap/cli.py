@@ -163,7 +163,7 @@ def analyze(
         metavar="PROFILE", help="Profile or resume: skillgap YAML/JSON, JSON Resume, text "
         "or Markdown.", show_default=False)],
     rubric: RubricOption = None,
-    format: Annotated[AnalyzeFormat, typer.Option(  # noqa: A002 - the option's name
+    format: Annotated[AnalyzeFormat, typer.Option(
         "--format", "-f", help="Output format.", case_sensitive=False)]
     = AnalyzeFormat.terminal,
     output: Annotated[Path | None, typer.Option(

@@ -17,10 +17,11 @@ MONTHS = {
 PRESENT_WORDS = ("present", "current", "currently", "now", "today", "ongoing", "till date",
                  "to date", "date")
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_ONE_DATE = rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|\d{{1,2}}\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})"
+_ONE_DATE = (rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|\d{{1,2}}\s*[/.-]\s*{_YEAR}"
+             rf"|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date)"
 DATE_RANGE_RE = re.compile(
     rf"(?P<start>{_ONE_DATE})\s*(?:-|–|—|to|until|till|through|thru|~)\s*"

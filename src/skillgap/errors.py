@@ -95,7 +95,8 @@ class RubricError(InputError):
         if self.problems:
             first = self.problems[0]
             more = len(self.problems) - 1
-            tail = f" (and {more} more problem{'s' if more != 1 else ''}; run 'skillgap validate' to see all)" if more else ""
+            tail = (f" (and {more} more problem{'s' if more != 1 else ''}; run 'skillgap "
+                    "validate' to see all)") if more else ""
             return f"{first.position}: {first.message}{tail}"
         return super().__str__()
 

@@ -14,7 +14,7 @@ import json
 import json.decoder
 import json.scanner
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,13 +67,19 @@ def _hint(text: str, exc: json.JSONDecodeError) -> str:
     return ""
 
 
+def _json_internal(module: object, name: str) -> Any:
+    return getattr(module, name)
+
+
 def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonDocument:
     """Parse JSON text, keeping string positions; raise :class:`ProfileError` on any problem."""
     if not text.strip():
         raise ProfileError("file is empty", path=path)
     offsets: list[int] = []
 
-    original_parse_string = json.decoder.scanstring
+    # These are documented hooks of json.decoder and json.scanner, missing from the stubs.
+    original_parse_string: Callable[[str, int, bool], tuple[str, int]] = _json_internal(
+        json.decoder, "scanstring")
 
     def parse_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
         offsets.append(end - 1)
@@ -89,7 +95,7 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
             result[key] = value
         return result
 
-    original_parse_object = json.decoder.JSONObject
+    original_parse_object: Callable[..., Any] = _json_internal(json.decoder, "JSONObject")
 
     def parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> Any:
         object_starts.append(s_and_end[1])
@@ -99,9 +105,9 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
             object_starts.pop()
 
     decoder = json.JSONDecoder(object_pairs_hook=pairs_hook)
-    decoder.parse_string = parse_string  # type: ignore[attr-defined]
-    decoder.parse_object = parse_object  # type: ignore[method-assign]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    setattr(decoder, "parse_string", parse_string)  # noqa: B010 - not in the stubs
+    setattr(decoder, "parse_object", parse_object)  # noqa: B010
+    setattr(decoder, "scan_once", _json_internal(json.scanner, "py_make_scanner")(decoder))  # noqa: B010
     try:
         data, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
     except _DuplicateKeyError as exc:

@@ -387,7 +387,7 @@ class SkillIndex:
         return hits
 
     def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
-        covered = set()
+        covered: set[int] = set()
         for hit in exact_hits:
             covered.update(range(hit.start, hit.end))
         norms = tokens.norms

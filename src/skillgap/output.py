@@ -16,7 +16,7 @@ def write_atomic(path: Path, text: str) -> None:
     (or none) in place. Errors (missing folder, full disk, no permission) become one
     clear :class:`InputError`.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
             "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp",
@@ -31,7 +31,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror or exc}", path=path) from exc

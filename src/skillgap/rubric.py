@@ -433,7 +433,7 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
     bundled_id: str | None = None
     if isinstance(ref, str) and ref in bundled_rubric_ids() and not Path(ref).exists():
         bundled_id = ref
-        resource = resources.files("skillgap").joinpath("rubrics", f"{ref}.yaml")
+        resource = resources.files("skillgap").joinpath("rubrics").joinpath(f"{ref}.yaml")
         data = resource.read_bytes()
         display = f"{ref}.yaml (bundled)"
     else:

@@ -213,7 +213,7 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
     return tuple(
         EvidenceItem(text=e.text, context=e.context, source=e.source, line=e.line,
-                     method=e.method,  # type: ignore[arg-type]
+                     method=e.method,
                      similarity=e.similarity, form=e.form, level=e.level, years=e.years)
         for e in items[:MAX_EVIDENCE_SHOWN]
     )
@@ -250,10 +250,11 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         parts.append(sum(top) / requirement.min_skills)
         found = sum(1 for c in credits if c > 0)
         needed = requirement.min_skills
-        explanations.append(
-            f"{found} of {len(requirement.skills)} skill{'s' if len(requirement.skills) != 1 else ''}"
-            f" evidenced ({needed} needed)" if len(requirement.skills) > 1 else
-            (f"{requirement.skills[0].name}: {skill_results[0].basis}"))
+        if len(requirement.skills) > 1:
+            explanations.append(f"{found} of {len(requirement.skills)} skills evidenced "
+                                f"({needed} needed)")
+        else:
+            explanations.append(f"{requirement.skills[0].name}: {skill_results[0].basis}")
     years_result = None
     if requirement.years is not None:
         found_years = years_found.years
@@ -273,7 +274,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     return RequirementResult(
         id=requirement.id, name=requirement.name, must_have=requirement.must_have,
         weight=requirement.weight, score=score,
-        status=_status(score, rubric),  # type: ignore[arg-type]
+        status=_status(score, rubric),
         explanation="; ".join(explanations), min_skills=requirement.min_skills,
         level=requirement.level, skills=tuple(skill_results), years=years_result,
         degree=degree)
@@ -341,7 +342,8 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
     blocking = tuple(g.requirement for g in ranked if g.blocking)
     verdict = verdict_for(overall_score)
     if blocking:
-        verdict += f"; blocked by {len(blocking)} unmet must-have{'s' if len(blocking) != 1 else ''}"
+        plural = "s" if len(blocking) != 1 else ""
+        verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
     origin = rubric.origin
     report = GapReport(

@@ -70,11 +70,11 @@ class _Budget:
         self.max_depth = limits.max_depth
 
 
-class _NodeBudgetExceeded(Exception):
+class _NodeBudgetExceededError(Exception):
     pass
 
 
-class _DepthExceeded(Exception):
+class _DepthExceededError(Exception):
     def __init__(self, mark: Mark) -> None:
         super().__init__()
         self.mark = mark
@@ -96,9 +96,9 @@ class _Builder:
     def build(self, node: yaml.Node, loc: PathKey, depth: int) -> Any:
         self.budget.remaining -= 1
         if self.budget.remaining < 0:
-            raise _NodeBudgetExceeded
+            raise _NodeBudgetExceededError
         if depth > self.budget.max_depth:
-            raise _DepthExceeded(_mark(node))
+            raise _DepthExceededError(_mark(node))
         self.values.setdefault(loc, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc, depth)
@@ -197,12 +197,12 @@ def parse_yaml(text: str, *, path: str,
     builder = _Builder(path, limits)
     try:
         data = builder.build(node, (), 0)
-    except _NodeBudgetExceeded:
+    except _NodeBudgetExceededError:
         return None, [Problem(
             path, None, None,
             f"document expands to more than {limits.max_nodes:,} nodes (an alias bomb?); "
             "raise the limit with --max-nodes if it is genuine", rule="limits")]
-    except _DepthExceeded as exc:
+    except _DepthExceededError as exc:
         return None, [Problem(path, exc.mark.line, exc.mark.column,
                               f"nesting is deeper than the {limits.max_depth} levels allowed",
                               rule="limits")]

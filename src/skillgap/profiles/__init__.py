@@ -22,10 +22,13 @@ from ..textio import decode_text, read_bytes, sha256_hex
 class ProfileLoader(Protocol):
     """What a profile loader provides."""
 
-    #: Format id, as accepted by ``--profile-format``.
-    format: str
-    #: One line for ``--help`` and error messages.
-    description: str
+    @property
+    def format(self) -> str:
+        """Format id, as accepted by ``--profile-format``."""
+
+    @property
+    def description(self) -> str:
+        """One line for ``--help`` and error messages."""
 
     def sniff(self, path: Path, head: bytes) -> int:
         """0 if the file is not this format; higher the surer (100 = certain)."""
@@ -46,8 +49,8 @@ def _decode(data: bytes, display: str, limits: Limits) -> tuple[str, tuple[str, 
     warnings: tuple[str, ...] = ()
     if len(text) > limits.max_text_chars:
         text = text[: limits.max_text_chars]
-        warnings = (f"text cut to the first {limits.max_text_chars:,} characters "
-                    "(--max-text raises the limit)",)
+        warnings = ((f"text cut to the first {limits.max_text_chars:,} characters "
+                    "(--max-text raises the limit)"),)
     return text, warnings
 
 
@@ -185,7 +188,7 @@ def detect_loader(path: Path, data: bytes) -> ProfileLoader:
     return best
 
 
-def load_profile(path: str | Path, *, format: str | None = None,  # noqa: A002 - CLI name
+def load_profile(path: str | Path, *, format: str | None = None,
                  limits: Limits = DEFAULT_LIMITS, display: str | None = None) -> Profile:
     """Load a candidate profile from a file, detecting its format.
 

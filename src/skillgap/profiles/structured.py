@@ -258,7 +258,7 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
     for key in ("publications", "certifications", "achievements"):
         for i, entry in enumerate(getattr(doc, key)):
             add((key, i), entry)
-    stated = ()
+    stated: tuple[StatedYears, ...] = ()
     if doc.years_experience is not None:
         stated = (StatedYears(doc.years_experience,
                               f"years_experience: {doc.years_experience:g}", "years_experience",

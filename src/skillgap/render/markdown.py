@@ -20,8 +20,8 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
         f"- **Candidate:** {who} (`{md(candidate.id)}`, {md(candidate.format)})",
         f"- **Rubric:** `{md(rubric.id)}` version {md(rubric.version)}",
         f"- **Overall:** **{report.overall.score:.1f} / 100**: {md(report.overall.verdict)}",
-        f"- **Requirements:** {report.overall.met} met, {report.overall.partial} partial, "
-        f"{report.overall.missing} missing",
+        (f"- **Requirements:** {report.overall.met} met, {report.overall.partial} partial, "
+        f"{report.overall.missing} missing"),
         "",
     ]
     out.extend(f"> warning: {md(w)}" for w in report.warnings)

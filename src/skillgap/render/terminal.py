@@ -91,7 +91,7 @@ def _areas_table(report: GapReport, s: _Style) -> Table:
 
 
 def _evidence_line(item: EvidenceItem, s: _Style) -> Text:
-    how = item.method
+    how: str = item.method
     if item.method == "fuzzy":
         how += f" {item.similarity:.2f}"
     if item.level:
@@ -123,8 +123,8 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
             lines.append(Text.assemble(
                 "    ", ("ignored: ", s.style("dim")), (f"“{plain(ignored.context)}”",
                                                        s.style("dim italic")),
-                (f" ({plain(ignored.reason)}"
-                 f"{', line ' + str(ignored.line) if ignored.line else ''})", s.style("dim"))))
+                ((f" ({plain(ignored.reason)}"
+                 f"{', line ' + str(ignored.line) if ignored.line else ''})"), s.style("dim"))))
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
         lines.append(Text(f"    years: {found} of {req.years.required:g} "
