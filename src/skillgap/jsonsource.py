@@ -61,7 +61,9 @@ def _hint(text: str, exc: json.JSONDecodeError) -> str:
         return "JSON strings need double quotes"
     if exc.msg.startswith("Expecting value") and exc.pos >= len(text.rstrip()):
         return "the file ends early (truncated?)"
-    if exc.msg.startswith(("Unterminated string", "Expecting ',' delimiter")) and \
+    if exc.msg.startswith("Unterminated string") and '"' not in text[exc.pos + 1:]:
+        return "the file ends early (truncated?)"
+    if exc.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter")) and \
             exc.pos >= len(text.rstrip()) - 1:
         return "the file ends early (truncated?)"
     return ""

@@ -67,7 +67,7 @@ def _walk(value: Any, names: tuple[str, ...]) -> Any:
 def redact_report(report: GapReport, profile: Profile, *, keep_source: bool = False) -> GapReport:
     """The same report with identity removed (scores untouched)."""
     names = tuple(n for n in (profile.identity.name,) if n)
-    data = report.model_dump(mode="python")
+    data = report.model_dump(mode="json")
     data["areas"] = _walk(data["areas"], names)
     data["candidate"]["name"] = None
     if not keep_source:

@@ -316,7 +316,23 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
                       root: type[BaseModel] = Rubric) -> list[Problem]:
     """Turn pydantic errors into positioned, human problems."""
     problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt key shows up twice: as unknown ('wieght') and as missing ('weight').
+    # Report it once, as the unknown key with its "did you mean".
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    explained: set[tuple[object, ...]] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden" and error["loc"]:
+            parent = tuple(error["loc"][:-1])
+            owner = _model_for(tuple(p for p in parent if isinstance(p, (str, int))), root)
+            names = [info.alias or key for key, info in owner.model_fields.items()]
+            for guess in difflib.get_close_matches(str(error["loc"][-1]), names, n=1,
+                                                   cutoff=0.6):
+                if (*parent, guess) in missing:
+                    explained.add((*parent, guess))
+    for error in errors:
+        if error["type"] == "missing" and tuple(error["loc"]) in explained:
+            continue
         loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
         kind = error["type"]
         name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""

@@ -61,6 +61,9 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman")
+
+
 def _looks_like_utf16_without_bom(data: bytes) -> str | None:
     """Recognise BOM-less UTF-16 text by its pattern of zero bytes."""
     sample = data[:4096]
@@ -135,7 +138,17 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
 def _detect_and_decode(data: bytes, path: Path | str) -> str:
     from charset_normalizer import from_bytes  # heavy-ish; only for non-UTF-8 files
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Short texts often fit several code pages equally well (no chaos); among those,
+        # prefer the Western ones resumes are most often saved in.
+        tied = [m for m in matches if m.chaos <= best.chaos]
+        for preferred in _WESTERN:
+            chosen = next((m for m in tied if m.encoding == preferred), None)
+            if chosen is not None:
+                best = chosen
+                break
     if best is None:
         raise InputError(
             "is not text in any encoding we can detect (binary file?); give a resume as "

@@ -45,7 +45,8 @@ def csv_cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
+    risky = value.startswith(_FORMULA_START)
     text = clean_text(value).replace("\n", " ")
-    if text.startswith(_FORMULA_START):
+    if risky or text.startswith(_FORMULA_START):
         return "'" + text
     return text
