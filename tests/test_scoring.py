@@ -100,6 +100,16 @@ def test_a_stated_total_wins_when_it_is_larger(tmp_path: Path, mini: Rubric) -> 
     assert years.years is not None and years.years.found == 12
 
 
+def test_a_stated_total_is_trusted_over_an_ongoing_position(tmp_path: Path,
+                                                             mini: Rubric) -> None:
+    """An old resume's 'Present' would otherwise run to today: the statement wins."""
+    report = score(tmp_path, mini, "Sales lead with 6 years of experience.\n\nEXPERIENCE\n"
+                   "Head of Sales, Acme      Jul 2015 - Present\n", name="old.txt")
+    years = requirement(report, "years").years
+    assert years is not None and years.found == 6.0
+    assert years.basis.startswith("stated")
+
+
 def test_missing_must_have_blocks_whatever_the_total(tmp_path: Path, mini: Rubric) -> None:
     report = score(tmp_path, mini, "skills:\n  - {name: Python, level: expert}\n"
                    "  - PyTorch\n  - TensorFlow\n")

@@ -134,36 +134,50 @@ class YearsFound:
     line: int | None = None
 
 
-def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
-    """Total professional experience: the larger of a stated total and the work history.
+def _merged_years(intervals: list[tuple[dt.date, dt.date]]) -> float:
+    if not intervals:
+        return 0.0
+    intervals = sorted(intervals)
+    merged: list[list[dt.date]] = [list(intervals[0])]
+    for start, end in intervals[1:]:
+        if start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return round(sum((e - s).days for s, e in merged) / 365.25, 1)
 
-    Work history intervals are merged, so overlapping jobs are not counted twice.
+
+def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
+    """Total professional experience, from a stated total and the work history.
+
+    Work history intervals are merged, so overlapping jobs are not counted twice. An
+    ongoing position ("present") runs to ``as_of`` — but a resume does not say when it
+    was written, so when the candidate states a total ("6 years of experience") that
+    statement is trusted over ongoing positions; closed positions still count if they
+    add up to more than the statement.
     """
-    intervals: list[tuple[dt.date, dt.date]] = []
+    closed: list[tuple[dt.date, dt.date]] = []
+    ongoing: list[tuple[dt.date, dt.date]] = []
     for job in profile.jobs:
-        if job.start is None:
+        if job.start is None or job.start > as_of:
             continue
-        end = job.end or as_of
-        if end < job.start:
-            continue
-        intervals.append((job.start, min(end, as_of)))
-    computed = 0.0
-    if intervals:
-        intervals.sort()
-        merged: list[list[dt.date]] = [list(intervals[0])]
-        for start, end in intervals[1:]:
-            if start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        computed = round(sum((e - s).days for s, e in merged) / 365.25, 1)
+        if job.end is None:
+            ongoing.append((job.start, as_of))
+        elif job.end >= job.start:
+            closed.append((job.start, min(job.end, as_of)))
     stated = max(profile.stated_years, key=lambda s: s.years, default=None)
-    if stated is not None and stated.years >= computed:
-        return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
-    if intervals:
-        jobs = len(intervals)
-        return YearsFound(computed, f"work history: {jobs} dated position"
-                          f"{'s' if jobs != 1 else ''}, overlaps merged")
+    if stated is not None:
+        from_history = _merged_years(closed)
+        if stated.years >= from_history:
+            return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
+        return YearsFound(from_history, f"work history: {len(closed)} dated past "
+                          f"position{'s' if len(closed) != 1 else ''}, overlaps merged")
+    if closed or ongoing:
+        jobs = len(closed) + len(ongoing)
+        basis = f"work history: {jobs} dated position{'s' if jobs != 1 else ''}, overlaps merged"
+        if ongoing:
+            basis += f", ongoing counted to {as_of.isoformat()}"
+        return YearsFound(_merged_years(closed + ongoing), basis)
     return YearsFound(None, "no dated work history or stated total found")
 
 
