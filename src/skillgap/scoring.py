@@ -239,8 +239,8 @@ def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
                  for r in items[:MAX_IGNORED_SHOWN])
 
 
-def _status(score: float, rubric: Rubric) -> str:
-    if score >= rubric.scoring.met_threshold:
+def _status(score: float, rubric: Rubric, *, parts_met: bool) -> str:
+    if score >= rubric.scoring.met_threshold and parts_met:
         return "met"
     return "partial" if score > 0 else "missing"
 
@@ -248,6 +248,9 @@ def _status(score: float, rubric: Rubric) -> str:
 def _score_requirement(rubric: Rubric, requirement: Requirement, matches: ProfileMatches,
                        years_found: YearsFound, profile: Profile) -> RequirementResult:
     parts: list[float] = []
+    # Years and degree are thresholds, not degrees of evidence: "10+ years" is met by ten
+    # years, not by seven, and a degree by the level asked for (in a related field too).
+    parts_met = True
     explanations: list[str] = []
     skill_results: list[SkillResult] = []
     if requirement.skills:
@@ -277,18 +280,20 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                                    credit=round(credit, 4), basis=years_found.basis,
                                    line=years_found.line)
         parts.append(credit)
+        parts_met = parts_met and credit >= 1.0
         have = "no" if found_years is None else f"{found_years:g}"
         explanations.append(f"{have} of {requirement.years:g} years")
     degree = None
     if requirement.degree is not None:
         degree = degree_result(profile, requirement.degree)
         parts.append(degree.credit)
+        parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)
     score = round(sum(parts) / len(parts), 4) if parts else 0.0
     return RequirementResult(
         id=requirement.id, name=requirement.name, must_have=requirement.must_have,
         weight=requirement.weight, score=score,
-        status=_status(score, rubric),
+        status=_status(score, rubric, parts_met=parts_met),
         explanation="; ".join(explanations), min_skills=requirement.min_skills,
         level=requirement.level, skills=tuple(skill_results), years=years_result,
         degree=degree)

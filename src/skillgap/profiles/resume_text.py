@@ -87,6 +87,8 @@ _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com
                       re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|`)")
+_MD_SINGLE_EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]+?)(?<=\S)[*_](?![\w*])")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
 _STATED_YEARS_RE = re.compile(
     r"(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:\+\s*)?(?:years?|yrs?)(?:\s*\(s\))?\.?(?:\s+of)?"
     r"(?P<tail>[^.;\n]{0,40}?)\bexperience",
@@ -129,7 +131,8 @@ class _Section:
 def clean_markdown_line(line: str) -> str:
     """Markdown to plain words: links keep their text, emphasis marks go."""
     line = _MD_LINK_RE.sub(r"\1", line)
-    return _MD_EMPHASIS_RE.sub("", line)
+    line = _MD_EMPHASIS_RE.sub("", line)
+    return _MD_SINGLE_EMPHASIS_RE.sub(r"\1", line)
 
 
 def heading_section(line: str) -> str | None:

@@ -29,7 +29,7 @@ class RenderOptions:
 
     color: bool = False
     width: int = 100
-    max_evidence: int = 3
+    max_evidence: int = 2
 
 
 Renderer = Callable[[GapReport, RenderOptions], str]

@@ -90,15 +90,20 @@ def _areas_table(report: GapReport, s: _Style) -> Table:
     return table
 
 
-def _evidence_line(item: EvidenceItem, s: _Style) -> Text:
+def _indent(renderable: RenderableType, columns: int) -> Padding:
+    """Indent a line so that it also wraps at the indent."""
+    return Padding(renderable, (0, 0, 0, columns))
+
+
+def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
     how: str = item.method
     if item.method == "fuzzy":
         how += f" {item.similarity:.2f}"
     if item.level:
         how += f", {plain(item.level)}"
     quote = plain(item.context) if item.method != "declared" else plain(item.text)
-    return Text.assemble(f"    {s.bullet} ", (f"“{quote}”", s.style("italic")),
-                         (f"  ({how}; {_where(item)})", s.style("dim")))
+    return _indent(Text.assemble(f"{s.bullet} ", (f"“{quote}”", s.style("italic")),
+                                 (f"  ({how}; {_where(item)})", s.style("dim"))), 4)
 
 
 def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> RenderableType:
@@ -113,25 +118,26 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
     lines: list[RenderableType] = [head]
     for skill in req.skills:
         if skill.matched:
-            lines.append(Text.assemble(("   + ", s.style("green")), plain(skill.name),
-                                       (f"  {plain(skill.basis)}", s.style("dim"))))
+            lines.append(_indent(Text.assemble(("+ ", s.style("green")), plain(skill.name),
+                                               (f"  {plain(skill.basis)}", s.style("dim"))), 3))
             lines.extend(_evidence_line(e, s) for e in skill.evidence[: options.max_evidence])
-        elif len(req.skills) <= 8 or req.status != "met":
-            lines.append(Text.assemble(("   - ", s.style("red")), plain(skill.name),
-                                       ("  no evidence", s.style("dim"))))
+        elif req.status != "met":
+            lines.append(_indent(Text.assemble(("- ", s.style("red")), plain(skill.name),
+                                               ("  no evidence", s.style("dim"))), 3))
         for ignored in skill.ignored[:1]:
-            lines.append(Text.assemble(
-                "    ", ("ignored: ", s.style("dim")), (f"“{plain(ignored.context)}”",
-                                                       s.style("dim italic")),
-                ((f" ({plain(ignored.reason)}"
-                 f"{', line ' + str(ignored.line) if ignored.line else ''})"), s.style("dim"))))
+            where = f", line {ignored.line}" if ignored.line else ""
+            lines.append(_indent(Text.assemble(
+                ("ignored: ", s.style("dim")),
+                (f"“{plain(ignored.context)}”", s.style("dim italic")),
+                (f" ({plain(ignored.reason)}{where})", s.style("dim"))), 4))
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
-        lines.append(Text(f"    years: {found} of {req.years.required:g} "
-                          f"({plain(req.years.basis)})", style=s.style("dim")))
+        lines.append(_indent(Text(f"years: {found} of {req.years.required:g} "
+                                  f"({plain(req.years.basis)})", style=s.style("dim")), 4))
     if req.degree is not None:
         text = f" — “{plain(req.degree.text)}”" if req.degree.text else ""
-        lines.append(Text(f"    degree: {plain(req.degree.basis)}{text}", style=s.style("dim")))
+        lines.append(_indent(Text(f"degree: {plain(req.degree.basis)}{text}",
+                                  style=s.style("dim")), 4))
     return Group(*lines)
 
 
@@ -151,12 +157,11 @@ def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
     if gap.missing_skills:
         shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
         more = len(gap.missing_skills) - 6
-        lines.append(Text(f"      missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
-                          style=s.style("dim")))
-    for step in gap.next_steps[:2]:
-        lines.append(Text(f"      {s.arrow} {plain(step)}"))
+        lines.append(_indent(Text(f"missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
+                                  style=s.style("dim")), 6))
+    lines.extend(_indent(Text(f"{s.arrow} {plain(step)}"), 6) for step in gap.next_steps[:2])
     if gap.effort:
-        lines.append(Text(f"      effort: {plain(gap.effort)}", style=s.style("dim")))
+        lines.append(_indent(Text(f"effort: {plain(gap.effort)}", style=s.style("dim")), 6))
     return Group(*lines)
 
 
