@@ -18,7 +18,8 @@ from skillgap.scoring import analyze
 HOSTILE = (
     "Eve [bold red]Markup[/bold red] \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ "
     "\x1b[2J\x1b[31m\u202eesrever\u202c\n\n"
-    "SUMMARY\nPython | `rm -rf` [link=http://evil.example]x[/link] <script>alert(1)</script>\r"
+    "SUMMARY\nPython [bold red]Markup[/bold red] | `rm -rf` [link=http://evil.example]x[/link] "
+    "<script>alert(1)</script>\r"
     "overwrite\n"
 )
 
@@ -49,7 +50,7 @@ def test_terminal_output_carries_no_escape_sequences_from_the_profile(
     out = render(hostile_report, OutputFormat.TERMINAL, RenderOptions(color=color, width=80))
     for forbidden in ("\x1b]", "\x1b[2J", "\u202e", "\r", "evil.example\x1b"):
         assert forbidden not in out
-    assert "[link=http://evil.example]x[/link]" in out  # Rich markup shown literally
+    assert "[bold red]Markup[/bold red]" in out  # Rich markup shown literally
     if not color:
         assert "\x1b" not in out
 

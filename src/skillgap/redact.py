@@ -23,18 +23,27 @@ _URL_RE = re.compile(
 )
 _PHONE_RE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–.]\s*(?:19|20)\d\d$")
+_DATE_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*\d{1,2}\s*[-–]\s*(?:19|20)\d\d")
 _ADDRESS_RE = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
     r"Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Square|Sq|Terrace|Parkway|Pkwy)\b\.?"
 )
 
 
-def _phone(match: re.Match[str]) -> str:
-    text = match.group()
+def is_phone_number(text: str) -> bool:
+    """Does a run of digits and separators look like a phone number (not dates)?
+
+    >>> is_phone_number("+44 20 7946 0958"), is_phone_number("2015 - 2019")
+    (True, False)
+    """
     digits = sum(ch.isdigit() for ch in text)
-    if digits < 9 or _YEAR_RANGE_RE.match(text.strip()):
-        return text
-    return "[phone]"
+    if digits < 9 or digits > 15 or "/" in text:
+        return False
+    return not _YEAR_RANGE_RE.match(text.strip()) and not _DATE_RANGE_RE.search(text)
+
+
+def _phone(match: re.Match[str]) -> str:
+    return "[phone]" if is_phone_number(match.group()) else match.group()
 
 
 def redact_text(text: str, *, names: tuple[str, ...] = ()) -> str:

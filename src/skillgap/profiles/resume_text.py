@@ -27,6 +27,7 @@ from ..profile import (
     StatedYears,
     TextSegment,
 )
+from ..redact import is_phone_number
 
 _SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "profile", "professional summary", "about", "about me",
@@ -161,8 +162,9 @@ def split_sections(lines: list[str]) -> list[_Section]:
     return [s for s in sections if s.lines or s.name != "header"]
 
 
-def _guess_name(lines: list[str]) -> str | None:
-    for line in lines[:5]:
+def _guess_name(lines: list[str]) -> tuple[str, int] | None:
+    """The candidate's name and its 0-based line index, if the first text line is one."""
+    for index, line in enumerate(lines[:5]):
         text = _HEADING_CLEAN_RE.sub("", line.strip())
         if not text:
             continue
@@ -171,18 +173,42 @@ def _guess_name(lines: list[str]) -> str | None:
         if (2 <= len(words) <= 5 and len(text) <= 60 and not any(ch.isdigit() for ch in text)
                 and "@" not in text and heading_section(text) is None
                 and all(w[:1].isupper() for w in words if w[:1].isalpha())):
-            return text
+            return text, index
         return None
     return None
 
 
+def _phones(text: str) -> list[str]:
+    return [m.group() for m in _PHONE_RE.finditer(text) if is_phone_number(m.group())]
+
+
 def _identity(lines: list[str], text: str) -> Identity:
     email = _EMAIL_RE.search(text)
-    phone = next((m.group() for m in _PHONE_RE.finditer("\n".join(lines[:15]))
-                  if sum(ch.isdigit() for ch in m.group()) >= 9), None)
+    phone = next(iter(_phones("\n".join(lines[:15]))), None)
     links = tuple(dict.fromkeys(m.group().rstrip(".,;)") for m in _LINK_RE.finditer(text)))
-    return Identity(name=_guess_name(lines), email=email.group() if email else None,
+    name = _guess_name(lines)
+    return Identity(name=name[0] if name else None, email=email.group() if email else None,
                     phone=phone.strip() if phone else None, links=links[:10])
+
+
+def _without_identity(lines: list[str]) -> list[str]:
+    """Lines with the name line, e-mail addresses, links and phone numbers blanked.
+
+    Identity must never affect a score, so it must never be evidence either: a name such
+    as "Rust Keras" or a link such as github.com/pytorch-fan is not a skill.
+    """
+    name = _guess_name(lines)
+    cleaned = []
+    for index, line in enumerate(lines):
+        if name is not None and index == name[1]:
+            cleaned.append("")
+            continue
+        line = _EMAIL_RE.sub(" ", line)
+        line = _LINK_RE.sub(" ", line)
+        for phone in _phones(line):
+            line = line.replace(phone, " ")
+        cleaned.append(line)
+    return cleaned
 
 
 def _declared_items(text: str, *, line: int, source: str) -> list[DeclaredSkill]:
@@ -216,7 +242,7 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
     """Build a :class:`Profile` from the (already cleaned) text of a resume."""
     raw_lines = text.split("\n")
     lines = [clean_markdown_line(line) for line in raw_lines] if markdown else raw_lines
-    sections = split_sections(lines)
+    sections = split_sections(_without_identity(lines))
     has_headings = any(s.name != "header" for s in sections)
     segments: list[TextSegment] = []
     declared: list[DeclaredSkill] = []
