@@ -84,7 +84,9 @@ def _is_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    if "\x00" in sample:
+    # A stray NUL or control character (some exports have them) is cleaned later; a file
+    # made of them is not text.
+    if sample.count("\x00") > max(2, 0.01 * len(sample)):
         return True
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return controls > 0.1 * len(sample)
@@ -118,7 +120,8 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if b"\x00" in data[:8192]:
+        head = data[:8192]
+        if head.count(0) > max(2, 0.01 * len(head)):
             raise InputError(
                 "is a binary file, not text; give a resume as text, Markdown, PDF, DOCX, "
                 "JSON Resume or a skillgap profile",
