@@ -34,7 +34,9 @@ SKILL_NAMES = sorted({s.name for _, r in RUBRIC.iter_requirements() for s in r.s
 PLAIN_SKILLS = [n for n in SKILL_NAMES if not any(
     s.ambiguous for _, r in RUBRIC.iter_requirements() for s in r.skills if s.name == n)]
 
-SETTINGS = settings(max_examples=int(os.environ.get("SKILLGAP_HYPOTHESIS_EXAMPLES", "40")), deadline=None, derandomize=True,
+# CI runs a bounded number of examples; set SKILLGAP_HYPOTHESIS_EXAMPLES=1000 to dig deeper.
+EXAMPLES = int(os.environ.get("SKILLGAP_HYPOTHESIS_EXAMPLES", "40"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = st.sampled_from([
