@@ -243,3 +243,89 @@ def test_json_resume_keeps_line_numbers_of_fields(tmp_path: Path) -> None:
     segment = next(s for s in profile.segments if s.source == "work[0].highlights[0]")
     assert segment.line == 10
     assert profile.jobs[0].start == dt.date(2019, 1, 1)
+
+
+# --------------------------------------------------------------------------- resume text details
+
+@pytest.mark.parametrize(("line", "level"), [
+    ("M.A. in Applied Economics, University of Colorado, 2018", "master"),
+    ("B.A. in Economics", "bachelor"),
+    ("B.E. in Computer Science", "bachelor"),
+    ("BS Computer Science, 2012", "bachelor"),
+    ("MS in Statistics", "master"),
+    ("Ph.D., Computer Science", "phd"),
+    ("Dipl.-Inf. (Informatik)", "master"),
+    ("Microsoft Office (MS Office)", None),
+    ("Portland, ME 04101", None),
+])
+def test_degree_spellings(line: str, level: str | None) -> None:
+    from skillgap.profiles.resume_text import _degree_level
+
+    assert _degree_level(line) == level
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Data Science Intern    May – Aug 2019", [("2019-05-01", "2019-09-01")]),
+    ("Analyst, Jan '18 – Mar '20", [("2018-01-01", "2020-04-01")]),
+    ("Engineer   Jan 2018 -- Present", [("2018-01-01", None)]),
+    ("Jan 2018 − Jun 2019, Aug 2019 – Present", [("2018-01-01", "2019-07-01"),
+                                                 ("2019-08-01", None)]),
+    ("Used Python for 2 years", []),
+])
+def test_date_range_spellings(line: str, expected: list[tuple[str, str | None]]) -> None:
+    from skillgap.dates import find_date_ranges
+
+    found = [(s.isoformat(), e.isoformat() if e else None) for s, e, _ in
+             find_date_ranges(line)]
+    assert found == expected
+
+
+def test_skills_lines_split_at_top_level_and_skip_spoken_languages(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.txt", "SKILLS\nR (tidyverse, dplyr), Python (expert), SQL\n"
+                 "German (native), English (fluent)\n")
+    declared = [(d.name, d.level) for d in load_profile(path).declared_skills]
+    assert declared == [("R", None), ("tidyverse", None), ("dplyr", None),
+                        ("Python", "expert"), ("SQL", None)]
+
+
+def test_unlisted_headings_are_recognised_by_their_telling_word(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.txt", "RELEVANT WORK EXPERIENCE\nAnalyst   Jan 2019 – Jan 2021\n"
+                 "\nAwards & Recognition\nBest paper\n")
+    profile = load_profile(path)
+    assert [s.source for s in profile.segments] == ["experience", "awards"]
+    assert len(profile.jobs) == 1
+
+
+def test_markdown_job_title_comes_from_the_heading_above_a_dates_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.md", "# Ann Example\n\n## Experience\n\n"
+                 "### Senior ML Engineer — Acme\n*Mar 2022 – Present*\n")
+    profile = load_profile(path)
+    assert [(j.title, j.start) for j in profile.jobs] == [
+        ("Senior ML Engineer — Acme", dt.date(2022, 3, 1))]
+    assert all("#" not in s.text and "*" not in s.text for s in profile.segments)
+
+
+def test_profile_dates_that_cannot_be_read_are_errors(tmp_path: Path) -> None:
+    path = write(tmp_path, "me.yaml", "experience:\n  - title: X\n    start: last spring\n")
+    message = profile_error(path)
+    assert message.startswith(f"{path}:3: 'experience[0].start' is 'last spring', not a date")
+
+
+def test_numeric_levels_are_accepted_and_unknown_ones_warned(tmp_path: Path) -> None:
+    from skillgap.scoring import analyze
+
+    numeric = load_profile(write(tmp_path, "a.yaml", "skills:\n  - {name: Python, level: 3}\n"))
+    assert numeric.declared_skills[0].level == "3"
+    odd = load_profile(write(tmp_path, "b.yaml", "skills:\n  - {name: Python, level: wizard}\n"))
+    report = analyze(odd, load_rubric())
+    assert any("level 'wizard' of 'Python' is not on the rubric's scale" in w
+               for w in report.warnings)
+
+
+def test_identity_is_not_evidence(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.txt", "Rust Keras\nrk@pytorch.example | github.com/go-python\n\n"
+                 "SUMMARY\nAccountant.\n")
+    profile = load_profile(path)
+    assert profile.identity.name == "Rust Keras"
+    text = " ".join(s.text for s in profile.segments)
+    assert "Keras" not in text and "pytorch" not in text and "go-python" not in text

@@ -20,14 +20,19 @@ PRESENT_WORDS = ("present", "current", "currently", "now", "today", "ongoing", "
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_ONE_DATE = (rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|\d{{1,2}}\s*[/.-]\s*{_YEAR}"
-             rf"|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})")
+_SHORT_YEAR = r"['’]\d\d(?!\d)"
+_ONE_DATE = (rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}"
+             rf"|\d{{1,2}}\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date)"
+_TO = r"\s*(?:-{1,2}|–|to|until|till|through|thru|~)\s*"
 DATE_RANGE_RE = re.compile(
-    rf"(?P<start>{_ONE_DATE})\s*(?:-|–|—|to|until|till|through|thru|~)\s*"
-    rf"(?P<end>{_ONE_DATE}|{_PRESENT})(?![\w/])",
+    rf"(?<![\w/])(?:(?P<smonth>{_MONTH}){_TO}(?P<emonth>{_MONTH})\s*[',]?\s*(?P<year>{_YEAR})"
+    rf"|(?P<start>{_ONE_DATE}){_TO}(?P<end>{_ONE_DATE}|{_PRESENT}))(?![\w/])",
     re.IGNORECASE,
 )
+# Every dash a resume may use between two dates, folded to an en dash before matching.
+_DASHES = str.maketrans({"\u2012": "–", "\u2013": "–", "\u2014": "–", "\u2015": "–",
+                         "\u2212": "–", "\u2010": "-", "\u2011": "-"})
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -40,7 +45,12 @@ def parse_date(text: str, *, end: bool = False) -> dt.date | None:
     >>> parse_date("Mar 2019"), parse_date("03/2019"), parse_date("2019-03-15")
     (datetime.date(2019, 3, 1), datetime.date(2019, 3, 1), datetime.date(2019, 3, 15))
     """
-    value = " ".join(text.strip().lower().replace(",", " ").replace("'", " ").split())
+    value = " ".join(text.strip().lower().replace(",", " ").split())
+    short = re.fullmatch(r"([a-z]+)\.?\s*['’](\d\d)", value)
+    if short and short.group(1) in MONTHS:  # "Jan '18"
+        year = int(short.group(2))
+        value = f"{short.group(1)} {2000 + year if year < 50 else 1900 + year}"
+    value = value.replace("'", " ").replace("’", " ")
     if not value:
         return None
     iso = _ISO_RE.match(value)
@@ -85,15 +95,32 @@ def is_present(text: str) -> bool:
     return " ".join(text.lower().split()) in PRESENT_WORDS
 
 
+def find_date_ranges(line: str) -> list[tuple[dt.date, dt.date | None, re.Match[str]]]:
+    """Every date range in a line: (start, end or None for 'present', match).
+
+    >>> [(s.isoformat(), e and e.isoformat()) for s, e, _ in find_date_ranges(
+    ...     "May – Aug 2019, Jan '20 -- Present")]
+    [('2019-05-01', '2019-09-01'), ('2020-01-01', None)]
+    """
+    found = []
+    for match in DATE_RANGE_RE.finditer(line.translate(_DASHES)):
+        if match.group("smonth"):
+            year = match.group("year")
+            start = parse_date(f"{match.group('smonth')} {year}")
+            end = parse_date(f"{match.group('emonth')} {year}", end=True)
+        else:
+            start = parse_date(match.group("start"))
+            end_text = match.group("end")
+            end = None if is_present(end_text) else parse_date(end_text, end=True)
+            if end is None and not is_present(end_text):
+                continue
+        if start is None or (end is not None and end < start):
+            continue
+        found.append((start, end, match))
+    return found
+
+
 def find_date_range(line: str) -> tuple[dt.date, dt.date | None, re.Match[str]] | None:
-    """The first date range in a line: (start, end or None for 'present', match)."""
-    for match in DATE_RANGE_RE.finditer(line):
-        start = parse_date(match.group("start"))
-        end_text = match.group("end")
-        end = None if is_present(end_text) else parse_date(end_text, end=True)
-        if start is None or (end is None and not is_present(end_text)):
-            continue
-        if end is not None and end < start:
-            continue
-        return start, end, match
-    return None
+    """The first date range in a line (see :func:`find_date_ranges`)."""
+    ranges = find_date_ranges(line)
+    return ranges[0] if ranges else None

@@ -143,6 +143,16 @@ _DESIRE_WORDS = frozenset({
     "aim", "aiming", "goal", "goals", "someday", "eventually",
 })
 _LEARN_WORDS = frozenset({"learn", "learning", "study", "studying", "explore", "try"})
+# Aspirations: "I want to become a team lead", "hoping to move into people management",
+# "looking to grow into a tech lead role", "aspiring ML engineer".
+_ASPIRATION_WORDS = frozenset({
+    "want", "wants", "wanting", "hope", "hoping", "looking", "seeking", "eager", "keen",
+    "aspire", "aspiring", "aspires", "aim", "aiming", "wish", "wishing", "would", "plan",
+    "planning", "dream", "goal", "goals", "ambition", "interested",
+})
+_BECOMING_WORDS = frozenset({"become", "becoming", "grow", "growing", "move", "moving",
+                             "transition", "transitioning", "step", "stepping", "break",
+                             "progress", "advance", "into", "towards", "toward"})
 _CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while",
                              "except", "instead", "yet", "still"})
 _CLAUSE_BREAK_CHARS = frozenset(".;!?•·▪●◦‣∙|*")
@@ -585,6 +595,8 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
             return True  # "have yet to use Databricks"
         if word in _CONTRAST_WORDS and not (i > 0 and norms[i - 1] == "not"):
             break
+        if i + 1 < start and "," in seps[i + 1]:
+            continue  # a cue that ends its clause ("Eager to learn, I led ...") has no object
         if word == "without":
             if distance <= 2:
                 return True
@@ -600,11 +612,35 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
         elif word in _LEARN_WORDS and distance <= 8:
             if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4): i]):
                 return True
+    if _aspirational(tokens, start):
+        return True
     for j in range(end, min(len(norms), end + 3)):
         if _is_clause_break(seps[j]):
             break
         if norms[j] in ("never", "none") or (
                 norms[j] == "not" and j + 1 < len(norms) and norms[j + 1] == "yet"):
+            return True
+    return False
+
+
+def _aspirational(tokens: Tokens, start: int) -> bool:
+    """An aspiration earlier in the same clause (commas end it): "aspiring tech lead",
+    "I want to become a team lead", "looking to grow into people management"."""
+    norms, seps = tokens.norms, tokens.seps
+    becoming = False
+    i = start
+    while i > 0 and start - i < 12:
+        if _is_clause_break(seps[i]) or "," in seps[i]:
+            return False
+        i -= 1
+        word = norms[i]
+        if word in _CONTRAST_WORDS:
+            return False
+        if word in _BECOMING_WORDS:
+            becoming = True
+        elif word in ("aspiring", "aspire", "aspires", "wannabe", "future", "prospective"):
+            return start - i <= 3 or becoming
+        elif word in _ASPIRATION_WORDS and becoming:
             return True
     return False
 

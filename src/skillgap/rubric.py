@@ -9,6 +9,7 @@ truth (``skillgap schema rubric`` exports them as JSON Schema).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -316,7 +317,7 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
                       root: type[BaseModel] = Rubric) -> list[Problem]:
     """Turn pydantic errors into positioned, human problems."""
     problems: list[Problem] = []
-    errors = exc.errors(include_url=False)
+    errors = _without_union_noise(exc.errors(include_url=False))
     # A misspelt key shows up twice: as unknown ('wieght') and as missing ('weight').
     # Report it once, as the unknown key with its "did you mean".
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
@@ -353,6 +354,11 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
             message = f"'{_loc_text(loc)}' must be {expected}, got {got}"
             if kind == "string_type" and isinstance(error.get("input"), (int, float, bool)):
                 message += "; quote it, e.g. \"1.0\""
+            elif kind == "string_type" and isinstance(error.get("input"), dict):
+                message += "; if the text contains ': ', put the whole text in quotes"
+            mark = source_map.locate(loc)
+        elif kind == "union_shape":
+            message = f"'{_loc_text(loc)}' {error['msg']}, got {_describe(error.get('input'))}"
             mark = source_map.locate(loc)
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
@@ -367,6 +373,47 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
         problems.append(Problem(path, mark.line if mark else None,
                                 mark.column if mark else None, message, rule="schema"))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
+
+
+_UNION_TAG_RE = re.compile(r"^(?:str|int|float|bool|date|datetime|none|constrained-\w+|"
+                           r"[A-Z]\w*|[\w-]+\[.*\])$")
+_SHAPE_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type", "string_type",
+                           "int_type", "int_parsing", "float_type", "float_parsing",
+                           "bool_type", "bool_parsing", "date_type", "date_parsing",
+                           "date_from_datetime_parsing", "none_required", "tuple_type",
+                           "list_type"})
+
+
+def _without_union_noise(errors: list[Any]) -> list[Any]:
+    """Collapse pydantic's per-branch errors for ``A | B`` fields into what a person needs.
+
+    For a field such as ``skills: list[Skill | str]`` pydantic reports one error per
+    branch (``skills.0.Skill.levle`` *and* ``skills.0.str``). If one branch got past the
+    shape check (the value was a mapping, so the model branch found a misspelt key), only
+    that branch's errors are kept; if every branch rejected the shape, one error says
+    which shapes are accepted. Branch tags are removed from the locations either way.
+    """
+    plain: list[Any] = []
+    groups: dict[tuple[Any, ...], list[tuple[str, Any, tuple[Any, ...]]]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        tag_at = next((i for i, part in enumerate(loc)
+                       if isinstance(part, str) and _UNION_TAG_RE.match(part)), None)
+        if tag_at is None:
+            plain.append(error)
+            continue
+        groups.setdefault(loc[:tag_at], []).append((loc[tag_at], error, loc[tag_at + 1:]))
+    for prefix, items in groups.items():
+        specific = [(tag, e, rest) for tag, e, rest in items
+                    if rest or e["type"] not in _SHAPE_ERRORS]
+        if specific:
+            plain.extend({**e, "loc": (*prefix, *rest)} for _, e, rest in specific)
+            continue
+        shapes = sorted({_TYPE_WORDS.get(e["type"], "") or tag for tag, e, _ in items})
+        first = items[0][1]
+        plain.append({**first, "type": "union_shape", "loc": prefix,
+                      "msg": f"must be {' or '.join(shapes)}"})
+    return plain
 
 
 def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> list[Problem]:

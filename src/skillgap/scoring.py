@@ -299,6 +299,20 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         degree=degree)
 
 
+def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
+    """Declared levels that are not on the rubric's scale (they count as 'no level')."""
+    scale = ", ".join(level.id for level in rubric.levels)
+    warnings = []
+    for declared in profile.declared_skills:
+        if declared.level and level_rank(rubric, declared.level) is None:
+            where = f" (line {declared.line})" if declared.line else ""
+            warnings.append(f"{declared.source}{where}: level '{declared.level}' of "
+                            f"'{declared.name}' is not on the rubric's scale ({scale}, or "
+                            "words such as beginner, intermediate, proficient, expert); "
+                            "counted as declared without a level")
+    return tuple(dict.fromkeys(warnings))
+
+
 def _gap(area: Area, requirement: Requirement, result: RequirementResult,
          share: float) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
@@ -379,7 +393,8 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
                         met=sum(1 for r in all_results if r.status == "met"),
                         partial=sum(1 for r in all_results if r.status == "partial"),
                         missing=sum(1 for r in all_results if r.status == "missing")),
-        areas=tuple(area_results), gaps=tuple(ranked), warnings=profile.warnings)
+        areas=tuple(area_results), gaps=tuple(ranked),
+        warnings=(*profile.warnings, *_level_warnings(profile, rubric)))
     if blind:
         return redact_report(report, profile, keep_source=keep_source)
     return report

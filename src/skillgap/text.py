@@ -193,7 +193,14 @@ def stem(word: str) -> str:
     ['mentor', 'mentor', 'mentor', 'lead', 'hir', 'hir']
     """
     if word in _IRREGULAR:
-        return _IRREGULAR[word]
+        base = _IRREGULAR[word]
+        # Irregular forms map to the base form, which goes through the same rules as
+        # the base form written out ("drove" -> "drive" -> "driv", like "drive").
+        return base if base in _IRREGULAR and _IRREGULAR[base] == base else _regular_stem(base)
+    return _regular_stem(word)
+
+
+def _regular_stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix in _STEM_SUFFIXES:

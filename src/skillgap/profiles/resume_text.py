@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import find_date_range
+from ..dates import find_date_ranges
 from ..profile import (
     DeclaredSkill,
     Education,
@@ -70,6 +70,19 @@ _SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "personal": ("personal details", "personal information", "personal data", "contact",
                  "contact information", "declaration"),
 }
+_MINOR_WORDS = frozenset({"and", "of", "the", "in", "for", "with", "to", "a", "an", "on"})
+_HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("experience", "experience"), ("employment", "experience"), ("history", "experience"),
+    ("education", "education"), ("skills", "skills"), ("technologies", "skills"),
+    ("projects", "projects"), ("publications", "publications"), ("papers", "publications"),
+    ("certifications", "certifications"), ("certificates", "certifications"),
+    ("licenses", "certifications"), ("courses", "certifications"),
+    ("awards", "awards"), ("honors", "awards"), ("honours", "awards"),
+    ("achievements", "awards"), ("volunteer", "leadership"), ("volunteering", "leadership"),
+    ("talks", "talks"), ("interests", "interests"), ("hobbies", "interests"),
+    ("references", "references"), ("summary", "summary"), ("profile", "summary"),
+    ("objective", "summary"),
+)
 SECTION_BY_HEADING: dict[str, str] = {
     heading: section for section, headings in _SECTION_NAMES.items() for heading in headings
 }
@@ -98,26 +111,34 @@ _STATED_YEARS_RE = re.compile(
 _TOTAL_EXPERIENCE_RE = re.compile(
     r"(?:total|overall)\s+experience\s*[:\-–]?\s*(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*"
     r"(?:years?|yrs?)", re.IGNORECASE)
-_LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<level>[^)\]]{2,30})[)\]]\s*$")
+_LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<level>[^)\]]{2,160})[)\]]\s*$")
 
-# Degree words, strongest first. Abbreviations need dots or a following "in"/"of" when
-# they are also ordinary words ("MS Office", "BE careful", "MA" the state).
+# Degree words, strongest first. Abbreviations that are also ordinary words ("MS Office",
+# "BE careful", "MA" the state) count only before "in"/"of" or a field of study.
+_FIELD = (r"(?:computer|data|machine|statistics|statistical|electrical|electronics|"
+          r"mathematics|maths?|applied|physics|artificial|software|information|economics|"
+          r"engineering|business|chemistry|biology|cognitive|operations|finance|mechanical|"
+          r"civil|science|arts|psychology|philosophy|linguistics|neuroscience)")
+_CONTEXT = rf"(?=,?\s+(?:in|of)\b|,?\s+{_FIELD}\b|\s*[(\[]\s*{_FIELD})"
+
+
+def _degree_re(forms: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{forms})(?![\w])", re.IGNORECASE)
+
+
 _DEGREE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("phd", re.compile(r"\b(?:ph\.?\s?d|d\.?\s?phil|doctor(?:ate)?\s+of\s+\w+|doctorate|"
-                       r"doctoral)\b", re.IGNORECASE)),
-    ("master", re.compile(
-        r"\b(?:masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc|msc|m\.?\s?eng|m\.?\s?tech|mtech|"
-        r"m\.\s?a\.|mba|m\.?\s?b\.?\s?a|m\.?\s?phil|m\.\s?s\.?\s?c|m\.?\s?res|"
-        r"ms(?=\s+(?:in|of)\b)|ms(?=,?\s+(?:computer|data|machine|statistics|electrical|"
-        r"mathematics|physics|artificial|software|information))|m\.?\s?e\.?(?=\s+in\b)|"
-        r"post\s*-?\s*graduate|postgraduate)\b", re.IGNORECASE)),
-    ("bachelor", re.compile(
-        r"\b(?:bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc|bsc|b\.?\s?eng|b\.?\s?tech|btech|"
-        r"b\.\s?a\.|b\.\s?e\.|b\.?\s?com|undergraduate\s+degree|"
-        r"bs(?=\s+(?:in|of)\b)|be(?=\s+in\b)|b\.?\s?e(?=\s*[\[(,-]?\s*(?:computer|"
-        r"electrical|electronics|mechanical|information)))\b", re.IGNORECASE)),
-    ("associate", re.compile(r"\b(?:associate['’]?s?\s+(?:degree|of)|a\.\s?a\.\s?s?\.?)",
-                             re.IGNORECASE)),
+    ("phd", _degree_re(r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+\w+|doctorate|"
+                       r"doctoral\s+degree|sc\.\s?d\.")),
+    ("master", _degree_re(
+        r"masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc\.?|msc|m\.?\s?eng\.?|meng|m\.?\s?tech\.?|"
+        r"mtech|m\.\s?a\.|mba|m\.b\.a\.|m\.?\s?phil\.?|m\.?\s?res\.?|s\.\s?m\.|"
+        r"dipl\.?\s*-?\s*(?:inf|ing|math|phys)\.?|diplom|post\s*-?\s*graduate|postgraduate|"
+        rf"(?:ms|ma|me|sm){_CONTEXT}")),
+    ("bachelor", _degree_re(
+        r"bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc\.?|bsc|b\.?\s?eng\.?|beng|"
+        r"b\.?\s?tech\.?|btech|b\.\s?a\.|b\.\s?e\.|b\.?\s?com\.?|a\.\s?b\.|s\.\s?b\.|"
+        rf"undergraduate\s+degree|(?:bs|ba|be|ab|sb){_CONTEXT}")),
+    ("associate", _degree_re(r"associate['’]?s?\s+(?:degree|of\s+\w+)|a\.\s?a\.\s?s?\.?")),
 )
 
 
@@ -131,7 +152,7 @@ class _Section:
 
 def clean_markdown_line(line: str) -> str:
     """Markdown to plain words: links keep their text, emphasis marks go."""
-    line = _MD_LINK_RE.sub(r"\1", line)
+    line = _MD_HEADING_RE.sub("", _MD_LINK_RE.sub(r"\1", line))
     line = _MD_EMPHASIS_RE.sub("", line)
     return _MD_SINGLE_EMPHASIS_RE.sub(r"\1", line)
 
@@ -142,12 +163,26 @@ def heading_section(line: str) -> str | None:
     if not stripped or len(stripped) > 60:
         return None
     cleaned = _HEADING_CLEAN_RE.sub("", stripped)
-    key = " ".join(cleaned.lower().replace("&", " & ").split())
-    key = key.replace(" & ", " & ")
+    key = " ".join(cleaned.lower().replace("&", " and ").replace("-", " ").split())
     if key in SECTION_BY_HEADING:
         return SECTION_BY_HEADING[key]
-    alt = key.replace(" & ", " and ")
-    return SECTION_BY_HEADING.get(alt)
+    words = key.split()
+    # Headings we have not listed ("Relevant Work Experience", "Awards & Recognition"):
+    # short, heading-like lines named by a telling word. Body text is rarely this short
+    # and never all title words.
+    if not 1 <= len(words) <= 4 or not _looks_like_heading(cleaned):
+        return None
+    for keyword, section in _HEADING_KEYWORDS:
+        if keyword in words:
+            return section
+    return None
+
+
+def _looks_like_heading(text: str) -> bool:
+    letters = [w for w in text.split() if w[:1].isalpha()]
+    if not letters or text.rstrip().endswith((".", ",", ";")):
+        return False
+    return text.isupper() or all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in letters)
 
 
 def split_sections(lines: list[str]) -> list[_Section]:
@@ -211,22 +246,84 @@ def _without_identity(lines: list[str]) -> list[str]:
     return cleaned
 
 
-def _declared_items(text: str, *, line: int, source: str) -> list[DeclaredSkill]:
+_LEVEL_WORDS = frozenset({
+    "beginner", "novice", "basic", "elementary", "familiar", "intermediate", "working",
+    "competent", "good", "proficient", "advanced", "strong", "expert", "master", "mastery",
+    "fluent", "native", "excellent", "very good", "working knowledge", "basic knowledge",
+    "conversational", "bilingual", "professional", "limited", "mother tongue",
+})
+_YEARS_IN_PARENS_RE = re.compile(r"^(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)$", re.IGNORECASE)
+_LEVEL_NUMBER_RE = re.compile(r"^\d(?:\.\d)?\s*/\s*\d+$")
+#: Spoken languages: a "Languages" section lists them next to programming languages.
+NATURAL_LANGUAGES = frozenset({
+    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "swedish",
+    "norwegian", "danish", "finnish", "polish", "czech", "russian", "ukrainian", "greek",
+    "turkish", "arabic", "hebrew", "persian", "farsi", "hindi", "urdu", "bengali", "bangla",
+    "punjabi", "tamil", "telugu", "marathi", "gujarati", "kannada", "malayalam", "chinese",
+    "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian",
+    "malay", "tagalog", "filipino", "swahili", "romanian", "hungarian", "bulgarian",
+    "serbian", "croatian", "slovak", "slovenian", "catalan", "basque", "irish", "welsh",
+})
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split a skills line at separators that are not inside parentheses or brackets."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            separator = _ITEM_SPLIT_RE.match(text, index)
+            if separator is not None and separator.end() > index:
+                parts.append(current)
+                current = ""
+                index = separator.end()
+                continue
+        current += char
+        index += 1
+    parts.append(current)
+    return parts
+
+
+def _declared_items(text: str, *, line: int, source: str,
+                    spoken_too: bool = True) -> list[DeclaredSkill]:
+    """The items of a skills line: "Python (expert), R (tidyverse, dplyr), SQL"."""
     items: list[DeclaredSkill] = []
     body = _BULLET_RE.sub("", text)
     label = _LABEL_LINE_RE.match(body)
     if label:
         body = label.group(2)
-    for raw in _ITEM_SPLIT_RE.split(body):
+    for raw in _split_top_level(body):
         item = raw.strip(" .:\t")
-        level = None
+        level: str | None = None
+        years: float | None = None
+        extra: list[str] = []
         parens = _LEVEL_IN_PARENS_RE.match(item)
         if parens:
-            item, level = parens.group("name").strip(), parens.group("level").strip()
+            inside = parens.group("level").strip()
+            years_match = _YEARS_IN_PARENS_RE.match(inside)
+            if inside.lower() in _LEVEL_WORDS or _LEVEL_NUMBER_RE.match(inside):
+                item, level = parens.group("name").strip(), inside
+            elif years_match:
+                item, years = parens.group("name").strip(), float(years_match.group(1))
+            else:  # "R (tidyverse, dplyr)": the parentheses list more skills
+                item = parens.group("name").strip()
+                extra = [part.strip(" .:\t") for part in _split_top_level(inside)]
         item = item.strip(" .:()[]{}\t")
-        if not item or len(item) > 80:
+        if not spoken_too and item.lower() in NATURAL_LANGUAGES:
             continue
-        items.append(DeclaredSkill(name=item, source=source, line=line, level=level))
+        for name, item_level, item_years in [(item, level, years),
+                                             *((e, None, None) for e in extra)]:
+            if not name or len(name) > 80:
+                continue
+            items.append(DeclaredSkill(name=name, source=source, line=line, level=item_level,
+                                       years=item_years))
     return items
 
 
@@ -256,12 +353,18 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
         if section.name == "skills":
             for number, line in body_lines:
                 if line.strip():
-                    declared.extend(_declared_items(line, line=number, source="skills"))
-        else:
-            start = body_lines[0][0] if body_lines else section.first_line
-            segment_text = "\n".join(line for _, line in body_lines)
-            if segment_text.strip():
-                segments.append(TextSegment(section.name, segment_text, start))
+                    declared.extend(_declared_items(line, line=number, source="skills",
+                                                    spoken_too=False))
+        elif any(line.strip() for _, line in body_lines):
+            # The heading is part of the evidence ("Open Source", "Publications"): it says
+            # what the lines under it are. A phrase never runs from it into the body.
+            if section.heading:
+                lines_with_heading = [(section.first_line, section.heading + "."),
+                                      *body_lines]
+            else:
+                lines_with_heading = body_lines
+            segments.append(TextSegment(section.name, "\n".join(
+                line for _, line in lines_with_heading), lines_with_heading[0][0]))
         for position, (number, line) in enumerate(body_lines):
             stripped = line.strip()
             if not stripped:
@@ -269,17 +372,16 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
             if section.name != "skills":
                 label = _LABEL_LINE_RE.match(_BULLET_RE.sub("", stripped))
                 if label and heading_section(label.group(1)) == "skills":
-                    declared.extend(_declared_items(stripped, line=number, source="skills"))
+                    declared.extend(_declared_items(stripped, line=number, source="skills",
+                                                    spoken_too=False))
             in_jobs = section.name in _JOB_SECTIONS or (
                 not has_headings and _degree_level(stripped) is None)
             if in_jobs:
-                found = find_date_range(stripped)
-                if found is not None:
-                    start_date, end_date, match = found
+                for start_date, end_date, match in find_date_ranges(stripped):
                     title = " ".join((stripped[: match.start()] + " " +
-                                      stripped[match.end():]).split()).strip(" |,-–—()")
-                    if not title and position > 0:
-                        title = body_lines[position - 1][1].strip()
+                                      stripped[match.end():]).split()).strip(" |,-–—()*_")
+                    if not any(ch.isalpha() for ch in title) and position > 0:
+                        title = body_lines[position - 1][1].strip(" #*_")
                     jobs.append(Job(title=title[:120], start=start_date, end=end_date,
                                     source=section.name, line=number))
             if section.name == "education" or (section.name != "experience"
@@ -303,6 +405,7 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
                                               " ".join(total.group().split()), section.name,
                                               number))
     return Profile(
-        source=source, format=fmt, sha256=sha256, identity=_identity(lines, text),
+        source=source, format=fmt, sha256=sha256,
+        identity=_identity(lines, "\n".join(lines)),
         declared_skills=tuple(declared), jobs=tuple(jobs), education=tuple(education),
         stated_years=tuple(stated), segments=tuple(segments), warnings=warnings)

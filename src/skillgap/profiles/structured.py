@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from ..dates import is_present, parse_date
 from ..errors import ProfileError
@@ -37,6 +37,16 @@ PathKey = tuple[str | int, ...]
 DateValue = str | int | dt.date | None
 
 
+def _number_as_text(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:g}"
+    return value
+
+
+#: A level may be written as a word ("advanced") or a number (3, or "3/4").
+LevelValue = Annotated[str, BeforeValidator(_number_as_text)]
+
+
 # --------------------------------------------------------------------------- models
 
 class _Model(BaseModel):
@@ -48,7 +58,7 @@ class ProfileSkill(_Model):
     """A skill the candidate declares."""
 
     name: str = Field(description="The skill, e.g. 'PyTorch'.")
-    level: str | None = Field(default=None, description="Level on the rubric's scale "
+    level: LevelValue | None = Field(default=None, description="Level on the rubric's scale "
                               "(e.g. 'advanced') or a common word (beginner ... expert).")
     years: float | None = Field(default=None, ge=0, le=70, description="Years using it.")
 
@@ -161,6 +171,21 @@ def _date(value: Any, *, end: bool) -> dt.date | None:
     return None
 
 
+def _checked_date(value: DateValue, loc: PathKey, located: _Located, display: str, *,
+                  end: bool) -> dt.date | None:
+    """A profile date, or a clear error: a date we cannot read must not silently become
+    'ongoing' or drop a position from the years of experience."""
+    if value is None:
+        return None
+    parsed = _date(value, end=end)
+    if parsed is None:
+        hint = " or 'present'" if end else ""
+        raise ProfileError(f"'{_path_text(loc)}' is {value!r}, not a date; write it like "
+                           f"2019, 2019-03, 2019-03-01 or 'Mar 2019'{hint}", path=display,
+                           line=located.line(loc))
+    return parsed
+
+
 def _path_text(loc: PathKey) -> str:
     text = ""
     for part in loc:
@@ -230,9 +255,10 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
                                           located.line((*loc, "name")), item.level, item.years))
     for i, job in enumerate(doc.experience):
         loc = ("experience", i)
+        start = _checked_date(job.start, (*loc, "start"), located, display, end=False)
         end = None if job.end is None or (isinstance(job.end, str) and is_present(job.end)) \
-            else _date(job.end, end=True)
-        jobs.append(Job(job.title, job.company, _date(job.start, end=False), end,
+            else _checked_date(job.end, (*loc, "end"), located, display, end=True)
+        jobs.append(Job(job.title, job.company, start, end,
                         _path_text(loc), located.line((*loc, "title"))))
         add((*loc, "title"), job.title)
         add((*loc, "summary"), job.summary)
@@ -307,6 +333,8 @@ class _Reader:
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
+        if isinstance(value, dt.date):  # unquoted dates in a JSON Resume written as YAML
+            return value.isoformat()
         if not isinstance(value, str):
             raise self._fail((*loc, key), "text", value)
         return value
