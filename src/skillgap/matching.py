@@ -18,9 +18,11 @@ Principles (``docs/matching.md`` explains them with examples):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -157,6 +159,7 @@ _CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "whereas", 
                              "except", "instead", "yet", "still"})
 _CLAUSE_BREAK_CHARS = frozenset(".;!?•·▪●◦‣∙|*")
 _NEGATION_REACH = 10
+_NEWLINE_RE = re.compile("\n")
 _VERSIONED_RE = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*$")
 #: Words that may sit between the words of a practice phrase ("led a 12-person team").
 PHRASE_GAP = 4
@@ -302,6 +305,7 @@ class SkillIndex:
     def _match_tokens(self, tokens: Tokens, *, source: str,
                       has_lines: bool) -> tuple[list[Evidence], list[Rejection]]:
         hits = self._find_hits(tokens)
+        newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)] if hits else []
         evidence: list[Evidence] = []
         rejections: list[Rejection] = []
         accepted: list[_Hit] = []
@@ -312,12 +316,12 @@ class SkillIndex:
             elif reason not in ("", "overlap"):
                 rejections.append(Rejection(
                     skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
-                    context=_snippet(tokens, hit.start, hit.end), source=source,
+                    context=_snippet(tokens, hit.start, hit.end, newlines), source=source,
                     line=tokens.lines[hit.start] if has_lines else None, reason=reason))
         for hit in _resolve_overlaps(accepted):
             evidence.append(Evidence(
                 skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
-                context=_snippet(tokens, hit.start, hit.end), source=source,
+                context=_snippet(tokens, hit.start, hit.end, newlines), source=source,
                 line=tokens.lines[hit.start] if has_lines else None, method=hit.method,
                 similarity=round(hit.similarity, 4), form=hit.form.text))
         return evidence, rejections
@@ -497,12 +501,18 @@ def _span_text(tokens: Tokens, start: int, end: int) -> str:
     return " ".join(tokens.text[tokens.starts[start]: tokens.ends[end - 1]].split())
 
 
-def _snippet(tokens: Tokens, start: int, end: int, *, reach: int = 70) -> str:
-    """The line around a match, shortened around it when the line is long."""
+def _snippet(tokens: Tokens, start: int, end: int, newlines: Sequence[int], *,
+             reach: int = 70) -> str:
+    """The line around a match, shortened around it when the line is long.
+
+    ``newlines`` holds the offsets of the text's line breaks, so finding the line is a
+    binary search, not a scan (a resume may be one line of a million characters).
+    """
     text = tokens.text
-    line_start = text.rfind("\n", 0, tokens.starts[start]) + 1
-    line_end = text.find("\n", tokens.ends[end - 1])
-    line_end = len(text) if line_end == -1 else line_end
+    before = bisect.bisect_left(newlines, tokens.starts[start])
+    line_start = newlines[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(newlines, tokens.ends[end - 1])
+    line_end = newlines[after] if after < len(newlines) else len(text)
     left = max(line_start, tokens.starts[start] - reach)
     right = min(line_end, tokens.ends[end - 1] + reach)
     snippet = _LEADING_BULLET_RE.sub("", " ".join(text[left:right].split()))
@@ -570,6 +580,7 @@ def _single_letter_reason(tokens: Tokens, index: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _is_clause_break(sep: str) -> bool:
     return sep == "\n\n" or any(ch in _CLAUSE_BREAK_CHARS for ch in sep)
 
@@ -657,13 +668,16 @@ def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
     for hit in ordered:
         if hit.method != "fuzzy":
             exact_positions.update(range(hit.start, hit.end))
+    # Hits come in order of their start, so a hit overlaps an earlier kept hit of the
+    # same skill exactly when it starts before the furthest end kept for that skill.
+    kept_until: dict[str, int] = {}
     for hit in ordered:
         if hit.method == "fuzzy" and exact_positions.intersection(range(hit.start, hit.end)):
             continue
-        if any(k.form.skill == hit.form.skill and k.start < hit.end and hit.start < k.end
-               for k in kept):
+        if hit.start < kept_until.get(hit.form.skill, -1):
             continue
         kept.append(hit)
+        kept_until[hit.form.skill] = max(kept_until.get(hit.form.skill, -1), hit.end)
     return kept
 
 
