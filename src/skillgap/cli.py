@@ -18,7 +18,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from ._version import __version__
-from .errors import SkillgapError
+from .errors import OutputError, SkillgapError
+from .limits import DEFAULT_LIMITS, Limits
 
 
 class ExitCode(enum.IntEnum):
@@ -59,6 +60,15 @@ def _stderr(message: str) -> None:
     sys.stderr.flush()
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so nothing more is written (or fails) at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (e.g. under a test runner)
+        pass
+
+
 def fail(message: str, code: ExitCode) -> NoReturn:
     """Print one line to stderr and exit with ``code``."""
     _stderr(f"skillgap: {message}")
@@ -79,8 +89,7 @@ def guarded() -> Iterator[None]:
         raise typer.Exit(130) from None
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); nothing more to say.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
     except Exception as exc:
         if os.environ.get("SKILLGAP_DEBUG"):
@@ -92,8 +101,15 @@ def guarded() -> Iterator[None]:
 def write_output(text: str, output: Path | None) -> None:
     """Write to ``output`` atomically (temporary file, then rename), or to stdout."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _silence_stdout()  # or the interpreter fails again flushing it at exit
+            raise OutputError(f"cannot write the report to standard output: "
+                              f"{exc.strerror or exc}") from exc
         return
     from .output import write_atomic
 
@@ -146,6 +162,28 @@ RubricOption = Annotated[
 ]
 
 
+MaxFileSizeOption = Annotated[float, typer.Option(
+    "--max-file-size", metavar="MB", min=0.001,
+    help="Refuse input files larger than this many megabytes.")]
+MaxTextOption = Annotated[int, typer.Option(
+    "--max-text", metavar="CHARS", min=1000,
+    help="Keep at most this many characters of text from one profile.")]
+MaxNodesOption = Annotated[int, typer.Option(
+    "--max-nodes", metavar="N", min=100,
+    help="Refuse YAML/JSON documents that expand to more nodes (alias bombs).")]
+MaxPagesOption = Annotated[int, typer.Option(
+    "--max-pages", metavar="N", min=1, help="Read at most this many pages of a PDF.")]
+
+
+def build_limits(max_file_size: float, max_text: int, max_nodes: int,
+                 max_pages: int) -> Limits:
+    """Limits from the CLI's options (defaults in :class:`skillgap.limits.Limits`)."""
+    from .limits import MIB
+
+    return Limits(max_file_bytes=int(max_file_size * MIB), max_text_chars=max_text,
+                  max_nodes=max_nodes, max_pdf_pages=max_pages)
+
+
 class AnalyzeFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
@@ -182,6 +220,10 @@ def analyze(
     as_of: Annotated[str | None, typer.Option(
         "--as-of", metavar="YYYY-MM-DD",
         help="Date that 'present' means in work history (default: today).")] = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_bytes / (1024 * 1024),
+    max_text: MaxTextOption = DEFAULT_LIMITS.max_text_chars,
+    max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
+    max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pdf_pages,
 ) -> None:
     """Measure one candidate against a rubric and report the gaps per area."""
     with guarded():
@@ -198,8 +240,9 @@ def analyze(
                 when = dt.date.fromisoformat(as_of)
             except ValueError:
                 fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'", ExitCode.USAGE)
-        loaded_rubric = load_rubric(rubric)
-        loaded_profile = load_profile(profile, format=profile_format)
+        limits = build_limits(max_file_size, max_text, max_nodes, max_pages)
+        loaded_rubric = load_rubric(rubric, limits=limits)
+        loaded_profile = load_profile(profile, format=profile_format, limits=limits)
         report = run_analysis(loaded_profile, loaded_rubric, blind=blind, as_of=when)
         options = RenderOptions(color=_use_color(output), width=_width())
         write_output(render(report, OutputFormat(format.value), options), output)

@@ -113,6 +113,10 @@ class LimitExceededError(InputError):
     """An input is larger than a configured limit."""
 
 
+class OutputError(SkillgapError):
+    """A report could not be written (missing folder, full disk, closed pipe)."""
+
+
 class UsageError(SkillgapError):
     """Options that make no sense together; exit code 2."""
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import OutputError
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -14,7 +14,7 @@ def write_atomic(path: Path, text: str) -> None:
 
     A reader never sees a half-written file, and an interrupted run leaves the old file
     (or none) in place. Errors (missing folder, full disk, no permission) become one
-    clear :class:`InputError`.
+    clear :class:`OutputError`.
     """
     folder = path.parent if str(path.parent) else Path()
     try:
@@ -22,9 +22,9 @@ def write_atomic(path: Path, text: str) -> None:
             "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp",
             delete=False, newline="")
     except FileNotFoundError as exc:
-        raise InputError(f"cannot write: folder {folder} does not exist", path=path) from exc
+        raise OutputError(f"cannot write: folder {folder} does not exist", path=path) from exc
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
     temporary = Path(handle.name)
     try:
         with handle:
@@ -34,4 +34,4 @@ def write_atomic(path: Path, text: str) -> None:
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc

@@ -121,7 +121,7 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         head = data[:8192]
-        if head.count(0) > max(2, 0.01 * len(head)):
+        if head.count(0) > (0 if not detect else max(2, 0.01 * len(head))):
             raise InputError(
                 "is a binary file, not text; give a resume as text, Markdown, PDF, DOCX, "
                 "JSON Resume or a skillgap profile",

@@ -1,0 +1,195 @@
+"""Hostile inputs: each gets the documented exit code, one clear line, bounded time and
+memory, and never a traceback. (PDF/DOCX hostile files are in test_documents.py.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from skillgap.cli import app
+from skillgap.errors import InputError
+from skillgap.profiles import load_profile
+from skillgap.rubric import load_rubric
+
+from .conftest import DATA
+
+runner = CliRunner()
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def one_line_error(*args: str, code: int = 3) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def test_yaml_deep_nesting_is_refused(tmp_path: Path) -> None:
+    rubric = write(tmp_path, "deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nesting" in one_line_error("analyze", str(DATA / "mini-rubric.yaml"),
+                                       "--rubric", str(rubric))
+
+
+def test_json_deep_nesting_is_refused(tmp_path: Path) -> None:
+    profile = write(tmp_path, "deep.json", '{"basics": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert "nesting" in one_line_error("analyze", str(profile))
+
+
+def test_a_50_mb_file_is_refused_by_the_size_limit_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.seek(50 * 1024 * 1024 - 1)
+        handle.write(b"\n")
+    message = one_line_error("analyze", str(path))
+    assert "50.0 MB, over the 20.0 MB limit" in message and "--max-file-size" in message
+
+
+def test_one_line_of_a_million_characters(tmp_path: Path) -> None:
+    line = ("Built PyTorch models on Kubernetes; " + "x" * 80 + " ") * 8500
+    path = write(tmp_path, "long.txt", line[:1_000_000])
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    contexts = [e["context"] for a in report["areas"] for r in a["requirements"]
+                for s in r["skills"] for e in s["evidence"]]
+    assert contexts and max(len(c) for c in contexts) < 300  # quotes are cut around a match
+
+
+def test_text_beyond_the_text_limit_is_cut_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, "long.txt", "Python engineer.\n" * 1000)
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", "--max-text", "2000"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["warnings"] == [
+        "text cut to the first 2,000 characters (--max-text raises the limit)"]
+
+
+def test_nul_bytes_and_control_characters_are_removed_not_fatal(tmp_path: Path) -> None:
+    path = write(tmp_path, "nul.txt", "Sam Example\n\nSUMMARY\nPython\x00 and PyTorch\x07 models\n")
+    profile = load_profile(path)
+    assert all("\x00" not in s.text and "\x07" not in s.text for s in profile.segments)
+
+
+def test_invalid_utf8_is_decoded_by_detection(tmp_path: Path) -> None:
+    data = "SUMMARY\nIngénieur Python, spécialisé en apprentissage automatique.\n" * 3
+    profile = load_profile(write(tmp_path, "r.txt", data.encode("cp1252")))
+    assert "Ingénieur" in profile.segments[0].text
+
+
+def test_utf16_without_bom(tmp_path: Path) -> None:
+    data = "SUMMARY\nPython and PyTorch engineer.\n".encode("utf-16-le")
+    profile = load_profile(write(tmp_path, "r.txt", data))
+    assert "PyTorch" in profile.segments[0].text
+
+
+def test_yaml_rubric_given_a_binary_file(tmp_path: Path) -> None:
+    rubric = write(tmp_path, "r.yaml", bytes(range(256)) * 10)
+    assert "binary" in one_line_error("analyze", str(DATA / "mini-rubric.yaml"), "--rubric",
+                                      str(rubric))
+
+
+# Wrong types in every field of the skillgap profile format.
+PROFILE_FIELDS: dict[str, Any] = {
+    "name": ["x"], "email": {"a": 1}, "phone": [1], "location": [1], "links": "http://x",
+    "headline": [1], "summary": {"a": 1}, "years_experience": "many", "skills": "Python",
+    "experience": "lots", "education": "PhD", "projects": 3, "publications": 3,
+    "certifications": {"a": 1}, "achievements": 5,
+}
+
+
+@pytest.mark.parametrize("field", sorted(PROFILE_FIELDS))
+def test_wrong_type_in_every_profile_field(field: str, tmp_path: Path) -> None:
+    data = {"summary": "Python engineer", field: PROFILE_FIELDS[field]}
+    path = write(tmp_path, "p.json", json.dumps(data))
+    with pytest.raises(InputError) as caught:
+        load_profile(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:") and f"'{field}" in message
+
+
+NESTED_PROFILE_FIELDS = {
+    "skills": [{"name": "Python", "years": "ten"}],
+    "experience": [{"title": "X", "highlights": "one"}],
+    "education": [{"degree": "MSc", "year": "last"}],
+    "projects": [{"name": "X", "skills": "Python"}],
+}
+
+
+@pytest.mark.parametrize("field", sorted(NESTED_PROFILE_FIELDS))
+def test_wrong_type_inside_profile_entries(field: str, tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", json.dumps({field: NESTED_PROFILE_FIELDS[field]}))
+    with pytest.raises(InputError, match=rf"'{field}\[0\]\.\w+' must be"):
+        load_profile(path)
+
+
+JSON_RESUME_FIELDS = {
+    "basics": ["x"], "work": {"a": 1}, "volunteer": "x", "education": 3, "awards": "x",
+    "publications": {"a": 1}, "skills": "Python", "projects": 4, "certificates": "x",
+}
+
+
+@pytest.mark.parametrize("field", sorted(JSON_RESUME_FIELDS))
+def test_wrong_type_in_every_json_resume_section(field: str, tmp_path: Path) -> None:
+    data = {"basics": {"name": "A", "summary": "Python"}, field: JSON_RESUME_FIELDS[field]}
+    path = write(tmp_path, "r.json", json.dumps(data))
+    with pytest.raises(InputError, match=rf"'{field}' must be"):
+        load_profile(path)
+
+
+RUBRIC_FIELDS = {
+    "id": ["x"], "title": {"a": 1}, "version": 1.5, "description": [1], "levels": "high",
+    "scoring": "strict", "areas": "many",
+}
+
+
+@pytest.mark.parametrize("field", sorted(RUBRIC_FIELDS))
+def test_wrong_type_in_every_rubric_field(field: str, tmp_path: Path) -> None:
+    text = (DATA / "mini-rubric.yaml").read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith(f"{field}:")]
+    if field in ("levels", "scoring"):
+        lines.append(f"{field}: {json.dumps(RUBRIC_FIELDS[field])}")
+        body = "\n".join(lines)
+    elif field == "areas":
+        body = text.split("\nareas:")[0] + "\nareas: many"
+    else:
+        body = f"{field}: {json.dumps(RUBRIC_FIELDS[field])}\n" + "\n".join(lines)
+    path = write(tmp_path, "r.yaml", body + "\n")
+    with pytest.raises(InputError) as caught:
+        load_rubric(path)
+    assert str(caught.value).startswith(f"{path}:") and f"'{field}" in str(caught.value)
+
+
+def test_nothing_is_left_behind_when_output_cannot_be_written(tmp_path: Path) -> None:
+    profile = DATA.parent.parent / "examples" / "plain-text-resume.txt"
+    message = one_line_error("analyze", str(profile), "-f", "json", "-o",
+                             str(tmp_path / "missing" / "out.json"))
+    assert "does not exist" in message
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_writing_to_a_full_disk_is_a_clear_error() -> None:
+    """stdout redirected to /dev/full: one line on stderr, not a traceback."""
+    profile = DATA.parent.parent / "examples" / "plain-text-resume.txt"
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path we manage
+        result = subprocess.run([sys.executable, "-m", "skillgap", "analyze", str(profile),
+                                 "-f", "json"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, check=False, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "No space left on device" in result.stderr
+    assert result.stderr.count("\n") == 1
