@@ -749,6 +749,10 @@ class SortedSink(Sink):
                 self._write_all(handle, full_meta, tally, fmt)
                 handle.flush()
                 os.fsync(handle.fileno())
+            # Temporary files are private (0600); the output gets the usual permissions.
+            umask = os.umask(0)
+            os.umask(umask)
+            temporary.chmod(0o666 & ~umask)
             temporary.replace(self.path)
             if self.kind == "csv":
                 from .output import write_atomic

@@ -135,7 +135,17 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
 def _detect_and_decode(data: bytes, path: Path | str) -> str:
     from charset_normalizer import from_bytes  # heavy-ish; only for non-UTF-8 files
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # Short Western texts often fit several single-byte code pages equally well, and
+        # the detector's tie-break can land on a DOS page (cp775: "José" -> "Josķ"). The
+        # legacy encoding resumes actually arrive in is Windows-1252 (a superset of
+        # Latin-1's printable range), so it wins whenever it is as clean as the best.
+        for match in results:
+            if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01 and \
+                    match.coherence >= best.coherence - 0.1:
+                return str(match)
     if best is None:
         raise InputError(
             "is not text in any encoding we can detect (binary file?); give a resume as "

@@ -51,7 +51,8 @@ _DOCUMENT_XML = "word/document.xml"
 # A word broken across lines with a hyphen: "experi-\nence". Only joined when both sides
 # are lower-case letters and the first part is not itself part of a hyphenated compound
 # ("end-to-\nend" keeps its hyphen).
-_LINE_HYPHEN_RE = re.compile(r"(?<![\w-])([^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z][^\W\d_]*)")
+_LINE_HYPHEN_RE = re.compile(
+    r"(?<![\w-])([^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z][^\W\d_]*)[ \t]*")
 _COMPOUND_HYPHEN_RE = re.compile(r"([^\W\d_]+-[^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z])")
 # Bullets drawn with symbol fonts (Symbol, Wingdings) come out as private-use characters.
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")

@@ -139,6 +139,11 @@ def markdown_tail(meta: Mapping[str, Any], inputs: Sequence[Mapping[str, Any]]) 
 
 # --------------------------------------------------------------------------- terminal
 
+def _tail(text: str, width: int) -> str:
+    """The end of a long path, where the file name is: '…/pdf/resume.pdf'."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
 def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False,
                    width: int = 100) -> str:
     """The ranking table for stderr: rank, score, candidate, file or id, verdict."""
@@ -151,14 +156,18 @@ def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool
                   pad_edge=False, title=f"Top {len(rows)} of {total}", title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Candidate", overflow="fold", ratio=2)
-    table.add_column("File", overflow="fold", ratio=3)
-    table.add_column("Verdict", overflow="fold", ratio=3)
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=24)
+    table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=36)
+    table.add_column("Verdict", overflow="fold", min_width=24)
     for rank, row in enumerate(rows, start=1):
-        style = "red" if row.get("must_haves_missing") else ""
+        missing = len(row.get("must_haves_missing") or ())
+        verdict = plain(row.get("verdict")).split(";")[0]
+        if missing:
+            verdict += f", {missing} must-have{'s' if missing != 1 else ''} missing"
         table.add_row(Text(str(rank)), Text(_score_text(row.get("score"))),
-                      Text(plain(row.get("candidate")) or "—"), Text(plain(row.get("file"))),
-                      Text(plain(row.get("verdict")), style=style if color else ""))
+                      Text(plain(row.get("candidate")) or "—"),
+                      Text(_tail(plain(row.get("file")), 36)),
+                      Text(verdict, style="red" if missing and color else ""))
     buffer = io.StringIO()
     console = Console(file=buffer, width=max(60, width), force_terminal=color,
                       color_system="standard" if color else None, no_color=not color,
