@@ -82,12 +82,13 @@ def synthetic_resume(rng: random.Random, vocabulary: Sequence[str], *,
     target = target or rng.randint(3000, 5000)
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     handle = name.lower().replace(" ", ".").replace("-", "")
-    head = [name, f"{handle}@example.com | +1 555 {rng.randint(100, 999)} "
-                  f"{rng.randint(1000, 9999)} | github.com/{handle.replace('.', '')}", ""]
+    contact = (f"{handle}@example.com | +1 555 {rng.randint(100, 999)} "
+               f"{rng.randint(1000, 9999)} | github.com/{handle.replace('.', '')}")
+    head = [name, contact, ""]
     summary = ["Summary",
-               f"{rng.choice(TITLES)} with {rng.randint(3, 18)} years of experience building "
+               (f"{rng.choice(TITLES)} with {rng.randint(3, 18)} years of experience building "
                f"data products with {', '.join(rng.sample(list(vocabulary), 3))}. "
-               f"{rng.choice(PROSE)} {rng.choice(PROSE)}", ""]
+               f"{rng.choice(PROSE)} {rng.choice(PROSE)}"), ""]
     skills = ["Skills", ", ".join(_skills(rng, vocabulary, 8, 14)), ""]
     year = 2025
     jobs: list[str] = ["Experience"]
@@ -95,9 +96,9 @@ def synthetic_resume(rng: random.Random, vocabulary: Sequence[str], *,
     while True:
         length = rng.randint(1, 5)
         start = year - length
-        entry = [f"{rng.choice(TITLES)}, {rng.choice(COMPANIES)}  "
-                 f"{rng.choice(MONTHS)} {start} - "
-                 f"{'Present' if year == 2025 else rng.choice(MONTHS) + ' ' + str(year)}"]
+        end = "Present" if year == 2025 else f"{rng.choice(MONTHS)} {year}"
+        entry = [(f"{rng.choice(TITLES)}, {rng.choice(COMPANIES)}  "
+                 f"{rng.choice(MONTHS)} {start} - {end}")]
         entry += [_bullet(rng, vocabulary) for _ in range(rng.randint(3, 5))]
         if rng.random() < 0.5:
             entry.append(f"- {rng.choice(PROSE)}")
@@ -106,8 +107,8 @@ def synthetic_resume(rng: random.Random, vocabulary: Sequence[str], *,
             break
         jobs += entry
         year = start
-    education = ["Education", f"{rng.choice(DEGREES)}, {rng.choice(UNIVERSITIES)}, "
-                              f"{year - rng.randint(0, 3)}", ""]
+    degree = f"{rng.choice(DEGREES)}, {rng.choice(UNIVERSITIES)}, {year - rng.randint(0, 3)}"
+    education = ["Education", degree, ""]
     text = "\n".join(head + summary + jobs + skills + education)
     filler = list(PROSE)
     while len(text.encode()) < target - 60:

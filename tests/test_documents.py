@@ -158,7 +158,7 @@ def test_bad_pdf_is_one_clear_error(tmp_path: Path, name: str, data: bytes,
 
 def test_encrypted_pdf_says_it_needs_the_password_removed(tmp_path: Path) -> None:
     path = write(tmp_path, "locked.pdf", encrypted_pdf(RESUME_LINES))
-    with pytest.raises(ProfileError, match="encrypted .*remove the password"):
+    with pytest.raises(ProfileError, match=r"encrypted .*remove the password"):
         load_profile(path)
 
 
@@ -233,8 +233,8 @@ def test_docx_and_text_of_the_same_resume_match_the_same_skills(
      "is not a DOCX file: not a zip archive"),
     ("old-word.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
      "not a zip archive (an old Word .doc? save it as .docx or PDF)"),
-    ("other.docx", zip_bytes({"hello.txt": b"hi"}), "is a zip archive but not a Word "
-     "document (no word/document.xml)"),
+    ("other.docx", zip_bytes({"hello.txt": b"hi"}),
+     "is a zip archive but not a Word document (no word/document.xml)"),
     ("empty-body.docx", docx_bytes([]), "is a DOCX with no text in it"),
 ])
 def test_bad_docx_is_one_clear_error(tmp_path: Path, name: str, data: bytes,
@@ -258,7 +258,7 @@ def test_docx_bomb_is_refused_from_its_declared_size(tmp_path: Path) -> None:
 def test_docx_bomb_with_lying_headers_is_bounded(tmp_path: Path) -> None:
     """Headers claiming 1 KB for 64 MB of XML: decompression stops at the limit."""
     path = write(tmp_path, "liar.docx", docx_bomb(64 << 20, declared=1024))
-    with pytest.raises(ProfileError, match="damaged DOCX|zip bomb"):
+    with pytest.raises(ProfileError, match=r"damaged DOCX|zip bomb"):
         load_profile(path)
 
 

@@ -126,7 +126,7 @@ def collect_inputs(arguments: Sequence[str], *, stdin: Iterable[str] | None = No
         elif path.exists() or not (_GLOB_CHARS & set(argument)):
             add(path, argument, None if path.exists() else "no such file or folder")
         else:
-            matches = sorted(glob.glob(argument, recursive=True))
+            matches = sorted(glob.glob(argument, recursive=True))  # noqa: PTH207 - str patterns
             if not matches:
                 add(path, argument, "no files match this pattern")
             for match in matches:
@@ -267,7 +267,7 @@ class Scorer:
             return self._scored(item, profile, row_id, display)
         except SkillgapError as exc:
             message = _error_message(exc, item.display if shown_path else row_id)
-        except Exception as exc:  # noqa: BLE001 - one bad file must never stop a batch
+        except Exception as exc:
             message = (f"{item.display if shown_path else row_id}: internal error while "
                        f"reading this file: {type(exc).__name__}: {exc} (this is a bug; "
                        "please report it)")
@@ -311,7 +311,7 @@ _WORKER: Scorer | None = None
 
 def _init_worker(rubric: Rubric, options: BatchOptions) -> None:
     """Process-pool initializer: build the skill index once per worker process."""
-    global _WORKER  # noqa: PLW0603 - per-process state is what an initializer is for
+    global _WORKER
     _WORKER = Scorer(rubric, options)
 
 
@@ -708,6 +708,7 @@ class SortedSink(Sink):
 
     def __init__(self, path: Path, kind: str, area_names: Sequence[str]) -> None:
         self.path = path
+        self._target = path
         self.kind = kind
         self.area_names = tuple(area_names)
         self._spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115 - closed in close/abort
@@ -734,14 +735,14 @@ class SortedSink(Sink):
     def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
         from .render import batch_formats as fmt
 
-        folder = self.path.parent if str(self.path.parent) else Path()
+        folder = self._target.parent if str(self._target.parent) else Path()
         try:
             handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed below
-                "w", encoding="utf-8", dir=folder, prefix=f".{self.path.name}.",
+                "w", encoding="utf-8", dir=folder, prefix=f".{self._target.name}.",
                 suffix=".tmp", delete=False, newline="")
         except OSError as exc:
             self.abort()
-            raise InputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+            raise InputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
         temporary = Path(handle.name)
         full_meta = {**meta, "counts": tally.counts()}
         try:
@@ -753,16 +754,16 @@ class SortedSink(Sink):
             umask = os.umask(0)
             os.umask(umask)
             temporary.chmod(0o666 & ~umask)
-            temporary.replace(self.path)
+            temporary.replace(self._target)
             if self.kind == "csv":
                 from .output import write_atomic
 
-                write_atomic(meta_path(self.path), json.dumps(
+                write_atomic(meta_path(self._target), json.dumps(
                     {**full_meta, "inputs": tally.audit_inputs()}, indent=2,
                     ensure_ascii=False) + "\n")
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            raise InputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
+            raise InputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
         finally:
             self._spool.close()
 

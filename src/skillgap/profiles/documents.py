@@ -25,6 +25,7 @@ and re-read column by column from pypdf's layout mode.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import warnings
@@ -104,9 +105,9 @@ def _join_hyphenated(match: re.Match[str]) -> str:
 def _finish(text: str, limits: Limits) -> tuple[str, tuple[str, ...]]:
     text = clean_extracted_text(text)
     if len(text) > limits.max_text_chars:
-        return text[: limits.max_text_chars], (
-            f"text cut to the first {limits.max_text_chars:,} characters (--max-text raises "
-            "the limit)",)
+        note = (f"text cut to the first {limits.max_text_chars:,} characters (--max-text "
+                "raises the limit)")
+        return text[: limits.max_text_chars], (note,)
     return text, ()
 
 
@@ -169,7 +170,7 @@ def _interleaved_columns(chunks: list[_Chunk], width: float) -> bool:
     if len(chunks) < 12 or width <= 0:
         return False
     starts: list[int] = []
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         # Helvetica-like fonts average about half an em per character.
         gap = b.x - (a.x + 0.5 * a.size * len(a.text))
         if abs(a.y - b.y) < 1 and gap > 2.5 * a.size and 0.25 * width < b.x < 0.75 * width:
@@ -185,7 +186,7 @@ def _interleaved_columns(chunks: list[_Chunk], width: float) -> bool:
     right = sum(len(c.text) for c in chunks if c.x >= edge)
     if min(left, right) < 0.25 * (left + right):
         return False
-    back = sum(1 for a, b in zip(chunks, chunks[1:], strict=False)
+    back = sum(1 for a, b in itertools.pairwise(chunks)
                if a.x >= edge and b.x < edge and b.y < a.y - 1)
     return back >= max(5, rows // 2)
 
@@ -259,7 +260,7 @@ def _has_images(page: Any) -> bool:
         xobjects = resources.get("/XObject") or {}
         return any((xobjects[name].get_object() or {}).get("/Subtype") == "/Image"
                    for name in xobjects)
-    except Exception:  # noqa: BLE001 - a damaged resource dictionary is just "no images"
+    except Exception:
         return False
 
 
@@ -294,7 +295,7 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
         except FileNotDecryptedError as exc:
             raise ProfileError("is encrypted (password-protected); remove the password and "
                                "try again", path=display) from exc
-        except Exception as exc:  # noqa: BLE001 - any failure inside pypdf means a bad file
+        except Exception as exc:
             raise ProfileError(f"is not a readable PDF (truncated or corrupt: {_reason(exc)})",
                                path=display) from exc
         if count == 0:
@@ -308,7 +309,7 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
         for number, page in enumerate(reader.pages, start=1):
             try:
                 page_text = _page_text(page)
-            except Exception as exc:  # noqa: BLE001 - see above
+            except Exception as exc:
                 raise ProfileError(f"page {number} cannot be read (corrupt PDF: "
                                    f"{_reason(exc)})", path=display) from exc
             if not page_text.strip():
@@ -371,7 +372,7 @@ def check_docx_archive(data: bytes, *, display: str, limits: Limits) -> None:
                                 "the file is genuine", path=display)
         except LimitExceededError:
             raise
-        except Exception as exc:  # noqa: BLE001 - zlib, CRC, unsupported compression ...
+        except Exception as exc:
             raise ProfileError(f"is a damaged DOCX ({_reason(exc)})", path=display) from exc
 
 
@@ -488,7 +489,7 @@ def extract_docx_text(data: bytes, *, display: str, limits: Limits) -> str:
                 (headers if rel.reltype == RT.HEADER else footers).append(block)
     except ProfileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml failures mean a bad file
+    except Exception as exc:
         raise ProfileError(f"is not a readable DOCX ({_reason(exc)})", path=display) from exc
     text = "\n".join([*headers, *body_lines, *footers])
     if not text.strip():

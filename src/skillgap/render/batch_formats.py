@@ -82,8 +82,8 @@ def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
     lines = [
         f"# Batch ranking: {md(rubric['title'])}",
         "",
-        f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
-        f"`{rubric['sha256']}`",
+        (f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
+         f"`{rubric['sha256']}`"),
         f"- **Tool:** skillgap {md(meta['tool']['version'])}",
         f"- **Options:** {md(_options_text(options))}",
         "",
@@ -127,9 +127,9 @@ def markdown_error_row(row: Mapping[str, Any]) -> str:
 def markdown_tail(meta: Mapping[str, Any], inputs: Sequence[Mapping[str, Any]]) -> str:
     """Counts and the audit list of every input with its sha256."""
     counts = meta.get("counts", {})
-    lines = ["", "## Inputs", "",
-             f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
-             f"{counts.get('failed', 0)} not scored.", "",
+    tally = (f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
+             f"{counts.get('failed', 0)} not scored.")
+    lines = ["", "## Inputs", "", tally, "",
              "| File | Id | sha256 | Status |", "|---|---|---|---|"]
     for item in inputs:
         lines.append(f"| {md(item.get('file'))} | `{md(item.get('id'))}` | "
