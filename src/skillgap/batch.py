@@ -617,6 +617,8 @@ class BatchTally:
         if self.fail_under is not None and score < self.fail_under:
             self.under += 1
         self._seq += 1
+        if self.top <= 0:
+            return
         # A min-heap on (score, reversed path order) keeps the best `top` rows.
         entry = (score, _reverse(row.path), self._seq, row.summary())
         if len(self._heap) < self.top:
