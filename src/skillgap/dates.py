@@ -28,6 +28,9 @@ DATE_RANGE_RE = re.compile(
     rf"(?P<end>{_ONE_DATE}|{_PRESENT})(?![\w/])",
     re.IGNORECASE,
 )
+# Every date form holds a year, so a line without one cannot hold a range: a cheap test
+# that spares the big pattern most lines of a resume.
+_YEAR_RE = re.compile(_YEAR)
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
@@ -87,6 +90,8 @@ def is_present(text: str) -> bool:
 
 def find_date_range(line: str) -> tuple[dt.date, dt.date | None, re.Match[str]] | None:
     """The first date range in a line: (start, end or None for 'present', match)."""
+    if _YEAR_RE.search(line) is None:
+        return None
     for match in DATE_RANGE_RE.finditer(line):
         start = parse_date(match.group("start"))
         end_text = match.group("end")
