@@ -73,7 +73,7 @@ class TreeMemory:
                 for process in processes:
                     try:
                         total += process.memory_info().rss
-                    except psutil.Error:
+                    except psutil.Error:  # noqa: PERF203 - a worker may exit mid-sample
                         continue
                 self.peak = max(self.peak, total)
             except psutil.Error:
@@ -117,10 +117,10 @@ def floor(paths: list[Path]) -> float:
 def pdf_benchmark(count: int) -> tuple[int, float, float]:
     """Pages, seconds for pypdf's extract_text, seconds for our loader's extraction."""
     from pypdf import PdfReader
+    from tests.helpers.pdf import pdf_from_lines
 
     from skillgap.limits import DEFAULT_LIMITS
     from skillgap.profiles.documents import clean_extracted_text, extract_pdf_text
-    from tests.helpers.pdf import pdf_from_lines
 
     rng = random.Random(7)
     vocabulary = rubric_vocabulary()

@@ -234,6 +234,7 @@ class Scorer:
         self.rubric = rubric
         self.options = options
         self.index = SkillIndex(rubric)
+        self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
 
     def score(self, item: BatchInput) -> BatchRow:
         """The row for one input; never raises for anything the file contains."""
@@ -280,7 +281,7 @@ class Scorer:
         options = self.options
         report = analyze(profile, self.rubric, index=self.index, blind=options.blind,
                          keep_source=options.keep_filenames, as_of=options.as_of)
-        names = {r.id: r.name for _, r in self.rubric.iter_requirements()}
+        names = self._requirement_names
         missing = tuple(names.get(b, b) for b in report.overall.blocking)
         gaps = tuple(g.name for g in report.gaps if g.gain > 0)[: options.top_gaps]
         return BatchRow(
