@@ -146,7 +146,8 @@ def _tail(text: str, width: int) -> str:
 
 def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False,
                    width: int = 100) -> str:
-    """The ranking table for stderr: rank, score, candidate, file or id, verdict."""
+    """The ranking table for stderr: rank, score, candidate, file or id, verdict, and
+    how many must-haves are missing."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -154,20 +155,20 @@ def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool
 
     table = Table(box=box.SIMPLE_HEAD if color else box.ASCII2, show_edge=False,
                   pad_edge=False, title=f"Top {len(rows)} of {total}", title_justify="left")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=24)
-    table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=36)
-    table.add_column("Verdict", overflow="fold", min_width=24)
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22)
+    table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=32)
+    table.add_column("Verdict", no_wrap=True, min_width=13)
+    table.add_column("Missing", justify="right", no_wrap=True, min_width=7)
     for rank, row in enumerate(rows, start=1):
         missing = len(row.get("must_haves_missing") or ())
-        verdict = plain(row.get("verdict")).split(";")[0]
-        if missing:
-            verdict += f", {missing} must-have{'s' if missing != 1 else ''} missing"
         table.add_row(Text(str(rank)), Text(_score_text(row.get("score"))),
                       Text(plain(row.get("candidate")) or "—"),
-                      Text(_tail(plain(row.get("file")), 36)),
-                      Text(verdict, style="red" if missing and color else ""))
+                      Text(_tail(plain(row.get("file")), 32)),
+                      Text(plain(row.get("verdict")).split(";")[0]),
+                      Text(str(missing) if missing else "—",
+                           style="red" if missing and color else ""))
     buffer = io.StringIO()
     console = Console(file=buffer, width=max(60, width), force_terminal=color,
                       color_system="standard" if color else None, no_color=not color,
