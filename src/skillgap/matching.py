@@ -336,22 +336,19 @@ class SkillIndex:
         compact_prefixes = self._compact_prefixes
         max_words = self._max_words
         hits: list[_Hit] = []
+        # Hot loop: most words start no form at all, so the one-word case comes first
+        # and the n-gram extension only runs while the words so far are a prefix.
         for i in range(count):
             key = norms[i]
             compact = key
             compact_ok = len(key) >= 2
-            for j in range(i, min(count, i + max_words + 2)):
-                if j > i:
-                    if breaks[j]:
-                        break
-                    word = norms[j]
-                    key = f"{key} {word}"
-                    compact += word
-                    compact_ok = compact_ok and len(word) >= 2
+            j = i
+            stop = min(count, i + max_words + 2)
+            while True:
                 found = exact.get(key)
                 if found is None and compact_ok:
                     found = compact_forms.get(compact)
-                if found is None and j == i:
+                if found is None and j == i and key[-1:].isdigit():
                     versioned = _VERSIONED_RE.match(key)  # python3, tensorflow2, java8
                     if versioned is not None:
                         found = exact.get(versioned.group(1))
@@ -362,6 +359,13 @@ class SkillIndex:
                 if key not in exact_prefixes and not (compact_ok
                                                       and compact in compact_prefixes):
                     break
+                j += 1
+                if j >= stop or breaks[j]:
+                    break
+                word = norms[j]
+                key = f"{key} {word}"
+                compact += word
+                compact_ok = compact_ok and len(word) >= 2
         if self._stemmed:
             hits.extend(self._find_stem_hits(tokens))
         if self._fuzzy_by_first:
@@ -372,15 +376,24 @@ class SkillIndex:
         """Phrases of ``inflect`` skills: word forms folded, stopwords skipped, and up to
         :data:`PHRASE_GAP` other words allowed between the phrase's words (never across
         punctuation): "Hired and onboarded 12 engineers" is "hire engineers"."""
-        kept = [i for i, n in enumerate(tokens.norms) if n not in STOPWORDS]
-        stems = [stem(tokens.norms[i]) for i in kept]
+        norms = tokens.norms
+        breaks = tokens.breaks
+        kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
+        stems = [stem(norms[i]) for i in kept]
         broken = [False] * len(kept)
         for position in range(1, len(kept)):
             previous, current = kept[position - 1], kept[position]
-            broken[position] = any(tokens.breaks[k] for k in range(previous + 1, current + 1))
+            if current == previous + 1:  # the common case: no stopword skipped
+                broken[position] = breaks[current]
+            else:
+                broken[position] = any(breaks[k] for k in range(previous + 1, current + 1))
         hits: list[_Hit] = []
+        phrases = self._stem_phrases
         for a, first in enumerate(stems):
-            for phrase, form in self._stem_phrases.get(first, ()):
+            entries = phrases.get(first)
+            if not entries:
+                continue
+            for phrase, form in entries:
                 position = a
                 for word in phrase[1:]:
                     for candidate in range(position + 1, min(len(stems),
@@ -405,26 +418,28 @@ class SkillIndex:
         for hit in exact_hits:
             covered.update(range(hit.start, hit.end))
         norms = tokens.norms
+        breaks = tokens.breaks
+        count = len(norms)
+        exact, compact, cache = self._exact, self._compact, self._fuzzy_cache
+        shortest = MIN_FUZZY_LENGTH - 1
         hits: list[_Hit] = []
+        # Hot loop: one to three words joined, looked up in the per-index cache first.
         for i, word in enumerate(norms):
             if i in covered:
                 continue
-            candidates = [(i + 1, word)]
             key = word
-            for j in range(i + 1, min(len(norms), i + _FUZZY_MAX_WORDS)):
-                if tokens.breaks[j] or j in covered:
+            end = i + 1
+            while True:
+                if len(key) >= shortest and key.isascii() and key not in exact and \
+                        key not in compact:
+                    found = cache[key] if key in cache else self._fuzzy(key)
+                    if found is not None:
+                        hits.append(_Hit(i, end, found[0], "fuzzy", found[1]))
+                if end >= count or end >= i + _FUZZY_MAX_WORDS or breaks[end] or \
+                        end in covered:
                     break
-                key += norms[j]
-                candidates.append((j + 1, key))
-            for end, key in candidates:
-                if len(key) < MIN_FUZZY_LENGTH - 1 or not key.isascii():
-                    continue
-                if key in self._exact or key in self._compact:
-                    continue
-                found = self._fuzzy(key)
-                if found is not None:
-                    form, similarity = found
-                    hits.append(_Hit(i, end, form, "fuzzy", similarity))
+                key += norms[end]
+                end += 1
         return hits
 
     def _fuzzy(self, key: str) -> tuple[Form, float] | None:
@@ -597,7 +612,7 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
     seps = tokens.seps
     i = start
     while i > 0 and start - i < _NEGATION_REACH:
-        if _is_clause_break(seps[i]):
+        if seps[i] and _is_clause_break(seps[i]):  # "" (a space) never breaks
             break
         i -= 1
         distance = start - i
@@ -626,7 +641,7 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
     if _aspirational(tokens, start):
         return True
     for j in range(end, min(len(norms), end + 3)):
-        if _is_clause_break(seps[j]):
+        if seps[j] and _is_clause_break(seps[j]):
             break
         if norms[j] in ("never", "none") or (
                 norms[j] == "not" and j + 1 < len(norms) and norms[j + 1] == "yet"):

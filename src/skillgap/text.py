@@ -131,30 +131,38 @@ def tokenize(text: str, *, first_line: int = 1) -> Tokens:
     line = first_line
     previous_end = 0
     soft_match = _SOFT_SEPARATOR_RE.fullmatch
+    # Hot loop (every word of every resume): bound methods and a fast path for the
+    # commonest gap, a single space, which is neither a line nor a phrase break.
+    add_word, add_norm, add_start = words.append, norms.append, starts.append
+    add_end, add_line, add_sep, add_break = ends.append, lines.append, seps.append, breaks.append
     for match in _WORD_RE.finditer(text):
-        start = match.start()
-        gap = text[previous_end:start]
-        newlines = gap.count("\n")
-        line += newlines
-        stripped = "".join(gap.split())
-        if newlines >= 2:
-            sep = "\n\n"
-            is_break = True
-        elif not stripped:
+        start, end = match.span()
+        if start - previous_end == 1 and text[previous_end] == " ":
             sep = ""
             is_break = False
         else:
-            sep = stripped
-            is_break = soft_match(gap) is None or len(stripped) > 2
-        word = match.group()
-        words.append(word)
-        norms.append(normalize_word(word))
-        starts.append(start)
-        ends.append(match.end())
-        lines.append(line)
-        seps.append(sep)
-        breaks.append(is_break)
-        previous_end = match.end()
+            gap = text[previous_end:start]
+            newlines = gap.count("\n")
+            line += newlines
+            stripped = "".join(gap.split())
+            if newlines >= 2:
+                sep = "\n\n"
+                is_break = True
+            elif not stripped:
+                sep = ""
+                is_break = False
+            else:
+                sep = stripped
+                is_break = soft_match(gap) is None or len(stripped) > 2
+        word = text[start:end]
+        add_word(word)
+        add_norm(normalize_word(word))
+        add_start(start)
+        add_end(end)
+        add_line(line)
+        add_sep(sep)
+        add_break(is_break)
+        previous_end = end
     return Tokens(text, tuple(words), tuple(norms), tuple(starts), tuple(ends),
                   tuple(lines), tuple(seps), tuple(breaks))
 

@@ -141,17 +141,18 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
 def _detect_and_decode(data: bytes, path: Path | str) -> str:
     from charset_normalizer import from_bytes  # heavy-ish; only for non-UTF-8 files
 
-    matches = list(from_bytes(data))
-    best = matches[0] if matches else None
+    results = from_bytes(data)
+    best = results.best()
     if best is not None:
-        # Short texts often fit several code pages equally well (no chaos); among those,
-        # prefer the Western ones resumes are most often saved in.
-        tied = [m for m in matches if m.chaos <= best.chaos]
+        # Short Western texts often fit several single-byte code pages equally well, and
+        # the detector's tie-break can land on a DOS or Baltic page (cp775: "José" ->
+        # "Josķ"). The legacy encodings resumes actually arrive in are the Western ones,
+        # so one of those wins whenever it is as clean and as coherent as the best.
         for preferred in _WESTERN:
-            chosen = next((m for m in tied if m.encoding == preferred), None)
-            if chosen is not None:
-                best = chosen
-                break
+            for match in results:
+                if match.encoding == preferred and match.chaos <= best.chaos + 0.01 and \
+                        match.coherence >= best.coherence - 0.1:
+                    return str(match)
     if best is None:
         raise InputError(
             "is not text in any encoding we can detect (binary file?); give a resume as "

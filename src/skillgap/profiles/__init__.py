@@ -163,8 +163,9 @@ class MarkdownResumeLoader:
 
 def loaders() -> tuple[ProfileLoader, ...]:
     """Every registered loader, in a fixed order (ties in sniffing go to the first)."""
+    from .documents import DocxResumeLoader, PdfResumeLoader
     return (JsonResumeLoader(), SkillgapProfileLoader(), MarkdownResumeLoader(),
-            TextResumeLoader())
+            PdfResumeLoader(), DocxResumeLoader(), TextResumeLoader())
 
 
 def profile_formats() -> tuple[str, ...]:

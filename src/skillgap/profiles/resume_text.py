@@ -180,8 +180,8 @@ def heading_section(line: str) -> str | None:
 
 def _looks_like_heading(text: str) -> bool:
     letters = [w for w in text.split() if w[:1].isalpha()]
-    if not letters or text.rstrip().endswith((".", ",", ";")):
-        return False
+    if not letters or any(ch in text for ch in ",;:|.()[]") or any(ch.isdigit() for ch in text):
+        return False  # a label with content ("Skills | Python, SQL") or a sentence
     return text.isupper() or all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in letters)
 
 

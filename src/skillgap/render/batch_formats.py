@@ -1,0 +1,182 @@
+"""Batch output formats: pure functions from rows (and the audit header) to strings.
+
+The batch writers in :mod:`skillgap.batch` stream rows through these functions; nothing
+here touches a file. Every cell of profile-derived text goes through the escaping of its
+medium: :func:`~skillgap.render.escape.csv_cell` for CSV (no spreadsheet formulas),
+:func:`~skillgap.render.escape.markdown` for Markdown, ``rich.text.Text`` for the
+terminal ranking.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .escape import csv_cell, plain
+from .escape import markdown as md
+
+#: Version of the batch header, summary and row shapes (not of each report inside).
+BATCH_SCHEMA_VERSION = "1.0"
+
+
+def _score_text(score: float | None) -> str:
+    return "" if score is None else f"{score:.1f}"
+
+
+# --------------------------------------------------------------------------- CSV
+
+def csv_header(area_names: Sequence[str]) -> str:
+    """The header line: fixed columns, one column per rubric area, then status columns."""
+    return _csv_line(["rank", "file", "candidate", "id", "overall", "verdict",
+                      *area_names, "must_haves_missing", "top_gaps", "status", "error"])
+
+
+def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
+    """One CSV line for a row summary (see :func:`skillgap.batch.BatchRow.summary`).
+
+    >>> csv_row(1, {"file": "a.txt", "candidate": "=1+1", "id": "c-1", "score": 50.0,
+    ...             "verdict": "partial match", "areas": [40.0], "must_haves_missing": [],
+    ...             "top_gaps": ["Python"], "status": "ok", "error": None}, 1)
+    "1,a.txt,'=1+1,c-1,50.0,partial match,40.0,,Python,ok,\\r\\n"
+    """
+    areas = list(row.get("areas") or [])
+    areas += [None] * (area_count - len(areas))
+    values: list[object] = [
+        rank if rank is not None else "", row.get("file") or "", row.get("candidate") or "",
+        row.get("id") or "", _score_text(row.get("score")), row.get("verdict") or "",
+        *(_score_text(a) for a in areas[:area_count]),
+        "; ".join(row.get("must_haves_missing") or ()), "; ".join(row.get("top_gaps") or ()),
+        row.get("status") or "", row.get("error") or ""]
+    return _csv_line(values)
+
+
+def _csv_line(values: Sequence[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(v) for v in values])
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- JSON
+
+def json_head(meta: Mapping[str, Any]) -> str:
+    """The start of the whole-batch JSON document, up to the opening of ``results``."""
+    head = json.dumps({"meta": meta}, indent=2, ensure_ascii=False)
+    return head[:-2] + ',\n  "results": [\n'
+
+
+def json_tail(summary: Mapping[str, Any]) -> str:
+    """The end of the whole-batch JSON document, with the ranking summary."""
+    body = json.dumps(summary, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    return f'\n  ],\n  "summary": {body}\n}}\n'
+
+
+# --------------------------------------------------------------------------- Markdown
+
+def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
+    """Title, audit header and the start of the ranking table."""
+    rubric = meta["rubric"]
+    options = meta["options"]
+    lines = [
+        f"# Batch ranking: {md(rubric['title'])}",
+        "",
+        (f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
+         f"`{rubric['sha256']}`"),
+        f"- **Tool:** skillgap {md(meta['tool']['version'])}",
+        f"- **Options:** {md(_options_text(options))}",
+        "",
+        "## Ranking",
+        "",
+        "| # | Candidate | File | Overall | Verdict | " +
+        " | ".join(md(a) for a in area_names) + " | Must-haves missing |",
+        "|---:|---|---|---:|---|" + "---:|" * len(area_names) + "---|",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _options_text(options: Mapping[str, Any]) -> str:
+    parts = []
+    for key, value in options.items():
+        if key == "limits" or value is None or value is False:
+            continue
+        parts.append(key if value is True else f"{key}={value}")
+    return ", ".join(parts) or "defaults"
+
+
+def markdown_row(rank: int, row: Mapping[str, Any]) -> str:
+    """One line of the ranking table."""
+    areas = " | ".join(_score_text(a) for a in row.get("areas") or ())
+    missing = ", ".join(md(m) for m in row.get("must_haves_missing") or ()) or "—"
+    return (f"| {rank} | {md(row.get('candidate')) or '—'} | {md(row.get('file'))} | "
+            f"{_score_text(row.get('score'))} | {md(row.get('verdict'))} | {areas} | "
+            f"{missing} |\n")
+
+
+def markdown_errors_head() -> str:
+    """Start of the table of inputs that could not be scored."""
+    return "\n## Not scored\n\n| File | Reason |\n|---|---|\n"
+
+
+def markdown_error_row(row: Mapping[str, Any]) -> str:
+    """One input that could not be scored."""
+    return f"| {md(row.get('file'))} | {md(row.get('error'))} |\n"
+
+
+def markdown_tail(meta: Mapping[str, Any], inputs: Sequence[Mapping[str, Any]]) -> str:
+    """Counts and the audit list of every input with its sha256."""
+    counts = meta.get("counts", {})
+    tally = (f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
+             f"{counts.get('failed', 0)} not scored.")
+    lines = ["", "## Inputs", "", tally, "",
+             "| File | Id | sha256 | Status |", "|---|---|---|---|"]
+    for item in inputs:
+        lines.append(f"| {md(item.get('file'))} | `{md(item.get('id'))}` | "
+                     f"`{item.get('sha256') or ''}` | {item.get('status')} |")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- terminal
+
+def _tail(text: str, width: int) -> str:
+    """The end of a long path, where the file name is: '…/pdf/resume.pdf'."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
+def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False,
+                   width: int = 100) -> str:
+    """The ranking table for stderr: rank, score, candidate, file or id, verdict, and
+    how many must-haves are missing."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD if color else box.ASCII2, show_edge=False,
+                  pad_edge=False, title=f"Top {len(rows)} of {total}", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True, min_width=2)
+    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22)
+    table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=32)
+    table.add_column("Verdict", no_wrap=True, min_width=13)
+    table.add_column("Missing", justify="right", no_wrap=True, min_width=7)
+    for rank, row in enumerate(rows, start=1):
+        missing = len(row.get("must_haves_missing") or ())
+        table.add_row(Text(str(rank)), Text(_score_text(row.get("score"))),
+                      Text(plain(row.get("candidate")) or "—"),
+                      Text(_tail(plain(row.get("file")), 32)),
+                      Text(plain(row.get("verdict")).split(";")[0]),
+                      Text(str(missing) if missing else "—",
+                           style="red" if missing and color else ""))
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=max(60, width), force_terminal=color,
+                      color_system="standard" if color else None, no_color=not color,
+                      highlight=False, emoji=False, markup=False, legacy_windows=False)
+    console.print(table)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+__all__ = ["BATCH_SCHEMA_VERSION", "csv_header", "csv_row", "json_head", "json_tail",
+           "markdown_error_row", "markdown_errors_head", "markdown_head", "markdown_row",
+           "markdown_tail", "render_ranking"]

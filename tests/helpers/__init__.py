@@ -1,0 +1,1 @@
+"""Builders for real test inputs (PDF and DOCX files) made from scratch."""

@@ -1,0 +1,154 @@
+"""A tiny, honest PDF writer for tests and benchmarks.
+
+It writes real PDF 1.4 files: a catalog, a page tree, pages with a text content stream
+in Helvetica (WinAnsi, so Latin-1 text works), optional image XObjects, and a correct
+cross-reference table with byte offsets. pypdf (and any PDF viewer) reads them like any
+other PDF; nothing here is a mock.
+
+>>> data = pdf_from_lines(["Ada Lovelace", "Skills: Python, PyTorch"])
+>>> data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+True
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+PAGE_WIDTH = 612
+PAGE_HEIGHT = 792
+LEADING = 14
+TOP = 750
+LEFT = 56
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text drawn at a position (PDF points from the bottom-left corner)."""
+
+    x: float
+    y: float
+    text: str
+    size: float = 10
+
+
+@dataclass
+class Page:
+    """One page: text runs, and optionally a grey image covering part of it."""
+
+    runs: list[Run] = field(default_factory=list)
+    image: bool = False
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252", errors="replace")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _content(page: Page) -> bytes:
+    parts: list[bytes] = []
+    if page.image:
+        parts.append(b"q 400 0 0 300 100 400 cm /Im1 Do Q\n")
+    for run in page.runs:
+        parts.append(b"BT /F1 %g Tf %g %g Td (" % (run.size, run.x, run.y) +
+                     _escape(run.text) + b") Tj ET\n")
+    return b"".join(parts)
+
+
+def build_pdf(pages: Sequence[Page], *, compress: bool = True, zero_pages: bool = False) -> bytes:
+    """PDF bytes for ``pages`` (``zero_pages`` writes a valid document with no pages)."""
+    objects: dict[int, bytes] = {}
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[3] = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                  b"/Encoding /WinAnsiEncoding >>")
+    # A 2x2 grey image, shared by every page that shows one.
+    pixels = bytes([0x40, 0xC0, 0xC0, 0x40])
+    objects[4] = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace "
+                  b"/DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) +
+                  pixels + b"\nendstream")
+    kids: list[int] = []
+    number = 5
+    for page in ([] if zero_pages else pages):
+        stream = _content(page)
+        if compress:
+            stream = zlib.compress(stream)
+            head = b"<< /Length %d /Filter /FlateDecode >>" % len(stream)
+        else:
+            head = b"<< /Length %d >>" % len(stream)
+        objects[number + 1] = head + b"\nstream\n" + stream + b"\nendstream"
+        xobject = b" /XObject << /Im1 4 0 R >>" if page.image else b""
+        objects[number] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
+                           b"/Resources << /Font << /F1 3 0 R >>%s >> /Contents %d 0 R >>"
+                           % (PAGE_WIDTH, PAGE_HEIGHT, xobject, number + 1))
+        kids.append(number)
+        number += 2
+    objects[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
+                  b"] /Count %d >>" % len(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for key in sorted(objects):
+        offsets[key] = len(out)
+        out += b"%d 0 obj\n" % key + objects[key] + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for key in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[key] if key in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def pages_from_lines(lines: Sequence[str], *, per_page: int = 50, size: float = 10) -> list[Page]:
+    """Lay lines out top to bottom, ``per_page`` to a page."""
+    pages: list[Page] = []
+    for start in range(0, max(1, len(lines)), per_page):
+        chunk = lines[start: start + per_page]
+        pages.append(Page([Run(LEFT, TOP - i * LEADING, line, size)
+                           for i, line in enumerate(chunk)]))
+    return pages
+
+
+def pdf_from_lines(lines: Sequence[str], *, per_page: int = 50, compress: bool = True) -> bytes:
+    """A PDF showing ``lines``, one text line each, ``per_page`` lines to a page."""
+    return build_pdf(pages_from_lines(lines, per_page=per_page), compress=compress)
+
+
+def two_column_pdf(left: Sequence[str], right: Sequence[str], *, row_wise: bool) -> bytes:
+    """A one-page, two-column PDF.
+
+    ``row_wise`` draws the columns the way some generators do: left line 1, right line
+    1, left line 2, ... so reading the content stream in order interleaves the columns.
+    """
+    runs: list[Run] = []
+    rows = max(len(left), len(right))
+    if row_wise:
+        for i in range(rows):
+            if i < len(left):
+                runs.append(Run(LEFT, TOP - i * LEADING, left[i]))
+            if i < len(right):
+                runs.append(Run(330, TOP - i * LEADING, right[i]))
+    else:
+        runs += [Run(LEFT, TOP - i * LEADING, t) for i, t in enumerate(left)]
+        runs += [Run(330, TOP - i * LEADING, t) for i, t in enumerate(right)]
+    return build_pdf([Page(runs)])
+
+
+def image_only_pdf(pages: int = 1) -> bytes:
+    """A 'scanned' PDF: every page is an image, with no text at all."""
+    return build_pdf([Page(image=True) for _ in range(pages)])
+
+
+def encrypted_pdf(lines: Sequence[str], *, user_password: str = "secret",
+                  owner_password: str = "owner") -> bytes:
+    """A PDF encrypted with pypdf (RC4-128; no extra crypto package needed)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_from_lines(lines))))
+    writer.encrypt(user_password=user_password, owner_password=owner_password,
+                   algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
