@@ -33,9 +33,9 @@ DATE_RANGE_RE = re.compile(
 # Every dash a resume may use between two dates, folded to an en dash before matching.
 _DASHES = str.maketrans({"\u2012": "–", "\u2013": "–", "\u2014": "–", "\u2015": "–",
                          "\u2212": "–", "\u2010": "-", "\u2011": "-"})
-# Every date form holds a year (4 digits, or 2 after an apostrophe), so a line without two
-# digits in a row cannot hold a range: a cheap test that spares most lines the big pattern.
-_TWO_DIGITS_RE = re.compile(r"\d\d")
+# Every date form holds a year (4 digits, or 2 after an apostrophe), so a line without one
+# cannot hold a range: a cheap test that spares most lines the big pattern.
+_TWO_DIGITS_RE = re.compile(r"\d{4}|['’]\d\d")
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 

@@ -21,7 +21,7 @@ _URL_RE = re.compile(
     r"(?:/\S*)?\b)",
     re.IGNORECASE,
 )
-_PHONE_RE = re.compile(r"\+?\(?\d[\d\s().-]{7,}\d")
+_PHONE_RE = re.compile(r"\+?\(?\d[\d \t().-]{7,}\d")
 _YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d\s*[-–.]\s*(?:19|20)\d\d$")
 _DATE_RANGE_RE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*\d{1,2}\s*[-–]\s*(?:19|20)\d\d")
 _ADDRESS_RE = re.compile(

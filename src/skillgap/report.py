@@ -195,6 +195,4 @@ class GapReport(_Model):
 
     def to_json(self) -> str:
         """The report as deterministic, indented JSON (what ``--format json`` prints)."""
-        import json
-
-        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        return self.model_dump_json(indent=2) + "\n"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from ._version import __version__
 from .matching import Evidence, ProfileMatches, Rejection, SkillIndex
@@ -33,11 +34,13 @@ from .report import (
     Gap,
     GapReport,
     IgnoredMention,
+    Method,
     Overall,
     RequirementResult,
     ResourceLink,
     RubricInfo,
     SkillResult,
+    Status,
     ToolInfo,
     YearsResult,
 )
@@ -213,40 +216,82 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         if shortfall:
             basis += f"; below the {degree.level} asked for"
         if best is None or credit > best.credit:
-            best = DegreeResult(required=degree.level, found=entry.degree_level,
+            best = DegreeResult.model_construct(required=degree.level, found=entry.degree_level,
                                 credit=credit, basis=basis, text=entry.text,
                                 source=entry.source, line=entry.line)
     if best is None:
-        return DegreeResult(required=degree.level, found=None, credit=0.0,
+        return DegreeResult.model_construct(required=degree.level, found=None, credit=0.0,
                             basis="no degree found")
     return best
 
 
 # --------------------------------------------------------------------------- analyze
 
+# Report models are built with ``model_construct``: every value comes from our own code,
+# already typed, so pydantic's validation would only cost time (it is most of a batch's
+# time otherwise). The JSON Schema and ``model_validate`` still guard reports read back.
+
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
     return tuple(
-        EvidenceItem(text=e.text, context=e.context, source=e.source, line=e.line,
-                     method=e.method,
-                     similarity=e.similarity, form=e.form, level=e.level, years=e.years)
+        EvidenceItem.model_construct(
+            text=e.text, context=e.context, source=e.source, line=e.line,
+            method=cast(Method, e.method), similarity=e.similarity, form=e.form,
+            level=e.level, years=e.years)
         for e in items[:MAX_EVIDENCE_SHOWN]
     )
 
 
 def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
-    return tuple(IgnoredMention(text=r.text, context=r.context, source=r.source,
-                                line=r.line, reason=r.reason)
+    return tuple(IgnoredMention.model_construct(text=r.text, context=r.context, source=r.source,
+                                                line=r.line, reason=r.reason)
                  for r in items[:MAX_IGNORED_SHOWN])
 
 
-def _status(score: float, rubric: Rubric, *, parts_met: bool) -> str:
+class _Parts:
+    """Report pieces that are the same for every candidate, built once per rubric.
+
+    Most skills of a rubric have no evidence in any one resume; their (immutable) result
+    is shared rather than rebuilt for every candidate of a batch.
+    """
+
+    def __init__(self) -> None:
+        self.unmatched: dict[str, SkillResult] = {}
+        self.resources: dict[str, tuple[ResourceLink, ...]] = {}
+
+    def unmatched_skill(self, name: str) -> SkillResult:
+        result = self.unmatched.get(name)
+        if result is None:
+            result = SkillResult.model_construct(name=name, matched=False, credit=0.0,
+                                                 basis="no evidence", evidence=(), ignored=())
+            self.unmatched[name] = result
+        return result
+
+    def resource_links(self, requirement: Requirement) -> tuple[ResourceLink, ...]:
+        links = self.resources.get(requirement.id)
+        if links is None:
+            links = tuple(ResourceLink.model_construct(title=r.title, url=r.url)
+                          for r in requirement.resources)
+            self.resources[requirement.id] = links
+        return links
+
+
+def _parts_for(index: SkillIndex) -> _Parts:
+    parts = getattr(index, "_report_parts", None)
+    if not isinstance(parts, _Parts):
+        parts = _Parts()
+        index._report_parts = parts  # type: ignore[attr-defined]
+    return parts
+
+
+def _status(score: float, rubric: Rubric, *, parts_met: bool) -> Status:
     if score >= rubric.scoring.met_threshold and parts_met:
         return "met"
     return "partial" if score > 0 else "missing"
 
 
 def _score_requirement(rubric: Rubric, requirement: Requirement, matches: ProfileMatches,
-                       years_found: YearsFound, profile: Profile) -> RequirementResult:
+                       years_found: YearsFound, profile: Profile,
+                       shared: _Parts) -> RequirementResult:
     parts: list[float] = []
     # Years and degree are thresholds, not degrees of evidence: "10+ years" is met by ten
     # years, not by seven, and a degree by the level asked for (in a related field too).
@@ -257,12 +302,16 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         credits: list[float] = []
         for skill in requirement.skills:
             evidence = matches.for_skill(skill.name)
+            rejected = matches.rejected.get(skill.name, ())
+            if not evidence and not rejected:
+                credits.append(0.0)
+                skill_results.append(shared.unmatched_skill(skill.name))
+                continue
             credit, basis = skill_credit(rubric, requirement, evidence)
             credits.append(credit)
-            skill_results.append(SkillResult(
+            skill_results.append(SkillResult.model_construct(
                 name=skill.name, matched=bool(evidence), credit=credit, basis=basis,
-                evidence=_evidence_items(evidence),
-                ignored=_ignored_items(matches.rejected.get(skill.name, ()))))
+                evidence=_evidence_items(evidence), ignored=_ignored_items(rejected)))
         top = sorted(credits, reverse=True)[: requirement.min_skills]
         parts.append(sum(top) / requirement.min_skills)
         found = sum(1 for c in credits if c > 0)
@@ -276,7 +325,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     if requirement.years is not None:
         found_years = years_found.years
         credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
-        years_result = YearsResult(required=requirement.years, found=found_years,
+        years_result = YearsResult.model_construct(required=requirement.years, found=found_years,
                                    credit=round(credit, 4), basis=years_found.basis,
                                    line=years_found.line)
         parts.append(credit)
@@ -290,7 +339,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)
     score = round(sum(parts) / len(parts), 4) if parts else 0.0
-    return RequirementResult(
+    return RequirementResult.model_construct(
         id=requirement.id, name=requirement.name, must_have=requirement.must_have,
         weight=requirement.weight, score=score,
         status=_status(score, rubric, parts_met=parts_met),
@@ -314,15 +363,15 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
 
 
 def _gap(area: Area, requirement: Requirement, result: RequirementResult,
-         share: float) -> Gap:
+         share: float, shared: _Parts) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
-    return Gap(
+    return Gap.model_construct(
         area=area.id, area_name=area.name, requirement=requirement.id, name=requirement.name,
         score=result.score, status=result.status, gain=round((1.0 - result.score) * share, 2),
         must_have=requirement.must_have,
         blocking=requirement.must_have and result.status != "met",
         missing_skills=missing, next_steps=requirement.next_steps,
-        resources=tuple(ResourceLink(title=r.title, url=r.url) for r in requirement.resources),
+        resources=shared.resource_links(requirement),
         effort=requirement.effort)
 
 
@@ -343,6 +392,7 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
     from .redact import redact_report
 
     index = index or SkillIndex(rubric)
+    shared = _parts_for(index)
     as_of = as_of or dt.date.today()
     matches = index.match_profile(profile)
     years_found = experience_years(profile, as_of=as_of)
@@ -355,15 +405,16 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         results = []
         weighted = 0.0
         for r, requirement in enumerate(area.requirements):
-            result = _score_requirement(rubric, requirement, matches, years_found, profile)
+            result = _score_requirement(rubric, requirement, matches, years_found, profile,
+                                        shared)
             results.append(result)
             weighted += requirement.weight * result.score
             share = requirement.weight / requirement_weight * area.weight / total_area_weight
             if result.score < 1.0:
-                gaps.append((a, r, _gap(area, requirement, result, share * 100)))
+                gaps.append((a, r, _gap(area, requirement, result, share * 100, shared)))
         area_score = round(weighted / requirement_weight, 4)
         overall_sum += area.weight * area_score
-        area_results.append(AreaResult(
+        area_results.append(AreaResult.model_construct(
             id=area.id, name=area.name, weight=area.weight, score=area_score,
             met=sum(1 for x in results if x.status == "met"),
             partial=sum(1 for x in results if x.status == "partial"),
@@ -379,16 +430,16 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
     origin = rubric.origin
-    report = GapReport(
+    report = GapReport.model_construct(
         schema_version=SCHEMA_VERSION,
-        tool=ToolInfo(name="skillgap", version=__version__),
-        rubric=RubricInfo(id=rubric.id, title=rubric.title, version=rubric.version,
+        tool=ToolInfo.model_construct(name="skillgap", version=__version__),
+        rubric=RubricInfo.model_construct(id=rubric.id, title=rubric.title, version=rubric.version,
                           sha256=origin.sha256 if origin else ""),
-        candidate=CandidateInfo(
+        candidate=CandidateInfo.model_construct(
             id="c-" + profile.sha256[:12], source=profile.source, format=profile.format,
             sha256=profile.sha256, name=profile.identity.name),
         as_of=as_of.isoformat(), blind=False,
-        overall=Overall(score=overall_score, verdict=verdict, blocked=bool(blocking),
+        overall=Overall.model_construct(score=overall_score, verdict=verdict, blocked=bool(blocking),
                         blocking=blocking,
                         met=sum(1 for r in all_results if r.status == "met"),
                         partial=sum(1 for r in all_results if r.status == "partial"),

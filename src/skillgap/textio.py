@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from .errors import InputError, LimitExceededError
@@ -61,6 +62,7 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
 _WESTERN = ("cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman")
 
 
@@ -88,8 +90,7 @@ def _is_binary(text: str) -> bool:
     # made of them is not text.
     if sample.count("\x00") > max(2, 0.01 * len(sample)):
         return True
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls > 0.1 * len(sample)
+    return len(_CONTROL_RE.findall(sample)) > 0.1 * len(sample)
 
 
 def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:

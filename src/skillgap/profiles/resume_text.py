@@ -91,12 +91,13 @@ NOT_EVIDENCE = frozenset({"interests", "references", "personal"})
 _JOB_SECTIONS = frozenset({"experience"})
 _NO_STATED_YEARS = frozenset({"experience", "projects", "education", "publications"})
 
+_HEADING_PUNCTUATION = "#=*_ \t-–—•|>:"
 _HEADING_CLEAN_RE = re.compile(r"^[#=*_\s\-–—•|>]+|[#=*_:\s\-–—•|]+$")
 _LABEL_LINE_RE = re.compile(r"^\s*[-*•·▪●◦‣]?\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:：|]\s*(\S.*)$")
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·▪●◦‣]|\s[-–—]\s|\t|/\s|\s/|\band\b(?=\s))\s*")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE = re.compile(r"(?<!\w)\+?\(?\d[\d\s().-]{7,}\d(?!\w)")
+_PHONE_RE = re.compile(r"(?<!\w)\+?\(?\d[\d \t().-]{7,}\d(?!\w)")
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com/\S+",
                       re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
@@ -162,7 +163,7 @@ def heading_section(line: str) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 60:
         return None
-    cleaned = _HEADING_CLEAN_RE.sub("", stripped)
+    cleaned = stripped.strip(_HEADING_PUNCTUATION)
     key = " ".join(cleaned.lower().replace("&", " and ").replace("-", " ").split())
     if key in SECTION_BY_HEADING:
         return SECTION_BY_HEADING[key]
@@ -230,20 +231,18 @@ def _without_identity(lines: list[str]) -> list[str]:
     """Lines with the name line, e-mail addresses, links and phone numbers blanked.
 
     Identity must never affect a score, so it must never be evidence either: a name such
-    as "Rust Keras" or a link such as github.com/pytorch-fan is not a skill.
+    as "Rust Keras" or a link such as github.com/pytorch-fan is not a skill. (One pass
+    over the whole text per pattern; none of them crosses a line break.)
     """
     name = _guess_name(lines)
-    cleaned = []
-    for index, line in enumerate(lines):
-        if name is not None and index == name[1]:
-            cleaned.append("")
-            continue
-        line = _EMAIL_RE.sub(" ", line)
-        line = _LINK_RE.sub(" ", line)
-        for phone in _phones(line):
-            line = line.replace(phone, " ")
-        cleaned.append(line)
-    return cleaned
+    if name is not None:
+        lines = [*lines[: name[1]], "", *lines[name[1] + 1:]]
+    text = "\n".join(lines)
+    if "@" in text:
+        text = _EMAIL_RE.sub(" ", text)
+    text = _LINK_RE.sub(" ", text)
+    text = _PHONE_RE.sub(lambda m: " " if is_phone_number(m.group()) else m.group(), text)
+    return text.split("\n")
 
 
 _LEVEL_WORDS = frozenset({
