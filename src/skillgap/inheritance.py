@@ -26,6 +26,7 @@ part points into the parent file. Cycles and chains deeper than
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -235,34 +236,36 @@ class _Merger:
                              f"{self.parent_file} has no such {kind}{where_text}",
                              key=True)
             else:
-                added.append(self.added(self.without_remove(item), key))
+                added.append(self.new_entry(item, kind))
         kept = [e for i, e in enumerate(entries) if i not in removed]
         return _Node([*kept, *added], child.mark or parent.mark,
                      child.key_mark or parent.key_mark)
 
     def added(self, node: _Node, key: str) -> _Node:
-        """A value taken from the child as is; ``remove`` inside it makes no sense."""
+        """A value the parent does not have, taken from the child as it is."""
         if key in _MERGED_BY_ID and isinstance(node.value, list):
             kind = "area" if key == "areas" else "requirement"
-            kept: list[_Node] = []
-            for item in node.value:
-                if isinstance(item.value, dict) and "remove" in item.value:
-                    flag = self.remove_flag(item, kind, self.entry_id(item) or "?")
-                    if flag:
-                        self.problem(item.value["remove"], f"cannot remove {kind} "
-                                     f"'{self.entry_id(item)}': it is new in this file",
-                                     key=True)
-                        continue
-                    item = self.without_remove(item)
-                kept.append(self.nested_added(item))
+            kept = [entry for entry in (self.new_entry(item, kind) for item in node.value)
+                    if entry is not None]
             return _Node(kept, node.mark, node.key_mark)
         return node
 
-    def nested_added(self, item: _Node) -> _Node:
-        requirements = item.value.get("requirements") if isinstance(item.value, dict) else None
-        if requirements is not None and isinstance(requirements.value, list):
+    def new_entry(self, item: _Node, kind: str) -> _Node | None:
+        """An area or requirement new in the child: ``remove: true`` in it is a mistake."""
+        if not isinstance(item.value, dict):
+            return item
+        if "remove" in item.value:
+            flag = self.remove_flag(item, kind, self.entry_id(item) or "?")
+            if flag:
+                self.problem(item.value["remove"], f"cannot remove {kind} "
+                             f"'{self.entry_id(item)}': it is new in this file, so there is "
+                             "nothing to remove", key=True)
+                return None
+            item = self.without_remove(item)
+        requirements = item.value.get("requirements")
+        if kind == "area" and requirements is not None:
             value = dict(item.value)
-            value["requirements"] = self.added(value["requirements"], "requirements")
+            value["requirements"] = self.added(requirements, "requirements")
             return _Node(value, item.mark, item.key_mark)
         return item
 
@@ -351,9 +354,10 @@ def _read_bundled(rubric_id: str) -> tuple[_Parent | None, str | None]:
     folder = resources.files("skillgap").joinpath("rubrics")
     known = sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".yaml"))
     if not _ID_RE.match(rubric_id) or rubric_id not in known:
-        return None, (f"extends '{rubric_id}': no bundled rubric has that id (bundled: "
-                      f"{', '.join(known) or 'none'}); a rubric file must be named by a "
-                      "relative path ending in .yaml or .yml")
+        close = difflib.get_close_matches(rubric_id, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see 'skillgap rubrics'"
+        return None, (f"extends '{rubric_id}': no bundled rubric has that id ({hint}); name "
+                      "a rubric file by a relative path ending in .yaml")
     data = folder.joinpath(f"{rubric_id}.yaml").read_bytes()
     text = decode_text(data, path=f"{rubric_id}.yaml (bundled)", detect=False)
     return _Parent(text, sha256_hex(data), RubricSource.for_bundled(rubric_id)), None

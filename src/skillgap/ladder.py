@@ -190,7 +190,7 @@ def place(profile: Profile, ladder: LoadedLadder, *,
     min_score = ladder.ladder.min_score
     levels: list[LadderLevel] = []
     reports: list[GapReport] = []
-    for definition, rubric in zip(ladder.ladder.levels, ladder.rubrics):
+    for definition, rubric in zip(ladder.ladder.levels, ladder.rubrics, strict=True):
         report = analyze(profile, rubric, as_of=as_of)
         reports.append(report)
         score = report.overall.score

@@ -424,9 +424,10 @@ def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
                                 "a rubric must be a mapping with id, title, version and areas",
                                 rule="schema"))
         return None, document, problems
-    document, inherited = resolve_extends(
-        document, source=source or RubricSource(display=path, directory=Path(path).parent),
-        limits=limits)
+    if source is None:
+        source = RubricSource.for_path(Path(path), path) if Path(path).is_file() else \
+            RubricSource(display=path, directory=Path(path).parent)
+    document, inherited = resolve_extends(document, source=source, limits=limits)
     problems.extend(inherited)
     if any(p.level.value == "error" for p in inherited):
         return None, document, problems
