@@ -236,7 +236,9 @@ class _Merger:
                              f"{self.parent_file} has no such {kind}{where_text}",
                              key=True)
             else:
-                added.append(self.new_entry(item, kind))
+                entry = self.new_entry(item, kind)
+                if entry is not None:
+                    added.append(entry)
         kept = [e for i, e in enumerate(entries) if i not in removed]
         return _Node([*kept, *added], child.mark or parent.mark,
                      child.key_mark or parent.key_mark)
