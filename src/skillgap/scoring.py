@@ -42,6 +42,7 @@ from .report import (
     YearsResult,
 )
 from .rubric import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill
+from .selfassess import self_assessed_credit, self_assessment_warnings
 from .text import word_norms
 
 MENTION_BONUS = 0.05
@@ -236,6 +237,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     parts: list[float] = []
     explanations: list[str] = []
     skill_results: list[SkillResult] = []
+    assessed = self_assessed_credit(rubric, requirement, profile)
     if requirement.skills:
         credits: list[float] = []
         for skill in requirement.skills:
@@ -247,7 +249,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                 evidence=_evidence_items(evidence),
                 ignored=_ignored_items(matches.rejected.get(skill.name, ()))))
         top = sorted(credits, reverse=True)[: requirement.min_skills]
-        parts.append(sum(top) / requirement.min_skills)
+        skills_part = sum(top) / requirement.min_skills
         found = sum(1 for c in credits if c > 0)
         needed = requirement.min_skills
         if len(requirement.skills) > 1:
@@ -255,6 +257,11 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                                 f"({needed} needed)")
         else:
             explanations.append(f"{requirement.skills[0].name}: {skill_results[0].basis}")
+        if assessed is not None:
+            # The candidate's own rating counts when it says more than the evidence found.
+            skills_part = max(skills_part, assessed.credit)
+            explanations.append(assessed.basis)
+        parts.append(skills_part)
     years_result = None
     if requirement.years is not None:
         found_years = years_found.years
@@ -277,7 +284,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         status=_status(score, rubric),
         explanation="; ".join(explanations), min_skills=requirement.min_skills,
         level=requirement.level, skills=tuple(skill_results), years=years_result,
-        degree=degree)
+        degree=degree, self_assessment=assessed.evidence if assessed is not None else None)
 
 
 def _gap(area: Area, requirement: Requirement, result: RequirementResult,
@@ -360,7 +367,8 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
                         met=sum(1 for r in all_results if r.status == "met"),
                         partial=sum(1 for r in all_results if r.status == "partial"),
                         missing=sum(1 for r in all_results if r.status == "missing")),
-        areas=tuple(area_results), gaps=tuple(ranked), warnings=profile.warnings)
+        areas=tuple(area_results), gaps=tuple(ranked),
+        warnings=(*profile.warnings, *self_assessment_warnings(rubric, profile)))
     if blind:
         return redact_report(report, profile, keep_source=keep_source)
     return report
