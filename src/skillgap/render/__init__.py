@@ -30,6 +30,10 @@ class RenderOptions:
     color: bool = False
     width: int = 100
     max_evidence: int = 3
+    #: Add the learning plan (the top gaps with next steps, resources and effort).
+    plan: bool = False
+    #: How many gaps the learning plan lists.
+    plan_size: int = 10
 
 
 Renderer = Callable[[GapReport, RenderOptions], str]
