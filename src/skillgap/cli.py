@@ -154,6 +154,7 @@ class AnalyzeFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @app.command(

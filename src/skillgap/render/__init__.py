@@ -21,6 +21,7 @@ class OutputFormat(str, enum.Enum):
     TERMINAL = "terminal"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.TERMINAL: "terminal:render_terminal",
     OutputFormat.JSON: "json_format:render_json",
     OutputFormat.MARKDOWN: "markdown:render_markdown",
+    OutputFormat.HTML: "html:render_html",
 }
 
 
