@@ -24,13 +24,13 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, UnknownRubricError
 from .limits import DEFAULT_LIMITS, Limits
 from .profile import Profile
-from .report import Gap, GapReport, LadderLevel, LadderPlacement, RubricInfo
+from .report import Gap, GapReport, LadderLevel, LadderPlacement
 from .rubric import Rubric, load_rubric, pydantic_problems
 from .textio import decode_text, read_bytes
-from .yamlsource import parse_yaml
+from .yamlsource import YamlDocument, parse_yaml
 
 #: How many non-blocking gaps of the next level are listed after its blocking ones.
 GAPS_TO_NEXT = 5
@@ -97,24 +97,23 @@ def bundled_ladder_ids() -> list[str]:
                   if entry.name.endswith(".yaml"))
 
 
-def parse_ladder_text(text: str, *, path: str,
-                      limits: Limits = DEFAULT_LIMITS) -> tuple[Ladder | None, list[Problem]]:
+def parse_ladder_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
+                      ) -> tuple[Ladder | None, YamlDocument | None, list[Problem]]:
     """Parse ladder YAML into a model, collecting every problem with its position."""
     document, problems = parse_yaml(text, path=path, limits=limits)
     if document is None:
-        return None, [Problem(p.file, p.line, p.column, p.message.replace(
+        return None, None, [Problem(p.file, p.line, p.column, p.message.replace(
             "a rubric needs at least id, title, version and areas",
             "a ladder needs at least id, title and levels"), p.level, p.rule)
             for p in problems]
     if not isinstance(document.data, dict):
-        return None, [*problems, Problem(path, 1, 1, "a ladder must be a mapping with id, "
-                                         "title and levels", rule="schema")]
+        return None, document, [*problems, Problem(path, 1, 1, "a ladder must be a mapping "
+                                                   "with id, title and levels", rule="schema")]
     try:
         ladder = Ladder.model_validate(document.data)
     except ValidationError as exc:
-        return None, [*problems, *pydantic_problems(exc, path=path,
-                                                    source_map=document.source_map,
-                                                    root=Ladder)]
+        return None, document, [*problems, *pydantic_problems(
+            exc, path=path, source_map=document.source_map, root=Ladder)]
     seen: dict[str, int] = {}
     for i, level in enumerate(ladder.levels):
         if level.rubric in seen:
@@ -124,7 +123,7 @@ def parse_ladder_text(text: str, *, path: str,
                                     f"rubric '{level.rubric}' is already level "
                                     f"{seen[level.rubric] + 1}", rule="duplicate-id"))
         seen.setdefault(level.rubric, i)
-    return ladder, problems
+    return ladder, document, problems
 
 
 def load_ladder(ref: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> LoadedLadder:
@@ -151,22 +150,23 @@ def load_ladder(ref: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> LoadedLa
         display = str(path)
         base = path.parent
     text = decode_text(data, path=display, detect=False)
-    ladder, problems = parse_ladder_text(text, path=display, limits=limits)
+    ladder, document, problems = parse_ladder_text(text, path=display, limits=limits)
     errors = tuple(p for p in problems if p.level.value == "error")
-    if ladder is None or errors:
+    if ladder is None or document is None or errors:
         raise LadderError("invalid ladder", path=display, problems=errors or tuple(problems))
     rubrics = []
-    for level in ladder.levels:
+    for i, level in enumerate(ladder.levels):
         is_path = level.rubric.endswith((".yaml", ".yml"))
-        if base is not None and is_path:
-            rubrics.append(load_rubric(base / level.rubric, limits=limits))
-        else:
-            rubrics.append(load_rubric(level.rubric, limits=limits))
+        target: str | Path = base / level.rubric if base is not None and is_path \
+            else level.rubric
+        try:
+            rubrics.append(load_rubric(target, limits=limits))
+        except UnknownRubricError as exc:
+            mark = document.source_map.locate(("levels", i, "rubric"))
+            raise LadderError(f"level {i + 1}: {exc.message}", path=display,
+                              line=mark.line if mark else None,
+                              column=mark.column if mark else None) from exc
     return LoadedLadder(ladder=ladder, rubrics=tuple(rubrics), path=display)
-
-
-def _rubric_info(report: GapReport) -> RubricInfo:
-    return report.rubric
 
 
 def _gap_to(report: GapReport) -> tuple[Gap, ...]:
@@ -195,7 +195,7 @@ def place(profile: Profile, ladder: LoadedLadder, *,
         reports.append(report)
         score = report.overall.score
         levels.append(LadderLevel(
-            rubric=_rubric_info(report), name=definition.name or rubric.title,
+            rubric=report.rubric, name=definition.name or rubric.title,
             summary=definition.summary, score=score, blocking=report.overall.blocking,
             fully_met=not report.overall.blocked and score >= min_score,
             short_by=round(max(0.0, min_score - score), 1)))
