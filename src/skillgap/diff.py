@@ -146,7 +146,8 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapRepo
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = tuple(p for p in error["loc"] if isinstance(p, (str, int)))
-        where = ".".join(str(p) for p in loc) or "top level"
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        where = where or "top level"
         line = None
         probe = loc
         while probe and line is None:
