@@ -76,13 +76,13 @@ def test_answers_are_parsed(rubric: Rubric, kind: str, typed: str, expected: obj
 
 @pytest.mark.parametrize(("kind", "typed", "message"), [
     ("level", "7", "type a number from 0 to 4, or a level name"),
-    ("level", "ninja", "'ninja' is not a level; type one of 0 none, 1 basic, 2 working, "
+    ("level", "ninja", ("'ninja' is not a level; type one of 0 none, 1 basic, 2 working, "
                        "3 advanced, 4 expert (or s to skip, b to go back, q to finish, ? for "
-                       "help)"),
+                       "help)")),
     ("years", "lots", "type a number of years, e.g. 6 or 2.5 (or s to skip, b to go back)"),
     ("years", "99", "type a number of years from 0 to 70"),
-    ("degree", "diploma", "type one of 0 none, 1 associate, 2 bachelor, 3 master, 4 phd "
-                          "(or s to skip, b to go back)"),
+    ("degree", "diploma", ("type one of 0 none, 1 associate, 2 bachelor, 3 master, 4 phd "
+                          "(or s to skip, b to go back)")),
 ])
 def test_wrong_answers_say_what_to_type(rubric: Rubric, kind: str, typed: str,
                                         message: str) -> None:

@@ -136,11 +136,11 @@ def test_load_report_round_trips(tmp_path: Path, before: GapReport) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("{not json", "r.json:1:2: not a JSON report: "),
-    ('{"name": "Ada"}', "r.json: not a skillgap JSON report (write one with 'skillgap "
-                        "analyze PROFILE --format json --output FILE')"),
+    ('{"name": "Ada"}', ("r.json: not a skillgap JSON report (write one with 'skillgap "
+                        "analyze PROFILE --format json --output FILE')")),
     ('{"schema_version": "2.0", "overall": {}}',
-     "r.json: report schema version 2.0 is not supported (this skillgap reads 1.x); re-run "
-     "'skillgap analyze' to write a new report"),
+     ("r.json: report schema version 2.0 is not supported (this skillgap reads 1.x); re-run "
+     "'skillgap analyze' to write a new report")),
 ])
 def test_bad_report_files_get_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              text: str, message: str) -> None:

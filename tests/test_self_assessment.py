@@ -117,10 +117,10 @@ def test_ratings_the_rubric_cannot_use_are_warned_about(tmp_path: Path,
     report = score(tmp_path, "self_assessment:\n  mlops: working\n  golf: expert\n"
                              "  years-experience: expert\n", rubric)
     assert report.warnings == (
-        "self_assessment rates requirements that rubric 'principal-ml-engineer' does not "
-        "have (ignored): golf",
-        "self_assessment rates requirements judged only by years or degree (ignored; give "
-        "years_experience and education instead): years-experience")
+        ("self_assessment rates requirements that rubric 'principal-ml-engineer' does not "
+        "have (ignored): golf"),
+        ("self_assessment rates requirements judged only by years or degree (ignored; give "
+        "years_experience and education instead): years-experience"))
 
 
 def test_one_assessment_serves_every_level_of_the_ladder(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ dl.facts dd { margin: 0; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 28px; align-items: start; }
 .chart h2 { margin-bottom: 6px; }
 svg { display: block; width: 100%; height: auto; }
+.chart svg { max-width: 640px; margin: 0 auto; }
 svg text { font-family: inherit; fill: var(--ink); }
 .warning { background: var(--partial-soft); border-left: 4px solid var(--partial);
   padding: 8px 12px; border-radius: 6px; margin-bottom: 12px; }
@@ -126,7 +127,10 @@ footer { color: var(--muted); font-size: 12px; margin-top: 18px; text-align: cen
   .page { max-width: none; padding: 0; }
   .card { box-shadow: none; border-color: #c9d1db; break-inside: avoid; }
   .card.areas, .card.plan-card { break-inside: auto; }
-  .summary { grid-template-columns: 200px 1fr; }
+  .summary { grid-template-columns: 160px 1fr; }
+  .charts { grid-template-columns: 1fr 1fr; gap: 16px; }
+  header.report { flex-direction: row; align-items: flex-end; }
+  .stamp { text-align: right; }
   a[href]::after { content: " (" attr(href) ")"; color: var(--muted); font-size: 10px;
     word-break: break-all; }
   h2, h3, .area-head { break-after: avoid; }
