@@ -254,3 +254,36 @@ def test_assess_saves_typed_text_as_inert_yaml(tmp_path: Path) -> None:
     assert code == 0, err
     data = yaml.safe_load(saved.read_text("utf-8"))
     assert data["education"] == [{"degree": "Master's degree", "field": field}]
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402 - grouped with the property tests
+from hypothesis import strategies as st  # noqa: E402
+
+PRINCIPAL = load_rubric("principal-ml-engineer")
+QUESTIONS = questions_for(PRINCIPAL)
+
+
+@settings(max_examples=200, deadline=None)
+@given(index=st.integers(0, len(QUESTIONS) - 1), typed=st.text(max_size=80))
+def test_any_typed_text_is_parsed_without_error(index: int, typed: str) -> None:
+    parsed = parse_answer(QUESTIONS[index], typed, PRINCIPAL)
+    assert isinstance(parsed, (str, float, Invalid))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["", "s", "b", "?", "3", "0", "none", "master", "Physics",
+                                 "6", "ninja", "q"]), max_size=120))
+def test_any_sequence_of_answers_keeps_the_session_consistent(typed: list[str]) -> None:
+    session = Session.start(PRINCIPAL)
+    for text in typed:
+        question = session.current
+        if question is None:
+            break
+        session.apply(parse_answer(question, text, PRINCIPAL))
+        assert 0 <= session.position <= len(session.questions)
+    assert session.answered <= len(session.questions)
+    assert all(0 <= i < len(session.questions) for i in session.answers)
+    data = assessment_profile_data(session)
+    assert yaml.safe_load(assessment_profile_yaml(session)) == data

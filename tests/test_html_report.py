@@ -327,3 +327,21 @@ def test_analyze_format_html_writes_the_page(tmp_path: Path) -> None:
     parser = parse(out.read_text("utf-8"))
     assert len(find(parser, "svg")) == 3
     assert find(parser, "section", id="ladder")
+
+
+# --------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402 - grouped with the property tests
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(max_size=60), warning=st.text(max_size=60))
+def test_any_profile_text_leaves_the_page_structure_alone(senior_report: GapReport,
+                                                          name: str, warning: str) -> None:
+    report = senior_report.model_copy(update={
+        "candidate": senior_report.candidate.model_copy(update={"name": name or None}),
+        "warnings": (warning,)})
+    parser = parse(render(report, "html"))
+    baseline = parse(render(senior_report.model_copy(update={"warnings": ("w",)}), "html"))
+    assert [e.tag for e in parser.elements] == [e.tag for e in baseline.elements]

@@ -53,7 +53,9 @@ _DEGREE_WORDS: dict[str, str] = {
 #: How each degree level is written into the profile (the profile loader reads these).
 DEGREE_TEXT: dict[str, str] = {"associate": "Associate degree", "bachelor": "Bachelor's degree",
                                "master": "Master's degree", "phd": "PhD"}
-_YEARS_RE = re.compile(r"^(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?|y)?$")
+_YEARS_RE = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*\+?\s*(?:years?|yrs?|y)?$")
+# ASCII digits only: str.isdigit() is also true for '²', which int() refuses.
+_NUMBER_RE = re.compile(r"[0-9]{1,3}")
 
 
 @dataclass(frozen=True)
@@ -138,12 +140,12 @@ def _parse_level(answer: str, rubric: Rubric) -> Parsed:
     lowered = answer.lower()
     if lowered in _NONE_ANSWERS:
         return "none"
-    if lowered.isdigit():
+    if _NUMBER_RE.fullmatch(lowered):
         number = int(lowered)
         if number < len(choices):
             return choices[number]
         return Invalid(f"type a number from 0 to {len(choices) - 1}, or a level name")
-    if "/" not in lowered and not re.fullmatch(r"[\d.]+", lowered):
+    if "/" not in lowered and not re.fullmatch(r"[0-9.]+", lowered):
         rank = level_rank(rubric, answer)
         if rank is not None:
             return rubric.levels[rank - 1].id
@@ -165,7 +167,7 @@ def _parse_years(answer: str) -> Parsed:
 def _parse_degree(answer: str) -> Parsed:
     choices = degree_choices()
     lowered = answer.lower().replace(".", "").replace("'", "").replace("’", "")
-    if lowered.isdigit() and int(lowered) < len(choices):
+    if _NUMBER_RE.fullmatch(lowered) and int(lowered) < len(choices):
         return choices[int(lowered)]
     if lowered in _NONE_ANSWERS:
         return "none"
