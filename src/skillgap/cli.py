@@ -13,13 +13,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from ._version import __version__
 from .errors import OutputError, SkillgapError
 from .limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class ExitCode(enum.IntEnum):
@@ -188,13 +191,15 @@ class AnalyzeFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @app.command(
     epilog="Examples:\n\n\b\n"
            "  skillgap analyze examples/senior-ml-engineer.md\n"
            "  skillgap analyze resume.txt --format json --output report.json\n"
-           "  skillgap analyze me.yaml --rubric my-role.yaml --fail-under 70\n",
+           "  skillgap analyze me.yaml --rubric my-role.yaml --fail-under 70\n"
+           "  skillgap analyze me.yaml --ladder ml-engineer --plan\n",
 )
 def analyze(
     profile: Annotated[Path, typer.Argument(
@@ -220,6 +225,14 @@ def analyze(
     as_of: Annotated[str | None, typer.Option(
         "--as-of", metavar="YYYY-MM-DD",
         help="Date that 'present' means in work history (default: today).")] = None,
+    ladder: Annotated[str | None, typer.Option(
+        "--ladder", metavar="ID|PATH",
+        help="Also place the candidate on a career ladder (e.g. ml-engineer): the highest "
+        "level fully met, the next one and the gap to it. Without --rubric the report is "
+        "against the ladder's top level. See 'skillgap rubrics'.")] = None,
+    plan: Annotated[bool, typer.Option(
+        "--plan", help="Add a learning plan: the top gaps in order of what closing them "
+        "adds, with next steps, resources and effort.")] = False,
     max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_bytes / (1024 * 1024),
     max_text: MaxTextOption = DEFAULT_LIMITS.max_text_chars,
     max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
@@ -241,10 +254,22 @@ def analyze(
             except ValueError:
                 fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'", ExitCode.USAGE)
         limits = build_limits(max_file_size, max_text, max_nodes, max_pages)
-        loaded_rubric = load_rubric(rubric, limits=limits)
+        loaded_ladder = None
+        if ladder is not None:
+            from .ladder import load_ladder
+
+            loaded_ladder = load_ladder(ladder, limits=limits)
+        if rubric is None and loaded_ladder is not None:
+            loaded_rubric = loaded_ladder.rubrics[-1]
+        else:
+            loaded_rubric = load_rubric(rubric, limits=limits)
         loaded_profile = load_profile(profile, format=profile_format, limits=limits)
         report = run_analysis(loaded_profile, loaded_rubric, blind=blind, as_of=when)
-        options = RenderOptions(color=_use_color(output), width=_width())
+        if loaded_ladder is not None:
+            from .ladder import place, with_ladder
+
+            report = with_ladder(report, place(loaded_profile, loaded_ladder, as_of=when))
+        options = RenderOptions(color=_use_color(output), width=_width(), plan=plan)
         write_output(render(report, OutputFormat(format.value), options), output)
         if output is not None and str(output) != "-":
             _stderr(f"wrote {output}: {report.overall.score:.1f}/100, {report.overall.verdict}")
@@ -257,14 +282,180 @@ def analyze(
 
 @app.command(epilog="Example:\n\n\b\n  skillgap rubrics\n")
 def rubrics() -> None:
-    """List the bundled rubrics with their titles and versions."""
+    """List the bundled rubrics (and what each extends) and the career ladders."""
     with guarded():
-        from .rubric import bundled_rubric_summaries
+        from .catalogue import bundled_ladders, bundled_rubrics
 
-        rows = bundled_rubric_summaries()
-        width = max((len(r[0]) for r in rows), default=2)
-        for rubric_id, title, version in rows:
-            typer.echo(f"{rubric_id:<{width}}  {version:<8}  {title}")
+        rows = bundled_rubrics()
+        width = max((len(r.id) for r in rows), default=2)
+        for row in rows:
+            title = f"(invalid: {row.error})" if row.error else row.title
+            extends = f"  (extends {row.extends})" if row.extends else ""
+            typer.echo(f"{row.id:<{width}}  {row.version:<8}  {title}{extends}")
+        ladders = bundled_ladders()
+        if ladders:
+            typer.echo("\nLadders (skillgap analyze PROFILE --ladder ID):")
+        for entry in ladders:
+            levels = " -> ".join(entry.levels) if not entry.error else f"(invalid: {entry.error})"
+            typer.echo(f"{entry.id}  {entry.title}: {levels}")
+
+
+# ---- assess ----
+
+#: Most scripted input ``assess`` reads from a non-terminal stdin.
+_MAX_SCRIPTED_INPUT = 1024 * 1024
+
+
+def _scripted_answers() -> TextIO | None:
+    """None on a terminal; else the answers piped in, one per line.
+
+    stdin that is not a terminal and holds nothing at all (``< /dev/null``, a CI job, a
+    closed pipe) means nobody can answer: stop with a pointer to ``analyze`` instead of
+    asking questions into the void.
+    """
+    import io
+
+    if sys.stdin is None:
+        data = ""
+    elif sys.stdin.isatty():
+        return None
+    else:
+        data = sys.stdin.read(_MAX_SCRIPTED_INPUT + 1)
+    if not data:
+        fail("'skillgap assess' asks questions and there is no input to answer them (stdin "
+             "is not a terminal and is empty); run it in a terminal, pipe in answers one "
+             "per line, or write a profile and run 'skillgap analyze PROFILE'",
+             ExitCode.USAGE)
+    if len(data) > _MAX_SCRIPTED_INPUT:
+        fail("more than 1 MB of scripted answers on stdin; give one answer per line",
+             ExitCode.USAGE)
+    return io.StringIO(data)
+
+
+def _prompt_console() -> Console:
+    from rich.console import Console
+
+    color = sys.stderr.isatty() and not os.environ.get("NO_COLOR") and \
+        os.environ.get("TERM") != "dumb"
+    return Console(file=sys.stderr, width=_width(), force_terminal=color or None,
+                   no_color=not color, highlight=False, markup=False, emoji=False)
+
+
+@app.command(
+    epilog="Answers: a number or level name; Enter keeps/skips, s skips, b goes back, q "
+           "finishes, ? helps.\n\nExamples:\n\n\b\n"
+           "  skillgap assess --save me.yaml\n"
+           "  skillgap assess --rubric ml-engineer-senior --ladder ml-engineer\n"
+           "  skillgap assess --save me.yaml < answers.txt\n",
+)
+def assess(
+    rubric: RubricOption = None,
+    save: Annotated[Path | None, typer.Option(
+        "--save", metavar="FILE", help="Save the answers as a skillgap profile (YAML) to "
+        "FILE, to re-run with 'skillgap analyze FILE' or edit later.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Overwrite the --save file if it exists.")] = False,
+    ladder: Annotated[str | None, typer.Option(
+        "--ladder", metavar="ID|PATH",
+        help="Also place your answers on a career ladder (e.g. ml-engineer).")] = None,
+    format: Annotated[AnalyzeFormat, typer.Option(
+        "--format", "-f", help="Format of the report shown at the end.",
+        case_sensitive=False)] = AnalyzeFormat.terminal,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE instead of "
+        "stdout.")] = None,
+) -> None:
+    """Rate yourself against a rubric, question by question, and see your gap report.
+
+    Walks the rubric's areas and asks your level for each requirement (and your years
+    and degree where the rubric asks for them). Questions and prompts go to stderr, the
+    report to stdout. When stdin is not a terminal, answers are read from it, one per
+    line.
+    """
+    with guarded():
+        from .assess import assessment_profile_yaml
+        from .interactive import run_assessment
+        from .profiles import SkillgapProfileLoader
+        from .render import OutputFormat, RenderOptions, render
+        from .rubric import load_rubric
+        from .scoring import analyze as run_analysis
+
+        if save is not None and str(save) != "-" and save.exists() and not force:
+            fail(f"{save} already exists; choose another file or add --force to overwrite "
+                 "it", ExitCode.USAGE)
+        loaded_rubric = load_rubric(rubric)
+        loaded_ladder = None
+        if ladder is not None:
+            from .ladder import load_ladder
+
+            loaded_ladder = load_ladder(ladder)
+        stream = _scripted_answers()
+        session = run_assessment(loaded_rubric, console=_prompt_console(), stream=stream)
+        if session.answered == 0:
+            _stderr("skillgap: no question was answered: nothing saved and no report")
+            return
+        text = assessment_profile_yaml(session)
+        if save is not None:
+            write_output(text, save)
+            if str(save) != "-":
+                _stderr(f"saved your answers to {save} (score it again with 'skillgap "
+                        f"analyze {save}')")
+        else:
+            _stderr("your answers were not saved; add --save FILE to keep them")
+        shown = str(save) if save is not None and str(save) != "-" else "self-assessment.yaml"
+        profile = SkillgapProfileLoader().load(Path(shown), text.encode("utf-8"),
+                                               display=shown, limits=DEFAULT_LIMITS)
+        report = run_analysis(profile, loaded_rubric)
+        if loaded_ladder is not None:
+            from .ladder import place, with_ladder
+
+            report = with_ladder(report, place(profile, loaded_ladder))
+        options = RenderOptions(color=_use_color(output), width=_width(), plan=True)
+        write_output(render(report, OutputFormat(format.value), options), output)
+
+
+# ---- diff ----
+
+class DiffOutputFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command(
+    epilog="Exit codes: 0 compared; 2 the reports are for different rubrics (id, version or "
+           "content) and --force was not given; 3 a report could not be read.\n\n"
+           "Examples:\n\n\b\n"
+           "  skillgap analyze me.yaml -f json -o 2026-01.json\n"
+           "  skillgap diff 2025-07.json 2026-01.json\n"
+           "  skillgap diff old.json new.json --format markdown -o progress.md\n",
+)
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help="The earlier JSON report.",
+                                        show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help="The later JSON report.",
+                                        show_default=False)],
+    format: Annotated[DiffOutputFormat, typer.Option(
+        "--format", "-f", help="Output format.", case_sensitive=False)]
+    = DiffOutputFormat.terminal,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the diff to FILE instead of stdout.")]
+    = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Compare reports scored against different rubrics anyway (areas "
+        "and requirements matched by id).")] = False,
+) -> None:
+    """Show progress between two JSON reports: overall and per-area change, requirements
+    newly met or lost, skills newly evidenced or lost."""
+    with guarded():
+        from .diff import diff_reports, load_report
+        from .render import RenderOptions
+        from .render.diff import render_diff
+
+        result = diff_reports(load_report(old), load_report(new), force=force,
+                              old_name=str(old), new_name=str(new))
+        options = RenderOptions(color=_use_color(output), width=_width())
+        write_output(render_diff(result, format.value, options), output)
 
 
 # ---- batch ----

@@ -70,6 +70,20 @@ class StatedYears:
 
 
 @dataclass(frozen=True, slots=True)
+class SelfAssessed:
+    """The candidate's own rating of one rubric requirement (``skillgap assess``).
+
+    ``level`` is as written: a level id, name or alias of the rubric's scale, or
+    ``none``. It is declared evidence for the requirement's skills part.
+    """
+
+    requirement: str
+    level: str
+    source: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Identity:
     """Who the candidate is. Shown in reports (unless blind); never used in scoring."""
 
@@ -95,6 +109,7 @@ class Profile:
     stated_years: tuple[StatedYears, ...] = ()
     segments: tuple[TextSegment, ...] = ()
     warnings: tuple[str, ...] = ()
+    self_assessed: tuple[SelfAssessed, ...] = ()
 
     @property
     def text_length(self) -> int:

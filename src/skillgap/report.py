@@ -11,7 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+#: 1.0: the first contract. 1.1 (additive): ``ladder`` (career-ladder placement, null
+#: unless asked for) and ``areas[].requirements[].self_assessment`` (null unless the
+#: profile holds a self-assessment for that requirement). A 1.0 reader that ignores
+#: unknown keys reads 1.1 reports unchanged.
+SCHEMA_VERSION = "1.1"
 
 Method = Literal["declared", "exact", "alias", "fuzzy"]
 Status = Literal["met", "partial", "missing"]
@@ -34,7 +38,8 @@ class RubricInfo(_Model):
     id: str = Field(description="The rubric's id.")
     title: str = Field(description="The role's title.")
     version: str = Field(description="The rubric's own version.")
-    sha256: str = Field(description="SHA-256 of the rubric file's bytes.")
+    sha256: str = Field(description="SHA-256 of the rubric file's bytes; for a rubric that "
+                        "extends others, the SHA-256 of its own and its ancestors' SHA-256s.")
 
 
 class CandidateInfo(_Model):
@@ -124,6 +129,10 @@ class RequirementResult(_Model):
     skills: tuple[SkillResult, ...] = Field(description="Each skill and its evidence.")
     years: YearsResult | None = Field(default=None, description="Years part, if asked.")
     degree: DegreeResult | None = Field(default=None, description="Degree part, if asked.")
+    self_assessment: EvidenceItem | None = Field(
+        default=None, description="The candidate's own rating of this requirement (method "
+        "'declared', source 'self_assessment.<requirement id>'), if the profile has one. "
+        "It counts for the skills part: the better of it and the skills' evidence.")
 
 
 class AreaResult(_Model):
@@ -177,6 +186,40 @@ class Overall(_Model):
     missing: int = Field(description="Requirements with no evidence.")
 
 
+class LadderLevel(_Model):
+    """One level of a career ladder, and how the candidate measures against it."""
+
+    rubric: RubricInfo = Field(description="The level's rubric.")
+    name: str = Field(description="The level's name, e.g. 'Senior ML Engineer'.")
+    summary: str = Field(description="What the level is about.")
+    score: float = Field(ge=0, le=100, description="Overall score against this level.")
+    blocking: tuple[str, ...] = Field(description="Ids of this level's unmet must-haves.")
+    fully_met: bool = Field(description="True if no must-have is unmet and the score is "
+                            "at least the ladder's min_score.")
+    short_by: float = Field(ge=0, description="Points the score is under min_score "
+                            "(0 when it is not).")
+
+
+class LadderPlacement(_Model):
+    """Where the candidate stands on a career ladder and what the next level asks for."""
+
+    id: str = Field(description="The ladder's id, e.g. 'ml-engineer'.")
+    title: str = Field(description="The ladder's title.")
+    min_score: float = Field(ge=0, le=100, description="Score a level needs to be fully "
+                             "met (with no blocking gap).")
+    rule: str = Field(description="The placement rule, in words.")
+    levels: tuple[LadderLevel, ...] = Field(description="Every level, lowest first.")
+    placed: str | None = Field(description="Rubric id of the highest level fully met; "
+                               "null if none is.")
+    placed_name: str | None = Field(description="Its name.")
+    next: str | None = Field(description="Rubric id of the level above the placement (the "
+                             "lowest level if none is met); null at the top.")
+    next_name: str | None = Field(description="Its name.")
+    gap_to_next: tuple[Gap, ...] = Field(description="What the next level asks for that "
+                                         "the candidate does not yet show: its blocking "
+                                         "gaps, then its biggest gains.")
+
+
 class GapReport(_Model):
     """Everything skillgap found about one candidate against one rubric."""
 
@@ -192,6 +235,8 @@ class GapReport(_Model):
                                   "first.")
     warnings: tuple[str, ...] = Field(default=(), description="Things worth knowing about "
                                       "the input (e.g. text that was cut).")
+    ladder: LadderPlacement | None = Field(default=None, description="Career-ladder "
+                                           "placement (analyze --ladder); null otherwise.")
 
     def to_json(self) -> str:
         """The report as deterministic, indented JSON (what ``--format json`` prints)."""

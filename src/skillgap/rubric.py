@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from .errors import Problem, RubricError, UnknownRubricError
+from .inheritance import RubricSource, combined_sha256, mark_file, resolve_extends
 from .limits import DEFAULT_LIMITS, Limits
 from .textio import decode_text, read_bytes, sha256_hex
 from .yamlsource import SourceMap, YamlDocument, parse_yaml
@@ -212,6 +213,12 @@ class Rubric(_Model):
     version: str = Field(description="Version of this rubric, quoted, e.g. '1.0.0'.")
     description: str = Field(default="", description="What the role is.")
     source: str = Field(default="", description="Where the requirements come from.")
+    extends: str | None = Field(
+        default=None,
+        description="The rubric this one is built on: a bundled rubric id or a path "
+        "(relative to this file) ending in .yaml; this file then gives only what differs "
+        "(docs/ladder.md).",
+    )
     levels: tuple[LevelDef, ...] = Field(
         default=DEFAULT_LEVELS,
         description="Proficiency scale, lowest first. Defaults to basic, working, advanced, "
@@ -370,7 +377,7 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
             if "input" in error and not isinstance(error["input"], (dict, list)):
                 message += f", got {_describe(error['input'])}"
             mark = source_map.locate(loc)
-        problems.append(Problem(path, mark.line if mark else None,
+        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
                                 mark.column if mark else None, message, rule="schema"))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
 
@@ -423,7 +430,7 @@ def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> l
 
     def at(loc: tuple[str | int, ...], message: str, rule: str) -> None:
         mark = source_map.locate(loc)
-        problems.append(Problem(path, mark.line if mark else None,
+        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
                                 mark.column if mark else None, message, rule=rule))
 
     seen_levels: set[str] = set()
@@ -463,8 +470,14 @@ def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> l
 
 
 def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
+                      source: RubricSource | None = None,
                       ) -> tuple[Rubric | None, YamlDocument | None, list[Problem]]:
-    """Parse rubric YAML into a model, collecting every load-time problem."""
+    """Parse rubric YAML into a model, collecting every load-time problem.
+
+    A rubric that ``extends`` another is merged with it first (``source`` says where
+    relative paths start; by default the folder of ``path``), and the document returned
+    is the merged one, whose positions point into each file involved.
+    """
     document, problems = parse_yaml(text, path=path, limits=limits)
     if document is None:
         return None, None, problems
@@ -473,6 +486,13 @@ def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
         problems.append(Problem(path, mark.line if mark else 1, mark.column if mark else 1,
                                 "a rubric must be a mapping with id, title, version and areas",
                                 rule="schema"))
+        return None, document, problems
+    if source is None:
+        source = RubricSource.for_path(Path(path), path) if Path(path).is_file() else \
+            RubricSource(display=path, directory=Path(path).parent)
+    document, inherited = resolve_extends(document, source=source, limits=limits)
+    problems.extend(inherited)
+    if any(p.level.value == "error" for p in inherited):
         return None, document, problems
     try:
         rubric = Rubric.model_validate(document.data)
@@ -499,6 +519,7 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
         resource = resources.files("skillgap").joinpath("rubrics").joinpath(f"{ref}.yaml")
         data = resource.read_bytes()
         display = f"{ref}.yaml (bundled)"
+        source = RubricSource.for_bundled(ref)
     else:
         path = Path(ref)
         if not path.exists():
@@ -509,12 +530,15 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
             )
         data = read_bytes(path, limits=limits)
         display = str(path)
+        source = RubricSource.for_path(path, display)
     text = decode_text(data, path=display, detect=False)
-    rubric, _, problems = parse_rubric_text(text, path=display, limits=limits)
+    rubric, document, problems = parse_rubric_text(text, path=display, limits=limits,
+                                                   source=source)
     errors = tuple(p for p in problems if p.level.value == "error")
     if rubric is None or errors:
         raise RubricError("invalid rubric", path=display, problems=errors or tuple(problems))
-    rubric._origin = RubricOrigin(path=display, sha256=sha256_hex(data), bundled_id=bundled_id)
+    rubric._origin = RubricOrigin(path=display, sha256=combined_sha256(sha256_hex(data), document),
+                                  bundled_id=bundled_id)
     return rubric
 
 

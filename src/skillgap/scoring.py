@@ -19,6 +19,7 @@ The rules (``docs/scoring.md`` works an example through them):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import cast
 
@@ -45,6 +46,7 @@ from .report import (
     YearsResult,
 )
 from .rubric import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill
+from .selfassess import self_assessed_credit, self_assessment_warnings
 from .text import word_norms
 
 MENTION_BONUS = 0.05
@@ -84,7 +86,7 @@ def level_rank(rubric: Rubric, written: str | None) -> int | None:
         top = float(written.split("/")[1]) if "/" in written else len(rubric.levels)
     except (ValueError, IndexError, ZeroDivisionError):
         return None
-    if top <= 0 or value <= 0:
+    if not (math.isfinite(value) and math.isfinite(top)) or top <= 0 or value <= 0:
         return None
     return max(1, min(len(rubric.levels), round(value / top * len(rubric.levels))))
 
@@ -298,6 +300,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     parts_met = True
     explanations: list[str] = []
     skill_results: list[SkillResult] = []
+    assessed = self_assessed_credit(rubric, requirement, profile)
     if requirement.skills:
         credits: list[float] = []
         for skill in requirement.skills:
@@ -313,7 +316,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                 name=skill.name, matched=bool(evidence), credit=credit, basis=basis,
                 evidence=_evidence_items(evidence), ignored=_ignored_items(rejected)))
         top = sorted(credits, reverse=True)[: requirement.min_skills]
-        parts.append(sum(top) / requirement.min_skills)
+        skills_part = sum(top) / requirement.min_skills
         found = sum(1 for c in credits if c > 0)
         needed = requirement.min_skills
         if len(requirement.skills) > 1:
@@ -321,6 +324,11 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                                 f"({needed} needed)")
         else:
             explanations.append(f"{requirement.skills[0].name}: {skill_results[0].basis}")
+        if assessed is not None:
+            # The candidate's own rating counts when it says more than the evidence found.
+            skills_part = max(skills_part, assessed.credit)
+            explanations.append(assessed.basis)
+        parts.append(skills_part)
     years_result = None
     if requirement.years is not None:
         found_years = years_found.years
@@ -345,7 +353,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         status=_status(score, rubric, parts_met=parts_met),
         explanation="; ".join(explanations), min_skills=requirement.min_skills,
         level=requirement.level, skills=tuple(skill_results), years=years_result,
-        degree=degree)
+        degree=degree, self_assessment=assessed.evidence if assessed is not None else None)
 
 
 def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
@@ -433,19 +441,21 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
     report = GapReport.model_construct(
         schema_version=SCHEMA_VERSION,
         tool=ToolInfo.model_construct(name="skillgap", version=__version__),
-        rubric=RubricInfo.model_construct(id=rubric.id, title=rubric.title, version=rubric.version,
-                          sha256=origin.sha256 if origin else ""),
+        rubric=RubricInfo.model_construct(
+            id=rubric.id, title=rubric.title, version=rubric.version,
+            sha256=origin.sha256 if origin else ""),
         candidate=CandidateInfo.model_construct(
             id="c-" + profile.sha256[:12], source=profile.source, format=profile.format,
             sha256=profile.sha256, name=profile.identity.name),
         as_of=as_of.isoformat(), blind=False,
-        overall=Overall.model_construct(score=overall_score, verdict=verdict, blocked=bool(blocking),
-                        blocking=blocking,
-                        met=sum(1 for r in all_results if r.status == "met"),
-                        partial=sum(1 for r in all_results if r.status == "partial"),
-                        missing=sum(1 for r in all_results if r.status == "missing")),
+        overall=Overall.model_construct(
+            score=overall_score, verdict=verdict, blocked=bool(blocking), blocking=blocking,
+            met=sum(1 for r in all_results if r.status == "met"),
+            partial=sum(1 for r in all_results if r.status == "partial"),
+            missing=sum(1 for r in all_results if r.status == "missing")),
         areas=tuple(area_results), gaps=tuple(ranked),
-        warnings=(*profile.warnings, *_level_warnings(profile, rubric)))
+        warnings=(*profile.warnings, *_level_warnings(profile, rubric),
+                  *self_assessment_warnings(rubric, profile)))
     if blind:
         return redact_report(report, profile, keep_source=keep_source)
     return report

@@ -55,7 +55,8 @@ def _decode(data: bytes, display: str, limits: Limits) -> tuple[str, tuple[str, 
 
 
 def _require_text(profile: Profile, display: str) -> Profile:
-    if profile.text_length == 0 and not profile.jobs and not profile.education:
+    if profile.text_length == 0 and not profile.jobs and not profile.education \
+            and not profile.self_assessed:
         raise ProfileError("has no usable text: nothing to score (is it empty or only "
                            "whitespace?)", path=display)
     return profile

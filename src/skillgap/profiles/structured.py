@@ -25,6 +25,7 @@ from ..profile import (
     Identity,
     Job,
     Profile,
+    SelfAssessed,
     StatedYears,
     TextSegment,
 )
@@ -122,6 +123,11 @@ class SkillgapProfile(_Model):
     certifications: tuple[str, ...] = Field(default=(), description="Certifications.")
     achievements: tuple[str, ...] = Field(default=(), description="Talks, awards, "
                                           "community work: anything else worth evidence.")
+    self_assessment: dict[str, str] = Field(
+        default_factory=dict,
+        description="Your own rating of rubric requirements, by requirement id: a level of "
+        "the rubric's scale (e.g. 'advanced') or 'none'. Written by 'skillgap assess'; "
+        "counts as declared evidence (docs/assess.md).")
 
 
 # --------------------------------------------------------------------------- parsing
@@ -291,10 +297,13 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
                               located.line(("years_experience",))),)
     identity = Identity(name=doc.name, email=doc.email, phone=doc.phone,
                         location=doc.location, links=doc.links)
+    assessed = tuple(SelfAssessed(requirement, level, f"self_assessment.{requirement}",
+                                  located.line(("self_assessment", requirement)))
+                     for requirement, level in doc.self_assessment.items())
     return Profile(source=display, format="skillgap", sha256=sha256, identity=identity,
                    declared_skills=tuple(declared), jobs=tuple(jobs),
                    education=tuple(education), stated_years=stated,
-                   segments=tuple(segments))
+                   segments=tuple(segments), self_assessed=assessed)
 
 
 def _line_for_message(located: _Located, exc: ValidationError) -> int | None:

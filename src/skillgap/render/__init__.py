@@ -21,6 +21,7 @@ class OutputFormat(str, enum.Enum):
     TERMINAL = "terminal"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class RenderOptions:
     color: bool = False
     width: int = 100
     max_evidence: int = 2
+    #: Add the learning plan (the top gaps with next steps, resources and effort).
+    plan: bool = False
+    #: How many gaps the learning plan lists.
+    plan_size: int = 10
 
 
 Renderer = Callable[[GapReport, RenderOptions], str]
@@ -39,6 +44,7 @@ RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.TERMINAL: "terminal:render_terminal",
     OutputFormat.JSON: "json_format:render_json",
     OutputFormat.MARKDOWN: "markdown:render_markdown",
+    OutputFormat.HTML: "html:render_html",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..report import GapReport
 from . import RenderOptions
 from .escape import markdown as md
+from .sections import markdown_ladder, markdown_plan, markdown_self_assessment
 
 _MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}
 
@@ -30,6 +31,8 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
     for area in report.areas:
         out.append(f"| {md(area.name)} | {area.weight:g} | {area.score * 100:.0f}% | "
                    f"{area.met} / {area.partial} / {area.missing} |")
+    if report.ladder is not None:
+        out += ["", *markdown_ladder(report.ladder)]
     blocking = [g for g in report.gaps if g.blocking]
     if blocking:
         out += ["", "## Blocking gaps", ""]
@@ -56,6 +59,8 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
                     f"({e.method}{f', line {e.line}' if e.line else ''})"
                     for e in skill.evidence[: options.max_evidence])
                 out.append(f"  - {md(skill.name)}: {quotes}")
+            if req.self_assessment is not None:
+                out.append(markdown_self_assessment(req.self_assessment))
             if req.years is not None:
                 found = "none" if req.years.found is None else f"{req.years.found:g}"
                 out.append(f"  - years: {found} of {req.years.required:g} "
@@ -63,6 +68,7 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
             if req.degree is not None:
                 out.append(f"  - degree: {md(req.degree.basis)}")
         out.append("")
+    out += markdown_plan(report, options)
     out.append(f"<sub>skillgap {md(report.tool.version)} · rubric sha256 "
                f"{report.rubric.sha256[:12]} · as of {report.as_of}</sub>")
     return "\n".join(out) + "\n"

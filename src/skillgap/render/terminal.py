@@ -130,6 +130,10 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
                 ("ignored: ", s.style("dim")),
                 (f"“{plain(ignored.context)}”", s.style("dim italic")),
                 (f" ({plain(ignored.reason)}{where})", s.style("dim"))), 4))
+    if req.self_assessment is not None:
+        from .sections import terminal_self_assessment
+
+        lines.append(terminal_self_assessment(req.self_assessment, color=s.color))
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
         lines.append(_indent(Text(f"years: {found} of {req.years.required:g} "
@@ -177,6 +181,10 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     console.print()
     console.print(_areas_table(report, s))
     console.print()
+    from .sections import terminal_ladder, terminal_plan
+
+    if report.ladder is not None:
+        console.print(terminal_ladder(report.ladder, color=options.color))
     console.print(Text("Requirements", style=s.style("bold")))
     for area in report.areas:
         console.print(Padding(_area_detail(area, s, options), (0, 0, 0, 0)))
@@ -188,7 +196,10 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
                                f"({plain(gap.area_name)}): now {_pct(gap.score)}"))
         console.print()
     top = [g for g in report.gaps if g.gain > 0][:5]
-    if top:
+    plan = terminal_plan(report, options)
+    if plan is not None:
+        console.print(plan)  # the plan lists the top gaps with everything about them
+    elif top:
         console.print(Text("Top gaps: what closing them would add to the overall score",
                            style=s.style("bold")))
         for number, gap in enumerate(top, start=1):
