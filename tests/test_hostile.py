@@ -193,3 +193,20 @@ def test_writing_to_a_full_disk_is_a_clear_error() -> None:
     assert "Traceback" not in result.stderr
     assert "No space left on device" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".md"])
+def test_batch_output_on_a_full_disk_is_a_clear_error(suffix: str, tmp_path: Path) -> None:
+    """Every batch output format: exit 3, one line, and no stray temporary files."""
+    target = tmp_path / f"out{suffix}"
+    target.symlink_to("/dev/full")
+    examples = DATA.parent.parent / "examples"
+    result = runner.invoke(app, ["batch", str(examples / "plain-text-resume.txt"),
+                                 "--output", str(target)])
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == \
+        f"skillgap: {target}: cannot write: No space left on device"
+    assert "Traceback" not in result.stderr
+    assert target.is_symlink()  # the device link is written through, never replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]

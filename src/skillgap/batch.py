@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from ._version import __version__
-from .errors import InputError, SkillgapError, UsageError
+from .errors import InputError, OutputError, SkillgapError, UsageError
 from .limits import DEFAULT_LIMITS, Limits
 from .rubric import Rubric
 from .textio import sha256_hex
@@ -682,12 +682,15 @@ class JsonlSink(Sink):
             try:
                 self._handle = path.open("a", encoding="utf-8", newline="\n")
             except OSError as exc:
-                raise InputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+                raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
             self._own = True
 
     def write(self, row: BatchRow) -> None:
-        self._handle.write(row.json_line() + "\n")
-        self._handle.flush()
+        try:
+            self._handle.write(row.json_line() + "\n")
+            self._handle.flush()
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
 
     def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
         if self._own:
@@ -703,7 +706,8 @@ class JsonlSink(Sink):
 
     def abort(self) -> None:
         if self._own:
-            self._handle.close()
+            with contextlib.suppress(OSError):  # the disk may be what failed
+                self._handle.close()
 
 
 class SortedSink(Sink):
@@ -736,8 +740,20 @@ class SortedSink(Sink):
             yield rank, ok, text
 
     def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
+        from .output import is_special_file
         from .render import batch_formats as fmt
 
+        full_meta = {**meta, "counts": tally.counts()}
+        if is_special_file(self._target):  # /dev/stdout, a pipe: written in place
+            try:
+                with self._target.open("w", encoding="utf-8", newline="") as out:
+                    self._write_all(out, full_meta, tally, fmt)
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror or exc}",
+                                  path=self._target) from exc
+            finally:
+                self._spool.close()
+            return
         folder = self._target.parent if str(self._target.parent) else Path()
         try:
             handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed below
@@ -745,9 +761,8 @@ class SortedSink(Sink):
                 suffix=".tmp", delete=False, newline="")
         except OSError as exc:
             self.abort()
-            raise InputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
         temporary = Path(handle.name)
-        full_meta = {**meta, "counts": tally.counts()}
         try:
             with handle:
                 self._write_all(handle, full_meta, tally, fmt)
@@ -766,7 +781,7 @@ class SortedSink(Sink):
                     ensure_ascii=False) + "\n")
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            raise InputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
         finally:
             self._spool.close()
 
@@ -856,9 +871,13 @@ def execute(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, 
         todo = remaining_inputs(items, state, limits=options.limits)
     else:
         todo = list(items)
-        if output is not None and kind == "jsonl" and str(output) != "-":
-            with contextlib.suppress(FileNotFoundError):
-                output.unlink()  # a fresh run starts a fresh file (appends go on after)
+        if output is not None and kind == "jsonl" and str(output) != "-" and output.is_file():
+            # A fresh run starts a fresh file (appends go on after). Truncate rather than
+            # delete, so a symlinked output stays a symlink.
+            try:
+                output.open("w").close()
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror or exc}", path=output) from exc
     tally = BatchTally(top=top, fail_under=fail_under)
     for row in state.rows:
         tally.add(row)

@@ -9,13 +9,39 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def is_special_file(path: Path) -> bool:
+    """True for outputs that must be written in place: devices, pipes, sockets.
+
+    ``--output /dev/stdout`` or a FIFO must be written to directly; renaming a temporary
+    file over them would replace the device node (as root) instead of writing to it.
+    """
+    try:
+        return path.exists() and not path.is_file()
+    except OSError:
+        return False
+
+
+def _private_to_normal(path: Path) -> None:
+    """Temporary files are created 0600; an output file gets the usual permissions."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o666 & ~umask)
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename.
 
     A reader never sees a half-written file, and an interrupted run leaves the old file
-    (or none) in place. Errors (missing folder, full disk, no permission) become one
-    clear :class:`OutputError`.
+    (or none) in place. Devices and pipes are written in place. Errors (missing folder,
+    full disk, no permission) become one clear :class:`OutputError`.
     """
+    if is_special_file(path):
+        try:
+            with path.open("w", encoding="utf-8", newline="") as device:
+                device.write(text)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        return
     folder = path.parent if str(path.parent) else Path()
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
@@ -31,6 +57,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        _private_to_normal(temporary)
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
