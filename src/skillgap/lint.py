@@ -79,10 +79,11 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("schema", _E, "schema", "Any other schema violation."),
     Rule("duplicate-id", _E, "reference", "A level, area or requirement id used twice."),
     Rule("unknown-level", _E, "reference", "A requirement's level is not on the scale."),
-    Rule("empty", _E, "reference", "No areas, an area without requirements, or an empty "
-         "name or title."),
+    Rule("empty", _E, "reference", "No areas, or an area without requirements."),
     Rule("unsatisfiable", _E, "reference", "A requirement nothing could satisfy."),
     Rule("id-not-slug", _E, "lint", "An id that is not a lowercase slug."),
+    Rule("empty-text", _W, "lint", "An empty title or name, which reports would show "
+         "blank."),
     Rule("duplicate-skill", _W, "lint", "The same skill defined in two requirements."),
     Rule("conflicting-skill", _E, "lint", "The same skill name defined twice, differently."),
     Rule("duplicate-form", _E, "lint", "Two skills share a name or alias (after "
@@ -384,7 +385,7 @@ def _check_ids(ctx: _Context) -> Iterator[Finding]:
                           f"and digits, words joined by single hyphens){hint}")
 
 
-@_check("empty")
+@_check("empty-text")
 def _check_empty_text(ctx: _Context) -> Iterator[Finding]:
     rubric = ctx.rubric
     places: list[tuple[PathKey, str, str]] = [(("title",), rubric.title, "the rubric's title")]
@@ -400,7 +401,8 @@ def _check_empty_text(ctx: _Context) -> Iterator[Finding]:
                        for i, res in enumerate(req.resources)]
     for loc, value, what in places:
         if not value:
-            yield Finding("empty", loc, f"{what} is empty; reports show it, so give it words")
+            yield Finding("empty-text", loc, f"{what} is empty; reports show it, so give it "
+                          "words")
 
 
 # --------------------------------------------------------------------------- skills and forms
@@ -639,6 +641,11 @@ def _dead_excludes(ctx: _Context, ref: _SkillRef, forms: list[_FormRef]) -> Iter
         if phrase and any(form.norms and (_phrase_contains(phrase, form, inflect=inflect)
                                           or _guards_an_end(phrase, form, inflect=inflect))
                           for form in forms):
+            continue
+        if not phrase:
+            yield Finding("dead-exclude", (*ref.loc, "exclude", i),
+                          f"exclude phrase '{phrase_text}' has no words, so it can never apply; "
+                          "delete it")
             continue
         names = [f.text for f in forms if f.norms]
         yield Finding("dead-exclude", (*ref.loc, "exclude", i),
@@ -916,7 +923,7 @@ def _check_levels(ctx: _Context) -> Iterator[Finding]:
             if not key:
                 continue
             first = owner.setdefault(key, (i, loc))
-            if first[0] != i:
+            if first[0] != i and rubric.levels[first[0]].id != level.id:
                 earlier = rubric.levels[first[0]].id
                 yield Finding("ambiguous-level", loc,
                               f"'{text}' names both level '{earlier}'{ctx.at(first[1])} and "

@@ -396,7 +396,6 @@ _TYPE_WORDS = {
     "date_type": "a date",
     "date_parsing": "a date",
     "date_from_datetime_parsing": "a date",
-    "finite_number": "a finite number",
 }
 
 #: Words for the union members pydantic names in error locations.
@@ -494,7 +493,7 @@ class _Error:
 def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) -> _Pending:
     details, loc, kind = error.details, error.loc, error.kind
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-    where = _loc_text(loc[:-1]) if loc else "top level"
+    where = f"in {_loc_text(loc[:-1])}" if len(loc) > 1 else "at the top level"
     value = details.get("input")
     ctx: dict[str, Any] = dict(details.get("ctx") or {})
     if kind == "extra_forbidden":
@@ -506,11 +505,14 @@ def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) ->
         unused = [k for k in allowed if (*loc[:-1], k) not in source_map.keys]
         close = _suggest_key(name, allowed, prefer=missing or unused)
         hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        return _Pending(loc, f"unknown key '{name}' in {where}; {hint}", "unknown-key",
+        return _Pending(loc, f"unknown key '{name}' {where}; {hint}", "unknown-key",
                         key=True, suggestion=close)
     if kind == "missing":
-        return _Pending(loc[:-1], f"missing required key '{name}' in {where}", "missing-key",
+        return _Pending(loc[:-1], f"missing required key '{name}' {where}", "missing-key",
                         missing=name)
+    if kind == "finite_number":
+        return _Pending(loc, f"'{_loc_text(loc)}' must be a finite number, got "
+                        f"{_describe(value)}", "out-of-range")
     if kind in _RANGE_WORDS:
         ctx_key, words = _RANGE_WORDS[kind]
         return _Pending(loc, f"'{_loc_text(loc)}' must be {words} {ctx.get(ctx_key):g}, got "
@@ -536,6 +538,8 @@ def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) ->
         message = f"'{_loc_text(loc)}' must be {_TYPE_WORDS[kind]}, got {_describe(value)}"
         if kind == "string_type" and isinstance(value, (int, float, bool, dt.date)):
             message += "; quote it, e.g. \"1.0\""
+        elif kind == "string_type" and isinstance(value, dict):
+            message += "; if the text contains ': ', put the whole text in quotes"
         elif kind == "model_type" and isinstance(value, str):
             required = [k for k, info in _model_for(loc, root).model_fields.items()
                         if info.is_required()]

@@ -1,0 +1,97 @@
+"""JSON Schemas (draft 2020-12) for skillgap's formats, exported from the models.
+
+``skillgap schema rubric|profile|report`` prints one; ``skillgap schema --write schema/``
+regenerates the committed copies in ``schema/`` (a test checks they have not drifted
+from the models). Editors use the rubric schema through the comment at the top of a
+rubric file::
+
+    # yaml-language-server: $schema=../schema/rubric.schema.json
+
+The rubric and profile schemas describe what you write (the models' validation side);
+the report schema describes what ``--format json`` prints (the serialisation side).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+#: The JSON Schema dialect of every exported schema.
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+@dataclass(frozen=True)
+class SchemaSpec:
+    """One exported schema: which model, which side of it, and its title."""
+
+    name: str
+    title: str
+    mode: Literal["validation", "serialization"]
+
+    def model(self) -> type[BaseModel]:
+        """The pydantic model (imported only when needed)."""
+        if self.name == "rubric":
+            from .rubric import Rubric
+
+            return Rubric
+        if self.name == "profile":
+            from .profiles.structured import SkillgapProfile
+
+            return SkillgapProfile
+        from .report import GapReport
+
+        return GapReport
+
+    @property
+    def file_name(self) -> str:
+        """``rubric.schema.json`` and so on."""
+        return f"{self.name}.schema.json"
+
+    @property
+    def id(self) -> str:
+        """The schema's ``$id``: a name for it, not a place to download it from."""
+        return f"urn:skillgap:schema:{self.name}"
+
+
+SCHEMAS: dict[str, SchemaSpec] = {spec.name: spec for spec in (
+    SchemaSpec("rubric", "skillgap rubric", "validation"),
+    SchemaSpec("profile", "skillgap profile", "validation"),
+    SchemaSpec("report", "skillgap gap report", "serialization"),
+)}
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema for ``name`` (rubric, profile or report) as a dict.
+
+    >>> schema = json_schema("rubric")
+    >>> schema["$id"], schema["title"]
+    ('urn:skillgap:schema:rubric', 'skillgap rubric')
+    """
+    spec = SCHEMAS[name]
+    exported = spec.model().model_json_schema(mode=spec.mode, by_alias=True)
+    exported.pop("title", None)
+    return {"$schema": DIALECT, "$id": spec.id, "title": spec.title, **exported}
+
+
+def schema_text(name: str) -> str:
+    """The JSON Schema for ``name`` as the exact text of the committed file."""
+    return json.dumps(json_schema(name), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(directory: Path, names: tuple[str, ...] = tuple(SCHEMAS)) -> list[Path]:
+    """Write ``<name>.schema.json`` for each name into ``directory`` (atomically)."""
+    from .output import write_atomic
+
+    written = []
+    for name in names:
+        path = directory / SCHEMAS[name].file_name
+        write_atomic(path, schema_text(name))
+        written.append(path)
+    return written
+
+
+__all__ = ["DIALECT", "SCHEMAS", "SchemaSpec", "json_schema", "schema_text", "write_schemas"]
