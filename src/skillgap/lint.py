@@ -12,9 +12,11 @@ into :class:`~skillgap.errors.Problem` values with a file, line and column. The 
 that use the matcher build a :class:`~skillgap.matching.SkillIndex` and run every form of
 every skill through it, so they report what the matcher really does, not a guess.
 
->>> from skillgap.rubric import load_rubric
->>> lint_findings(load_rubric("principal-ml-engineer"))
-[]
+Comments in the file that silence a rule (``# skillgap: disable=cross-match``) are applied
+by :mod:`skillgap.validate`, which has the text; the functions here see only the model.
+
+>>> RULES["cross-match"].level.value, RULES["contained-form"].enabled
+('warning', False)
 """
 
 from __future__ import annotations

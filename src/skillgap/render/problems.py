@@ -52,11 +52,10 @@ def _counts(problems: Sequence[Problem]) -> dict[str, int]:
 
 
 def format_json(problems: Sequence[Problem], *, files: Sequence[str] = ()) -> str:
-    """A stable JSON object with every problem (keys sorted, lists in file order).
+    """A stable JSON object with every problem (fixed key order, problems in file order).
 
-    >>> print(format_json([], files=["r.yaml"]))  # doctest: +NORMALIZE_WHITESPACE
-    {"schema_version": "1", "files": ["r.yaml"],
-     "counts": {"error": 0, "warning": 0, "info": 0}, "problems": []}
+    >>> json.loads(format_json([], files=["r.yaml"]))["counts"]
+    {'error': 0, 'warning': 0, 'info': 0}
     """
     document = {
         "schema_version": PROBLEMS_SCHEMA_VERSION,
