@@ -80,6 +80,10 @@ class _DepthExceededError(Exception):
         self.mark = mark
 
 
+def _astuple(mark: Mark) -> tuple[int, int]:
+    return mark.line, mark.column
+
+
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -119,8 +123,19 @@ class _Builder:
         # Keys written in this mapping (not brought in by a merge key): only two of these
         # can be duplicates; a written key overriding a merged one is what '<<' is for.
         written = {id(key) for key, _ in node.value}
-        self.constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
         result: dict[str, Any] = {}
+        try:
+            self.constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        except yaml.constructor.ConstructorError as exc:
+            # '<<: x' where x is not a mapping (or a list of them): drop the merge key.
+            mark = exc.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else _astuple(_mark(node))
+            self.problems.append(Problem(
+                self.path, line, column,
+                f"invalid merge key: {exc.problem}; '<<' takes an alias of a mapping "
+                "(<<: *name) or a list of them", rule="yaml-syntax"))
+            node.value = [(k, v) for k, v in node.value
+                          if k.tag != "tag:yaml.org,2002:merge"]
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
