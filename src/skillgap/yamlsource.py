@@ -80,10 +80,6 @@ class _DepthExceededError(Exception):
         self.mark = mark
 
 
-def _astuple(mark: Mark) -> tuple[int, int]:
-    return mark.line, mark.column
-
-
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -128,10 +124,10 @@ class _Builder:
             self.constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
         except yaml.constructor.ConstructorError as exc:
             # '<<: x' where x is not a mapping (or a list of them): drop the merge key.
-            mark = exc.problem_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else _astuple(_mark(node))
+            where = exc.problem_mark
+            at = Mark(where.line + 1, where.column + 1) if where else _mark(node)
             self.problems.append(Problem(
-                self.path, line, column,
+                self.path, at.line, at.column,
                 f"invalid merge key: {exc.problem}; '<<' takes an alias of a mapping "
                 "(<<: *name) or a list of them", rule="yaml-syntax"))
             node.value = [(k, v) for k, v in node.value
