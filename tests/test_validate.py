@@ -338,3 +338,27 @@ def test_git_stores_the_rubrics_link_as_a_symbolic_link() -> None:
     if listed.returncode != 0 or not listed.stdout:
         pytest.skip("not a git checkout")
     assert listed.stdout.split()[0] == "120000"
+
+
+def test_a_comment_silences_only_problems_in_its_own_file() -> None:
+    """A problem pointing into another file is silenced by that file's comments only."""
+    from skillgap.validate import _apply_suppressions
+
+    text = "a: 1  # skillgap: disable=unguarded-form\n"
+    elsewhere = Problem(str(PRINCIPAL), 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
+    here = Problem("child.yaml", 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
+    assert _apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [
+        elsewhere]
+
+
+def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> None:
+    """A rubric built on a bundled one sees problems located in the bundled file; the
+    bundled file's own comments silence them (the intended overlaps stay silent)."""
+    from skillgap.validate import _apply_suppressions
+
+    text = PRINCIPAL.read_text("utf-8").splitlines()
+    line = next(i for i, t in enumerate(text, start=1)
+                if t.strip().startswith("aliases:") and "LLMOps" in t)
+    inherited = Problem("principal-ml-engineer.yaml (bundled)", line, 13, "m",
+                        level=Level.WARNING, rule="cross-match")
+    assert _apply_suppressions([inherited], "", "child.yaml", default_rules()) == []

@@ -27,6 +27,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -435,23 +436,50 @@ def _directives(text: str) -> list[_Directive]:
 
 def _apply_suppressions(problems: list[Problem], text: str, path: str,
                         running: frozenset[str]) -> list[Problem]:
-    directives = _directives(text)
-    if not directives:
-        return problems
+    """Drop lint problems silenced by a comment in the file they point into.
+
+    A problem usually points into the file being validated; one that points into another
+    file (a rubric this one builds on) is silenced by that file's comments, read from
+    disk. Comments that silence nothing are reported for the file being validated only.
+    """
+    directives: dict[str, list[_Directive]] = {path: _directives(text)}
     kept = []
     for problem in problems:
         rule = RULES.get(problem.rule)
         silenced = False
         if rule is not None and rule.configurable:
-            for directive in directives:
+            if problem.file not in directives:
+                directives[problem.file] = _directives(_read_quietly(problem.file))
+            for directive in directives[problem.file]:
                 if problem.rule in directive.rules and directive.target in (0, problem.line):
                     directive.used.add(problem.rule)
                     silenced = True
         if not silenced:
             kept.append(problem)
-    for directive in directives:
+    for directive in directives[path]:
         kept.extend(_directive_problems(directive, path, running))
     return kept
+
+
+_BUNDLED_SUFFIX = " (bundled)"
+
+
+def _read_quietly(file: str) -> str:
+    """The text of another file a problem points into, or '' if it cannot be read.
+
+    Bundled rubrics are named as :func:`skillgap.rubric.load_rubric` names them,
+    ``principal-ml-engineer.yaml (bundled)``, and read from the package.
+    """
+    try:
+        if file.endswith(_BUNDLED_SUFFIX):
+            name = file[: -len(_BUNDLED_SUFFIX)]
+            folder = resources.files("skillgap").joinpath("rubrics")
+            if name in {entry.name for entry in folder.iterdir()}:
+                return folder.joinpath(name).read_text("utf-8")
+            return ""
+        return decode_text(read_bytes(Path(file)), path=file, detect=False)
+    except (InputError, OSError, UnicodeDecodeError):
+        return ""
 
 
 def _directive_problems(directive: _Directive, path: str,
