@@ -298,7 +298,8 @@ def reference_findings(rubric: Rubric) -> list[Finding]:
                     f"already used by areas[{other[0]}].requirements[{other[1]}]"))
             seen_requirements.setdefault(requirement.id, (a, r))
             if requirement.level is not None and requirement.level not in level_ids:
-                hint = _did_you_mean(requirement.level, level_ids) or \
+                hint = _level_hint(requirement.level, rubric) or \
+                    _did_you_mean(requirement.level, level_ids) or \
                     f"levels: {', '.join(level_ids)}"
                 findings.append(Finding("unknown-level", (*loc, "level"),
                                         f"unknown level '{requirement.level}'; {hint}",
@@ -349,6 +350,16 @@ def _did_you_mean(word: str, choices: Sequence[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _level_hint(written: str, rubric: Rubric) -> str:
+    """'use the id' when a requirement names a level by its name or one of its aliases."""
+    wanted = " ".join(word_norms(written))
+    for level in rubric.levels:
+        if wanted in {" ".join(word_norms(n)) for n in (level.id, level.name, *level.aliases)}:
+            return (f"'{written}' is a name for level '{level.id}'; requirements use the "
+                    f"level's id: level: {level.id}")
+    return ""
 
 
 def _slugify(text: str) -> str:
