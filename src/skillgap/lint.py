@@ -36,7 +36,9 @@ from .yamlsource import Mark, PathKey
 if TYPE_CHECKING:
     from .matching import Evidence, SkillIndex
 
-Locate = Callable[[PathKey], "Mark | None"]
+#: Where a path in the document is (a ``SourceMap.locate``), for messages that point
+#: at a second place.
+Locate = Callable[[PathKey], Mark | None]
 
 
 # --------------------------------------------------------------------------- rules
@@ -48,7 +50,7 @@ class Rule:
     ``stage`` says where it is found: ``yaml`` (reading the file), ``schema`` (the
     models), ``reference`` (cross-references; loading a rubric refuses these too),
     ``lint`` (this module; can be switched off, and silenced with a comment) or
-    ``validate`` (the files themselves).
+    ``files`` (the files and the comments in them).
     """
 
     id: str
@@ -117,8 +119,8 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("unused-level", _W, "lint", "A level on a requirement with no skills."),
     Rule("ambiguous-level", _E, "lint", "One word naming two levels of the scale."),
     Rule("bad-url", _E, "lint", "A resource URL that is not http(s) with a host."),
-    Rule("unreadable", _E, "validate", "A path that could not be read."),
-    Rule("suppression", _W, "validate", "A 'skillgap: disable' comment naming an unknown "
+    Rule("unreadable", _E, "files", "A path that could not be read."),
+    Rule("suppression", _W, "files", "A 'skillgap: disable' comment naming an unknown "
          "rule or silencing nothing."),
 )}
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -278,7 +278,8 @@ class _Repaired:
                 result.append(part)
         return tuple(result)
 
-    def locator(self, source_map: SourceMap) -> Any:
+    def locator(self, source_map: SourceMap) -> Callable[..., Mark | None]:
+        """``source_map.locate`` for paths in the repaired document."""
         def locate(loc: PathKey, *, prefer_key: bool = False) -> Mark | None:
             return source_map.locate(self.original(loc), prefer_key=prefer_key)
         return locate
