@@ -66,13 +66,13 @@ def test_ladder_file_names_rubrics_by_id_or_relative_path(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(("body", "message"), [
     ("id: x\ntitle: X\nlevels:\n  - rubric: ml-engineer-mid\n",
-     "ladder.yaml:4:3: 'levels': tuple should have at least 2 items after validation, not 1"),
+     "ladder.yaml:4:3: 'levels' must have at least 2 item(s), got 1"),
     ("id: x\ntitle: X\nlevels:\n  - rubric: ml-engineer-mid\n  - rubric: ml-engineer-mid\n",
      "ladder.yaml:5:13: rubric 'ml-engineer-mid' is already level 1"),
     ("id: x\ntitle: X\nmin_scor: 70\nlevels:\n  - rubric: a\n  - rubric: b\n",
-     "ladder.yaml:3:1: unknown key 'min_scor' in top level; did you mean 'min_score'?"),
+     "ladder.yaml:3:1: unknown key 'min_scor' at the top level; did you mean 'min_score'?"),
     ("id: x\ntitle: X\nmin_score: 120\nlevels:\n  - rubric: a\n  - rubric: b\n",
-     "ladder.yaml:3:12: 'min_score': input should be less than or equal to 100, got 120"),
+     "ladder.yaml:3:12: 'min_score' must be at most 100, got 120"),
     ("- just\n- a list\n", "ladder.yaml:1:1: a ladder must be a mapping with id, title and levels"),
 ])
 def test_invalid_ladder_file_reports_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -8,36 +8,51 @@ truth (``skillgap schema rubric`` exports them as JSON Schema).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
+import types
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic.config import JsonDict
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
 
 from .errors import Problem, RubricError, UnknownRubricError
 from .inheritance import RubricSource, combined_sha256, mark_file, resolve_extends
 from .limits import DEFAULT_LIMITS, Limits
 from .textio import decode_text, read_bytes, sha256_hex
-from .yamlsource import SourceMap, YamlDocument, parse_yaml
+from .yamlsource import PathKey, SourceMap, YamlDocument, parse_yaml
 
 DEFAULT_RUBRIC_ID = "principal-ml-engineer"
 
 DegreeLevel = Literal["associate", "bachelor", "master", "phd"]
 DEGREE_ORDER: dict[str, int] = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
+WeightsMode = Literal["relative", "percent"]
+
+#: What an id must look like: lowercase letters and digits, words joined by single hyphens.
+#: Loading accepts any id; ``skillgap validate`` (rule ``id-not-slug``) and the exported
+#: JSON Schema (so editors flag it as you type) hold ids to this.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG: JsonDict = {"pattern": SLUG_PATTERN}
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # allow_inf_nan=False: a weight or credit of .inf or .nan would turn every score into nan.
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              allow_inf_nan=False)
 
 
 class LevelDef(_Model):
     """One step of the rubric's proficiency scale, lowest first."""
 
-    id: str = Field(description="Short id used by requirements and profiles, e.g. 'advanced'.")
+    id: str = Field(description="Short id used by requirements and profiles, e.g. 'advanced'.",
+                    json_schema_extra=_SLUG)
     name: str = Field(description="Human-readable name shown in reports.")
     description: str = Field(default="", description="What this level looks like in practice.")
     aliases: tuple[str, ...] = Field(
@@ -140,7 +155,8 @@ class Degree(_Model):
 class Requirement(_Model):
     """One thing the role asks for, and what satisfies it."""
 
-    id: str = Field(description="Unique slug within the rubric, e.g. 'ml-frameworks'.")
+    id: str = Field(description="Unique slug within the rubric, e.g. 'ml-frameworks'.",
+                    json_schema_extra=_SLUG)
     name: str = Field(description="Short human-readable name.")
     description: str = Field(default="", description="What the requirement means, for reports.")
     weight: float = Field(default=1.0, gt=0, description="Relative weight within its area.")
@@ -181,7 +197,7 @@ class Requirement(_Model):
 class Area(_Model):
     """A requirement area of the role, e.g. technical proficiency or leadership."""
 
-    id: str = Field(description="Unique slug within the rubric.")
+    id: str = Field(description="Unique slug within the rubric.", json_schema_extra=_SLUG)
     name: str = Field(description="Human-readable name shown in reports.")
     weight: float = Field(gt=0, description="Relative weight of the area in the overall score.")
     description: str = Field(default="", description="What the area covers.")
@@ -208,7 +224,8 @@ class Scoring(_Model):
 class Rubric(_Model):
     """A role: its areas, their requirements and how evidence is scored."""
 
-    id: str = Field(description="Short id, e.g. 'principal-ml-engineer' (a slug).")
+    id: str = Field(description="Short id, e.g. 'principal-ml-engineer' (a slug).",
+                    json_schema_extra=_SLUG)
     title: str = Field(description="The role's title.")
     version: str = Field(description="Version of this rubric, quoted, e.g. '1.0.0'.")
     description: str = Field(default="", description="What the role is.")
@@ -225,6 +242,13 @@ class Rubric(_Model):
         "expert.",
     )
     scoring: Scoring = Field(default_factory=Scoring, description="Scoring parameters.")
+    weights: WeightsMode = Field(
+        default="relative",
+        description="How area and requirement weights are written: 'relative' (any positive "
+        "numbers; only their ratios matter) or 'percent' (area weights, and the requirement "
+        "weights within each area, must each add up to 100; 'skillgap validate' checks it). "
+        "Scores are computed the same way either way.",
+    )
     areas: tuple[Area, ...] = Field(min_length=1, description="The requirement areas.")
 
     _origin: RubricOrigin | None = PrivateAttr(default=None)
@@ -259,13 +283,14 @@ class RubricOrigin:
 
 # --------------------------------------------------------------------------- loading
 
-def _model_for(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseModel]:
+
+def _model_for(loc: PathKey, root: type[BaseModel]) -> type[BaseModel]:
     """The model class that owns the mapping at ``loc`` (for 'did you mean')."""
     model: type[BaseModel] = root
     for part in loc:
         if isinstance(part, int):
             continue
-        field_info = model.model_fields.get(part)
+        field_info = _field(model, part)
         if field_info is None:
             return model
         inner = _inner_model(field_info.annotation)
@@ -273,6 +298,17 @@ def _model_for(loc: tuple[str | int, ...], root: type[BaseModel]) -> type[BaseMo
             return model
         model = inner
     return model
+
+
+def _field(model: type[BaseModel], key: str) -> FieldInfo | None:
+    """The field of ``model`` written as ``key`` (its name or its alias)."""
+    found = model.model_fields.get(key)
+    if found is not None:
+        return found
+    for info in model.model_fields.values():
+        if info.alias == key:
+            return info
+    return None
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -285,7 +321,65 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _loc_text(loc: tuple[str | int, ...]) -> str:
+def _union_members(annotation: Any) -> tuple[Any, ...]:
+    """The non-None members of a union annotation (one member for anything else)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return tuple(a for a in get_args(annotation) if a is not type(None))
+    return (annotation,)
+
+
+def _element(annotation: Any) -> Any:
+    """The item type of a tuple[X, ...] or list[X] annotation (None if not a sequence)."""
+    if get_origin(annotation) in (tuple, list):
+        args = get_args(annotation)
+        return args[0] if args else None
+    return None
+
+
+@dataclass(frozen=True)
+class ErrorLocation:
+    """Where a pydantic error points, with union-member tags taken out.
+
+    pydantic puts the name of the union member it tried into the error location
+    (``skills.0.ProfileSkill.name``, ``start.constrained-str``); those are not keys in
+    the file. ``loc`` is the location in the document, ``branch`` the member tried (if
+    any) and ``branch_at`` how many parts of ``loc`` lead to the union.
+    """
+
+    loc: PathKey
+    branch: str | None = None
+    branch_at: int = 0
+
+
+def error_location(raw: tuple[int | str, ...], root: type[BaseModel]) -> ErrorLocation:
+    """Split a pydantic error location into document path and union-member tag."""
+    clean: list[str | int] = []
+    annotation: Any = root
+    branch: str | None = None
+    branch_at = 0
+    for part in raw:
+        members = _union_members(annotation) if annotation is not None else ()
+        if isinstance(part, int):
+            clean.append(part)
+            annotation = _element(members[0]) if len(members) == 1 else None
+            continue
+        if len(members) > 1 and branch is None:
+            # A union: this part names the member pydantic tried, not a key.
+            branch, branch_at = part, len(clean)
+            annotation = next((m for m in members if getattr(m, "__name__", None) == part),
+                              None)
+            continue
+        clean.append(part)
+        model = members[0] if len(members) == 1 else None
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            info = _field(model, part)
+            annotation = info.annotation if info is not None else None
+        else:
+            annotation = None
+    return ErrorLocation(tuple(clean), branch, branch_at)
+
+
+def _loc_text(loc: PathKey) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -306,6 +400,22 @@ _TYPE_WORDS = {
     "model_type": "a mapping of keys to values",
     "dict_type": "a mapping of keys to values",
     "model_attributes_type": "a mapping of keys to values",
+    "date_type": "a date",
+    "date_parsing": "a date",
+    "date_from_datetime_parsing": "a date",
+}
+
+#: Words for the union members pydantic names in error locations.
+_BRANCH_WORDS = {
+    "str": "text", "constrained-str": "text", "int": "a whole number", "float": "a number",
+    "bool": "true or false", "date": "a date", "datetime": "a date and time",
+}
+
+_RANGE_WORDS = {
+    "greater_than": ("gt", "greater than"),
+    "greater_than_equal": ("ge", "at least"),
+    "less_than": ("lt", "less than"),
+    "less_than_equal": ("le", "at most"),
 }
 
 
@@ -320,153 +430,212 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _key_words(key: str) -> str:
+    """A key reduced for comparison: case and -, space or _ between words ignored."""
+    return key.lower().replace("-", "_").replace(" ", "_")
+
+
+def _suggest_key(name: str, allowed: list[str], *, prefer: list[str]) -> str | None:
+    """The allowed key that ``name`` most likely meant (misspelt, wrong case, hyphens)."""
+    reduced = {_key_words(key): key for key in allowed}
+    if _key_words(name) in reduced:
+        return reduced[_key_words(name)]
+    for pool in (prefer, allowed):
+        close = difflib.get_close_matches(_key_words(name), [_key_words(k) for k in pool],
+                                          n=1, cutoff=0.6)
+        if close:
+            return reduced[close[0]]
+    return None
+
+
+def _range_hint(loc: PathKey, value: Any) -> str:
+    if loc and loc[-1] == "weight":
+        return ("; weights are relative, so any positive number works (e.g. 1, 2, 0.5); "
+                "to take something out of the score, delete it")
+    if loc and loc[-1] == "years" and isinstance(value, (int, float)) and value <= 0:
+        return "; leave 'years' out if no minimum is asked"
+    return ""
+
+
+@dataclass
+class _Pending:
+    """A problem being built, before positions are looked up."""
+
+    loc: PathKey
+    message: str
+    rule: str
+    key: bool = False
+    #: For an unknown key: the key it probably meant.
+    suggestion: str | None = None
+    #: For a missing key: its name.
+    missing: str | None = None
+
+
+@dataclass(frozen=True)
+class _Error:
+    """A pydantic error with its location split into path and union member."""
+
+    details: ErrorDetails
+    where: ErrorLocation
+
+    @property
+    def kind(self) -> str:
+        return self.details["type"]
+
+    @property
+    def loc(self) -> PathKey:
+        return self.where.loc
+
+    @property
+    def base(self) -> PathKey:
+        """The path up to the union whose member this error is about (or the whole path)."""
+        return self.loc[:self.where.branch_at] if self.where.branch else self.loc
+
+    @property
+    def rest(self) -> PathKey:
+        """The path inside the union member."""
+        return self.loc[self.where.branch_at:] if self.where.branch else ()
+
+
+def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) -> _Pending:
+    details, loc, kind = error.details, error.loc, error.kind
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
+    where = f"in {_loc_text(loc[:-1])}" if len(loc) > 1 else "at the top level"
+    value = details.get("input")
+    ctx: dict[str, Any] = dict(details.get("ctx") or {})
+    if kind == "extra_forbidden":
+        owner = _model_for(loc[:-1], root)
+        allowed = sorted(info.alias or key for key, info in owner.model_fields.items())
+        missing = [k for k in allowed if owner.model_fields.get(k) is not None
+                   and owner.model_fields[k].is_required()
+                   and (*loc[:-1], k) not in source_map.keys]
+        unused = [k for k in allowed if (*loc[:-1], k) not in source_map.keys]
+        close = _suggest_key(name, allowed, prefer=missing or unused)
+        hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        return _Pending(loc, f"unknown key '{name}' {where}; {hint}", "unknown-key",
+                        key=True, suggestion=close)
+    if kind == "missing":
+        return _Pending(loc[:-1], f"missing required key '{name}' {where}", "missing-key",
+                        missing=name)
+    if kind == "finite_number":
+        return _Pending(loc, f"'{_loc_text(loc)}' must be a finite number, got "
+                        f"{_describe(value)}", "out-of-range")
+    if kind in _RANGE_WORDS:
+        ctx_key, words = _RANGE_WORDS[kind]
+        return _Pending(loc, f"'{_loc_text(loc)}' must be {words} {ctx.get(ctx_key):g}, got "
+                        f"{_describe(value)}{_range_hint(loc, value)}", "out-of-range")
+    if kind in ("too_short", "too_long"):
+        if kind == "too_short" and loc == ("areas",):
+            return _Pending(loc, "'areas' is empty; a rubric needs at least one area", "empty")
+        bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        words = "at least" if kind == "too_short" else "at most"
+        return _Pending(loc, f"'{_loc_text(loc)}' must have {words} {bound} item(s), got "
+                        f"{ctx.get('actual_length')}", "out-of-range")
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        allowed = re.findall(r"'([^']*)'", expected)
+        message = f"'{_loc_text(loc)}' is {_describe(value)}; allowed values: {expected}"
+        if isinstance(value, str):
+            close_values = difflib.get_close_matches(value.strip().lower(), allowed, n=1,
+                                                     cutoff=0.5)
+            if close_values:
+                message += f"; did you mean '{close_values[0]}'?"
+        return _Pending(loc, message, "bad-value")
+    if kind in _TYPE_WORDS:
+        message = f"'{_loc_text(loc)}' must be {_TYPE_WORDS[kind]}, got {_describe(value)}"
+        if kind == "string_type" and isinstance(value, (int, float, bool, dt.date)):
+            message += "; quote it, e.g. \"1.0\""
+        elif kind == "string_type" and isinstance(value, dict):
+            message += "; if the text contains ': ', put the whole text in quotes"
+        elif kind == "model_type" and isinstance(value, str):
+            required = [k for k, info in _model_for(loc, root).model_fields.items()
+                        if info.is_required()]
+            if required:
+                message += f"; write it as '{required[0]}: {value}' under a '-'"
+        return _Pending(loc, message, "wrong-type")
+    text = details["msg"]
+    message = f"'{_loc_text(loc)}': {text[:1].lower()}{text[1:]}"
+    if "input" in details and not isinstance(value, (dict, list)):
+        message += f", got {_describe(value)}"
+    return _Pending(loc, message, "schema")
+
+
+def _union_summary(loc: PathKey, errors: list[_Error]) -> _Pending:
+    """One problem for a value that matched none of a union's members."""
+    words: list[str] = []
+    for error in errors:
+        branch = error.where.branch or ""
+        word = _BRANCH_WORDS.get(branch, "a mapping" if branch[:1].isupper() else branch)
+        if word not in words:
+            words.append(word)
+    expected = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    value = next((e.details.get("input") for e in errors if e.rest == ()), None)
+    return _Pending(loc, f"'{_loc_text(loc)}' must be {expected}, got {_describe(value)}",
+                    "wrong-type")
+
+
 def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
                       root: type[BaseModel] = Rubric) -> list[Problem]:
-    """Turn pydantic errors into positioned, human problems."""
-    problems: list[Problem] = []
-    errors = _without_union_noise(exc.errors(include_url=False))
-    # A misspelt key shows up twice: as unknown ('wieght') and as missing ('weight').
-    # Report it once, as the unknown key with its "did you mean".
-    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
-    explained: set[tuple[object, ...]] = set()
-    for error in errors:
-        if error["type"] == "extra_forbidden" and error["loc"]:
-            parent = tuple(error["loc"][:-1])
-            owner = _model_for(tuple(p for p in parent if isinstance(p, (str, int))), root)
-            names = [info.alias or key for key, info in owner.model_fields.items()]
-            for guess in difflib.get_close_matches(str(error["loc"][-1]), names, n=1,
-                                                   cutoff=0.6):
-                if (*parent, guess) in missing:
-                    explained.add((*parent, guess))
-    for error in errors:
-        if error["type"] == "missing" and tuple(error["loc"]) in explained:
-            continue
-        loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
-        kind = error["type"]
-        name = str(loc[-1]) if loc and isinstance(loc[-1], str) else ""
-        where = _loc_text(loc[:-1]) if loc else "top level"
-        if kind == "extra_forbidden":
-            owner = _model_for(loc[:-1], root)
-            allowed = sorted(info.alias or key for key, info in owner.model_fields.items())
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-            message = f"unknown key '{name}' in {where}; {hint}"
-            mark = source_map.locate(loc, prefer_key=True)
-        elif kind == "missing":
-            message = f"missing required key '{name}' in {where}"
-            mark = source_map.locate(loc[:-1])
-        elif kind in _TYPE_WORDS:
-            expected = _TYPE_WORDS[kind]
-            got = _describe(error.get("input"))
-            message = f"'{_loc_text(loc)}' must be {expected}, got {got}"
-            if kind == "string_type" and isinstance(error.get("input"), (int, float, bool)):
-                message += "; quote it, e.g. \"1.0\""
-            elif kind == "string_type" and isinstance(error.get("input"), dict):
-                message += "; if the text contains ': ', put the whole text in quotes"
-            mark = source_map.locate(loc)
-        elif kind == "union_shape":
-            message = f"'{_loc_text(loc)}' {error['msg']}, got {_describe(error.get('input'))}"
-            mark = source_map.locate(loc)
-        elif kind == "literal_error":
-            expected = error.get("ctx", {}).get("expected", "")
-            message = (f"'{_loc_text(loc)}' is {_describe(error.get('input'))}; "
-                       f"allowed values: {expected}")
-            mark = source_map.locate(loc)
-        else:
-            message = f"'{_loc_text(loc)}': {error['msg'][0].lower()}{error['msg'][1:]}"
-            if "input" in error and not isinstance(error["input"], (dict, list)):
-                message += f", got {_describe(error['input'])}"
-            mark = source_map.locate(loc)
-        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
-                                mark.column if mark else None, message, rule="schema"))
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.message))
+    """Turn pydantic errors into positioned, human problems, one per mistake.
 
-
-_UNION_TAG_RE = re.compile(r"^(?:str|int|float|bool|date|datetime|none|constrained-\w+|"
-                           r"[A-Z]\w*|[\w-]+\[.*\])$")
-_SHAPE_ERRORS = frozenset({"model_type", "dict_type", "model_attributes_type", "string_type",
-                           "int_type", "int_parsing", "float_type", "float_parsing",
-                           "bool_type", "bool_parsing", "date_type", "date_parsing",
-                           "date_from_datetime_parsing", "none_required", "tuple_type",
-                           "list_type"})
-
-
-def _without_union_noise(errors: list[Any]) -> list[Any]:
-    """Collapse pydantic's per-branch errors for ``A | B`` fields into what a person needs.
-
-    For a field such as ``skills: list[Skill | str]`` pydantic reports one error per
-    branch (``skills.0.Skill.levle`` *and* ``skills.0.str``). If one branch got past the
-    shape check (the value was a mapping, so the model branch found a misspelt key), only
-    that branch's errors are kept; if every branch rejected the shape, one error says
-    which shapes are accepted. Branch tags are removed from the locations either way.
+    Each problem points at the key or value in the file that caused it and has a rule id:
+    ``unknown-key`` (with "did you mean"), ``missing-key``, ``wrong-type``, ``bad-value``
+    (with the allowed values), ``out-of-range``, ``empty`` or ``schema``. Noise is removed:
+    a misspelt required key is one problem, not "unknown key" plus "missing key"; a value
+    that fits no member of a union is one problem listing what would fit; "list too short"
+    is not repeated for a list whose items already have errors.
     """
-    plain: list[Any] = []
-    groups: dict[tuple[Any, ...], list[tuple[str, Any, tuple[Any, ...]]]] = {}
+    errors = [_Error(details, error_location(tuple(details["loc"]), root))
+              for details in exc.errors(include_url=False)]
+    pending: list[_Pending] = []
+    # Union errors: when the value is a mapping, the errors of the mapping member are
+    # the real ones; otherwise say once what the value may be.
+    unions: dict[PathKey, list[_Error]] = {}
     for error in errors:
-        loc = tuple(error["loc"])
-        tag_at = next((i for i, part in enumerate(loc)
-                       if isinstance(part, str) and _UNION_TAG_RE.match(part)), None)
-        if tag_at is None:
-            plain.append(error)
-            continue
-        groups.setdefault(loc[:tag_at], []).append((loc[tag_at], error, loc[tag_at + 1:]))
-    for prefix, items in groups.items():
-        specific = [(tag, e, rest) for tag, e, rest in items
-                    if rest or e["type"] not in _SHAPE_ERRORS]
-        if specific:
-            plain.extend({**e, "loc": (*prefix, *rest)} for _, e, rest in specific)
-            continue
-        shapes = sorted({_TYPE_WORDS.get(e["type"], "") or tag for tag, e, _ in items})
-        first = items[0][1]
-        plain.append({**first, "type": "union_shape", "loc": prefix,
-                      "msg": f"must be {' or '.join(shapes)}"})
-    return plain
+        if error.where.branch is not None:
+            unions.setdefault(error.base, []).append(error)
+    chosen: list[_Error] = []
+    for base, members in unions.items():
+        deep = [e for e in members if (e.where.branch or "")[:1].isupper() and e.rest != ()]
+        if deep:
+            chosen.extend(e for e in members if e.where.branch == deep[0].where.branch)
+        else:
+            pending.append(_union_summary(base, members))
+    plain = [e for e in errors if e.where.branch is None] + chosen
+    with_errors_inside = {e.loc[:n] for e in plain for n in range(len(e.loc))}
+    for error in plain:
+        if error.kind == "too_short" and error.loc in with_errors_inside:
+            continue  # "at least 1 item after validation": its items failed, already said
+        pending.append(_pending_for(error, root, source_map))
+
+    # A misspelt required key: say it once, at the misspelling.
+    missing = {(p.loc, p.missing): p for p in pending if p.missing}
+    for problem in pending:
+        twin = missing.pop((problem.loc[:-1], problem.suggestion), None) \
+            if problem.suggestion else None
+        if twin is not None:
+            problem.message += f" ('{problem.suggestion}' is required and missing)"
+            pending.remove(twin)
+
+    problems = []
+    for item in pending:
+        mark = source_map.locate(item.loc, prefer_key=item.key)
+        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
+                                mark.column if mark else None, item.message, rule=item.rule))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.rule, p.message))
 
 
 def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> list[Problem]:
-    """Problems the schema cannot see: duplicate ids and unknown level names."""
-    problems: list[Problem] = []
-    level_ids = [level.id for level in rubric.levels]
+    """Problems the schema cannot see, which also stop a rubric from loading.
 
-    def at(loc: tuple[str | int, ...], message: str, rule: str) -> None:
-        mark = source_map.locate(loc)
-        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
-                                mark.column if mark else None, message, rule=rule))
+    Duplicate ids, unknown level names, areas without requirements and requirements
+    nothing could satisfy. The checks live with the other rubric rules in
+    :mod:`skillgap.lint` (``reference_findings``); this turns them into problems.
+    """
+    from .lint import reference_findings
 
-    seen_levels: set[str] = set()
-    for i, level in enumerate(rubric.levels):
-        if level.id in seen_levels:
-            at(("levels", i, "id"), f"level id '{level.id}' is defined twice", "duplicate-id")
-        seen_levels.add(level.id)
-    seen_areas: dict[str, int] = {}
-    seen_requirements: dict[str, tuple[int, int]] = {}
-    for a, area in enumerate(rubric.areas):
-        if area.id in seen_areas:
-            at(("areas", a, "id"), f"area id '{area.id}' is already used by areas"
-               f"[{seen_areas[area.id]}]", "duplicate-id")
-        seen_areas.setdefault(area.id, a)
-        if not area.requirements:
-            at(("areas", a, "requirements"), f"area '{area.id}' has no requirements",
-               "empty")
-        for r, requirement in enumerate(area.requirements):
-            loc: tuple[str | int, ...] = ("areas", a, "requirements", r)
-            if requirement.id in seen_requirements:
-                other = seen_requirements[requirement.id]
-                at((*loc, "id"), f"requirement id '{requirement.id}' is already used by "
-                   f"areas[{other[0]}].requirements[{other[1]}]", "duplicate-id")
-            seen_requirements.setdefault(requirement.id, (a, r))
-            if requirement.level is not None and requirement.level not in level_ids:
-                close = difflib.get_close_matches(requirement.level, level_ids, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"levels: {', '.join(level_ids)}"
-                at((*loc, "level"), f"unknown level '{requirement.level}'; {hint}",
-                   "unknown-level")
-            if not requirement.skills and requirement.years is None and requirement.degree is None:
-                at(loc, f"requirement '{requirement.id}' names no skills, years or degree, "
-                   "so nothing could ever satisfy it", "unsatisfiable")
-            if requirement.skills and requirement.min_skills > len(requirement.skills):
-                at((*loc, "min_skills"), f"min_skills is {requirement.min_skills} but only "
-                   f"{len(requirement.skills)} skill(s) are listed", "unsatisfiable")
-    return problems
+    return [finding.to_problem(path=path, locate=source_map.locate)
+            for finding in reference_findings(rubric)]
 
 
 def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
@@ -485,7 +654,7 @@ def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
         mark = document.source_map.locate(())
         problems.append(Problem(path, mark.line if mark else 1, mark.column if mark else 1,
                                 "a rubric must be a mapping with id, title, version and areas",
-                                rule="schema"))
+                                rule="wrong-type"))
         return None, document, problems
     if source is None:
         source = RubricSource.for_path(Path(path), path) if Path(path).is_file() else \

@@ -116,8 +116,22 @@ class _Builder:
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, loc: PathKey, depth: int) -> dict[str, Any]:
-        self.constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        # Keys written in this mapping (not brought in by a merge key): only two of these
+        # can be duplicates; a written key overriding a merged one is what '<<' is for.
+        written = {id(key) for key, _ in node.value}
         result: dict[str, Any] = {}
+        try:
+            self.constructor.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        except yaml.constructor.ConstructorError as exc:
+            # '<<: x' where x is not a mapping (or a list of them): drop the merge key.
+            where = exc.problem_mark
+            at = Mark(where.line + 1, where.column + 1) if where else _mark(node)
+            self.problems.append(Problem(
+                self.path, at.line, at.column,
+                f"invalid merge key: {exc.problem}; '<<' takes an alias of a mapping "
+                "(<<: *name) or a list of them", rule="yaml-syntax"))
+            node.value = [(k, v) for k, v in node.value
+                          if k.tag != "tag:yaml.org,2002:merge"]
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -128,7 +142,9 @@ class _Builder:
                 continue
             key = str(key_node.value)
             key_mark = _mark(key_node)
-            if key in first_seen:
+            if id(key_node) not in written:
+                pass  # merged in: a later written key may override it
+            elif key in first_seen:
                 earlier = first_seen[key]
                 self.problems.append(Problem(
                     self.path, key_mark.line, key_mark.column,
@@ -145,14 +161,16 @@ class _Builder:
         return result
 
 
-def _yaml_error_problem(path: str, exc: yaml.YAMLError) -> Problem:
+def _yaml_error_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
     if context and "while" not in str(context):
         message += f" ({context})"
-    hint = _syntax_hint(str(problem))
+    # The C loader leaves the offending character out of the message; look it up.
+    at_tab = mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t"
+    hint = _syntax_hint("tab" if at_tab else str(problem))
     if hint:
         message += f"; {hint}"
     if mark is None:
@@ -186,7 +204,7 @@ def parse_yaml(text: str, *, path: str,
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
-        return None, [_yaml_error_problem(path, exc)]
+        return None, [_yaml_error_problem(path, exc, text)]
     except RecursionError:
         return None, [Problem(path, None, None,
                               f"nesting is deeper than the {limits.max_depth} levels allowed",
