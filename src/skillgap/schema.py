@@ -95,7 +95,7 @@ def _overlay_refs(node: Any) -> Any:
 
 
 def _overlay(definition: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    overlay = _overlay_refs(copy.deepcopy(definition))
+    overlay: dict[str, Any] = _overlay_refs(copy.deepcopy(definition))
     overlay.pop("required", None)
     if required:
         overlay["required"] = required
