@@ -210,3 +210,60 @@ def test_batch_output_on_a_full_disk_is_a_clear_error(suffix: str, tmp_path: Pat
     assert "Traceback" not in result.stderr
     assert target.is_symlink()  # the device link is written through, never replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def _run_measured(args: list[str], tmp_path: Path) -> tuple[subprocess.CompletedProcess[str],
+                                                            float]:
+    """Run the CLI in a child process; return it and its peak memory in MB (Linux)."""
+    import resource
+
+    script = ("import resource, subprocess, sys\n"
+              "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+              "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+              "sys.exit(r.returncode)\n")
+    del resource
+    result = subprocess.run([sys.executable, "-c", script, sys.executable, "-m", "skillgap",
+                             *args], capture_output=True, text=True, timeout=120,
+                            check=False, cwd=tmp_path)
+    *lines, peak_kb = result.stderr.strip().splitlines()
+    result.stderr = "\n".join(lines) + "\n"
+    return result, int(peak_kb) / 1024
+
+
+def test_a_60_mb_text_resume_ends_quickly_within_memory(tmp_path: Path) -> None:
+    """Refused by the size limit by default; read and cut to the text limit when allowed."""
+    line = "Led a team building PyTorch models on Kubernetes with Python and Spark.\n"
+    path = tmp_path / "sixty.txt"
+    path.write_text(line * (60 * 1024 * 1024 // len(line)), encoding="utf-8")
+    refused, refused_mb = _run_measured(["analyze", str(path)], tmp_path)
+    assert refused.returncode == 3
+    assert refused.stderr.count("\n") == 1 and "over the 20.0 MB limit" in refused.stderr
+    allowed, allowed_mb = _run_measured(["analyze", str(path), "--max-file-size", "100",
+                                         "-f", "json"], tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
+    assert "text cut to the first 2,000,000 characters" in allowed.stdout
+    assert max(refused_mb, allowed_mb) < 1536
+
+
+def test_a_yaml_alias_bomb_ends_quickly_within_memory(tmp_path: Path) -> None:
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 12):  # 9**12 nodes if expanded: far beyond any memory
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join(['*' + chr(96 + i)] * 9)}]")
+    bomb = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    profile = write(tmp_path, "me.yaml", "skills: [Python]\n")
+    for args in (["analyze", str(profile), "--rubric", str(bomb)], ["validate", str(bomb)]):
+        result, peak_mb = _run_measured(args, tmp_path)
+        assert result.returncode in (1, 3)
+        assert "alias bomb" in result.stderr or "alias bomb" in result.stdout
+        assert "Traceback" not in result.stderr
+        assert peak_mb < 1536
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_by_the_page_limit(tmp_path: Path) -> None:
+    from .helpers.pdf import pdf_from_lines
+
+    path = write(tmp_path, "tome.pdf", pdf_from_lines([f"Python line {n}" for n in range(3000)],
+                                                     per_page=1))
+    message = one_line_error("analyze", str(path))
+    assert "has 3,000 pages, over the limit of 500; raise it with --max-pages" in message
