@@ -279,8 +279,11 @@ class Scorer:
         from .scoring import analyze
 
         options = self.options
+        # Outputs without full reports (CSV, Markdown, the ranking) need no quoted
+        # evidence: the scores are the same without it, and it is half the work.
         report = analyze(profile, self.rubric, index=self.index, blind=options.blind,
-                         keep_source=options.keep_filenames, as_of=options.as_of)
+                         keep_source=options.keep_filenames, as_of=options.as_of,
+                         details=options.report_json)
         names = self._requirement_names
         missing = tuple(names.get(b, b) for b in report.overall.blocking)
         gaps = tuple(g.name for g in report.gaps if g.gain > 0)[: options.top_gaps]

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
@@ -35,6 +36,7 @@ METHODS = ("declared", "exact", "alias", "fuzzy")
 MIN_FUZZY_LENGTH = 6
 _FUZZY_CACHE_LIMIT = 200_000
 _FUZZY_MAX_WORDS = 3
+_T = TypeVar("_T")
 
 
 def fuzzy_allowance(length: int) -> int:
@@ -55,19 +57,17 @@ class Form:
     is_name: bool
     ambiguous: bool
     inflect: bool
+    #: The words joined by spaces (the exact-lookup key) and without them (compact).
+    key: str = field(init=False)
+    compact: str = field(init=False)
+    #: Forms of one or two characters must stand alone (not hyphen-joined).
+    short: bool = field(init=False)
 
-    @property
-    def key(self) -> str:
-        return " ".join(self.norms)
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.norms)
-
-    @property
-    def short(self) -> bool:
-        """Forms of one or two characters must stand alone (not hyphen-joined)."""
-        return len(self.compact) <= 2
+    def __post_init__(self) -> None:
+        compact = "".join(self.norms)
+        object.__setattr__(self, "key", " ".join(self.norms))
+        object.__setattr__(self, "compact", compact)
+        object.__setattr__(self, "short", len(compact) <= 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +183,9 @@ class SkillIndex:
         self._stemmed: dict[str, list[Form]] = {}
         self._fuzzy_by_first: dict[str, list[Form]] = {}
         self._fuzzy_cache: dict[str, tuple[Form, float] | None] = {}
+        self._stem_cache = _Memo(stem)
+        self._starts = _Memo(self._starts_form)
+        self._fuzzy_keys = _Memo(self._fuzzy_key)
         for _area, requirement in rubric.iter_requirements():
             for skill in requirement.skills:
                 self.skills.setdefault(skill.name, skill)
@@ -239,11 +242,16 @@ class SkillIndex:
         evidence, _ = self.match_segment(TextSegment(source, text, first_line))
         return evidence
 
-    def match_segment(self, segment: TextSegment) -> tuple[list[Evidence], list[Rejection]]:
-        """Evidence and rejected mentions in one segment of running text."""
+    def match_segment(self, segment: TextSegment, *,
+                      contexts: bool = True) -> tuple[list[Evidence], list[Rejection]]:
+        """Evidence and rejected mentions in one segment of running text.
+
+        With ``contexts=False`` the line quoted around each match is left empty (what
+        was matched, where, and how are the same); callers that only score use it.
+        """
         tokens = tokenize(prepare_text(segment.text), first_line=segment.line or 1)
         return self._match_tokens(tokens, source=segment.source,
-                                  has_lines=segment.line is not None)
+                                  has_lines=segment.line is not None, contexts=contexts)
 
     def match_declared(self, declared: DeclaredSkill) -> list[Evidence]:
         """Evidence from one declared skill ("Python", "Machine Learning & Deep Learning").
@@ -283,15 +291,18 @@ class SkillIndex:
             for e in evidence
         ]
 
-    def match_profile(self, profile: Profile) -> ProfileMatches:
-        """Every piece of evidence in a profile: declared skills first, then running text."""
+    def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
+        """Every piece of evidence in a profile: declared skills first, then running text.
+
+        ``contexts=False``: see :meth:`match_segment`.
+        """
         evidence: dict[str, list[Evidence]] = {}
         rejected: dict[str, list[Rejection]] = {}
         for declared in profile.declared_skills:
             for item in self.match_declared(declared):
                 evidence.setdefault(item.skill, []).append(item)
         for segment in profile.segments:
-            found, refused = self.match_segment(segment)
+            found, refused = self.match_segment(segment, contexts=contexts)
             for item in found:
                 evidence.setdefault(item.skill, []).append(item)
             for rejection in refused:
@@ -302,26 +313,31 @@ class SkillIndex:
         )
 
     # ------------------------------------------------------------------ internals
-    def _match_tokens(self, tokens: Tokens, *, source: str,
-                      has_lines: bool) -> tuple[list[Evidence], list[Rejection]]:
+    def _match_tokens(self, tokens: Tokens, *, source: str, has_lines: bool,
+                      contexts: bool = True) -> tuple[list[Evidence], list[Rejection]]:
         hits = self._find_hits(tokens)
-        newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)] if hits else []
+        if not hits:
+            return [], []
+        newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)]
+        cues = _cue_counts(tokens.norms)
         evidence: list[Evidence] = []
         rejections: list[Rejection] = []
         accepted: list[_Hit] = []
         for hit in hits:
-            reason = self._rejection_reason(tokens, hit)
+            reason = self._rejection_reason(tokens, hit, cues)
             if reason is None:
                 accepted.append(hit)
             elif reason not in ("", "overlap"):
                 rejections.append(Rejection(
                     skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
-                    context=_snippet(tokens, hit.start, hit.end, newlines), source=source,
+                    context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                    source=source,
                     line=tokens.lines[hit.start] if has_lines else None, reason=reason))
         for hit in _resolve_overlaps(accepted):
             evidence.append(Evidence(
                 skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
-                context=_snippet(tokens, hit.start, hit.end, newlines), source=source,
+                context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                source=source,
                 line=tokens.lines[hit.start] if has_lines else None, method=hit.method,
                 similarity=round(hit.similarity, 4), form=hit.form.text))
         return evidence, rejections
@@ -336,9 +352,11 @@ class SkillIndex:
         compact_prefixes = self._compact_prefixes
         max_words = self._max_words
         hits: list[_Hit] = []
-        # Hot loop: most words start no form at all, so the one-word case comes first
-        # and the n-gram extension only runs while the words so far are a prefix.
-        for i in range(count):
+        # Hot loop: most words start no form at all (that is worked out once per word and
+        # remembered), and the n-gram extension only runs while the words so far are a
+        # prefix of some form.
+        starts = self._starts
+        for i in [i for i, word in enumerate(norms) if starts[word]]:
             key = norms[i]
             compact = key
             compact_ok = len(key) >= 2
@@ -378,37 +396,42 @@ class SkillIndex:
         punctuation): "Hired and onboarded 12 engineers" is "hire engineers"."""
         norms = tokens.norms
         breaks = tokens.breaks
-        kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
-        stems = [stem(norms[i]) for i in kept]
-        broken = [False] * len(kept)
-        for position in range(1, len(kept)):
-            previous, current = kept[position - 1], kept[position]
-            if current == previous + 1:  # the common case: no stopword skipped
-                broken[position] = breaks[current]
-            else:
-                broken[position] = any(breaks[k] for k in range(previous + 1, current + 1))
-        hits: list[_Hit] = []
         phrases = self._stem_phrases
+        stem_of = self._stem_cache
+        kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
+        stems = [stem_of[norms[i]] for i in kept]
+        count = len(stems)
+        windows: dict[int, dict[str, int]] = {}
+
+        def window(position: int) -> dict[str, int]:
+            """The words that may continue a phrase at ``position``: the next
+            PHRASE_GAP + 1 kept words up to punctuation (between two kept words, or in
+            the stopwords skipped between them), each at its first position."""
+            found = windows.get(position)
+            if found is None:
+                found = {}
+                for candidate in range(position + 1, min(count, position + PHRASE_GAP + 2)):
+                    previous, current = kept[candidate - 1], kept[candidate]
+                    if breaks[current] or (current > previous + 1 and any(
+                            breaks[k] for k in range(previous + 1, current))):
+                        break
+                    found.setdefault(stems[candidate], candidate)
+                windows[position] = found
+            return found
+
+        hits: list[_Hit] = []
         for a, first in enumerate(stems):
             entries = phrases.get(first)
             if not entries:
                 continue
+            following = window(a)
             for phrase, form in entries:
-                position = a
-                for word in phrase[1:]:
-                    for candidate in range(position + 1, min(len(stems),
-                                                             position + PHRASE_GAP + 2)):
-                        if broken[candidate]:
-                            candidate = -1
-                            break
-                        if stems[candidate] == word:
-                            break
-                    else:
-                        candidate = -1
-                    if candidate < 0:
+                position = following.get(phrase[1], -1) if len(phrase) > 1 else a
+                for word in phrase[2:]:
+                    if position < 0:
                         break
-                    position = candidate
-                else:
+                    position = window(position).get(word, -1)
+                if position >= 0:
                     hits.append(_Hit(kept[a], kept[position] + 1, form,
                                      "exact" if form.is_name else "alias", 1.0))
         return hits
@@ -420,27 +443,43 @@ class SkillIndex:
         norms = tokens.norms
         breaks = tokens.breaks
         count = len(norms)
-        exact, compact, cache = self._exact, self._compact, self._fuzzy_cache
-        shortest = MIN_FUZZY_LENGTH - 1
+        lookup = self._fuzzy_keys
         hits: list[_Hit] = []
-        # Hot loop: one to three words joined, looked up in the per-index cache first.
+        # Hot loop: one to three words joined, each looked up once per index.
         for i, word in enumerate(norms):
             if i in covered:
                 continue
             key = word
             end = i + 1
             while True:
-                if len(key) >= shortest and key.isascii() and key not in exact and \
-                        key not in compact:
-                    found = cache[key] if key in cache else self._fuzzy(key)
-                    if found is not None:
-                        hits.append(_Hit(i, end, found[0], "fuzzy", found[1]))
+                found = lookup[key]
+                if found is not None:
+                    hits.append(_Hit(i, end, found[0], "fuzzy", found[1]))
                 if end >= count or end >= i + _FUZZY_MAX_WORDS or breaks[end] or \
                         end in covered:
                     break
                 key += norms[end]
                 end += 1
         return hits
+
+    def _starts_form(self, word: str) -> bool:
+        """Can a form (or a versioned name such as python3) start with this word?"""
+        if word in self._exact or word in self._exact_prefixes:
+            return True
+        if len(word) >= 2 and (word in self._compact or word in self._compact_prefixes):
+            return True
+        if word[-1:].isdigit():
+            versioned = _VERSIONED_RE.match(word)
+            return versioned is not None and versioned.group(1) in self._exact
+        return False
+
+    def _fuzzy_key(self, key: str) -> tuple[Form, float] | None:
+        """The fuzzy match of words joined in running text, if they may match fuzzily at
+        all: long enough, plain ASCII, and not already a name or alias."""
+        if len(key) < MIN_FUZZY_LENGTH - 1 or not key.isascii() or key in self._exact or \
+                key in self._compact:
+            return None
+        return self._fuzzy(key)
 
     def _fuzzy(self, key: str) -> tuple[Form, float] | None:
         cache = self._fuzzy_cache
@@ -468,8 +507,13 @@ class SkillIndex:
         cache[key] = best
         return best
 
-    def _rejection_reason(self, tokens: Tokens, hit: _Hit) -> str | None:
-        """None if the hit counts; otherwise why not ("" for silent rejections)."""
+    def _rejection_reason(self, tokens: Tokens, hit: _Hit,
+                          cues: Sequence[int] | None = None) -> str | None:
+        """None if the hit counts; otherwise why not ("" for silent rejections).
+
+        ``cues`` (from :func:`_cue_counts`) lets the negation test be skipped when no
+        word that could negate the mention is near it, which is nearly always.
+        """
         form = hit.form
         guard = self._guards[form.skill]
         count = len(tokens)
@@ -488,12 +532,33 @@ class SkillIndex:
                 return ""
             if guard.context and not _has_context(tokens, hit, guard):
                 return "ambiguous without context"
+        if cues is not None:
+            start, end = hit.start, hit.end
+            if cues[start] == cues[max(0, start - _CUE_REACH_BEFORE)] and \
+                    cues[min(count, end + _CUE_REACH_AFTER)] == cues[end]:
+                return None
         if _negated(tokens, hit.start, hit.end):
             return "negated"
         return None
 
 
 # ---------------------------------------------------------------------- helpers
+
+class _Memo(dict[str, _T]):
+    """A function of one word, worked out once per word and then looked up at dict
+    speed (bounded: cleared when it grows past :data:`_FUZZY_CACHE_LIMIT` words)."""
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: str) -> _T:
+        value = self._function(key)
+        if len(self) >= _FUZZY_CACHE_LIMIT:
+            self.clear()
+        self[key] = value
+        return value
+
 
 def _append_unique(table: dict[str, list[Form]], key: str, form: Form) -> None:
     bucket = table.setdefault(key, [])
@@ -669,6 +734,27 @@ def _aspirational(tokens: Tokens, start: int) -> bool:
         elif word in _ASPIRATION_WORDS and becoming:
             return True
     return False
+
+
+#: Every word that can make :func:`_negated` true, and how far from the mention it can
+#: be: ten words back for negation, twelve for an aspiration, three after the mention.
+_CUE_WORDS = (_NEGATION_WORDS | _LEARN_WORDS | _ASPIRATION_WORDS | {
+    "without", "no", "zero", "little", "limited", "minimal", "yet", "never", "none", "not",
+    "aspiring", "aspire", "aspires", "wannabe", "future", "prospective"})
+_CUE_REACH_BEFORE = max(_NEGATION_REACH, 12)
+_CUE_REACH_AFTER = 3
+
+
+def _cue_counts(norms: Sequence[str]) -> list[int]:
+    """``counts[i]``: how many of the first ``i`` words are negation or aspiration cues."""
+    counts = [0]
+    total = 0
+    cue_words = _CUE_WORDS
+    for word in norms:
+        if word in cue_words:
+            total += 1
+        counts.append(total)
+    return counts
 
 
 _METHOD_RANK = {method: rank for rank, method in enumerate(METHODS)}

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,45 @@ Status = Literal["met", "partial", "missing"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_M = TypeVar("_M", bound=BaseModel)
+_LAYOUTS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
+_set_attribute = object.__setattr__
+
+
+def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        fields = cls.model_fields
+        if any(f.default_factory is not None for f in fields.values()):
+            raise TypeError(f"{cls.__name__}: trusted() does not run default factories")
+        defaults = {name: f.default for name, f in fields.items() if not f.is_required()}
+        layout = _LAYOUTS[cls] = (tuple(fields), defaults)
+    return layout
+
+
+def trusted(cls: type[_M], /, **values: Any) -> _M:
+    """A report model built from values our own code computed, without validation.
+
+    The same object ``cls.model_construct(**values)`` builds (fields in declaration
+    order, defaults filled in, the passed names as the fields set), for a fraction of
+    the cost: a batch builds a few hundred of these per candidate. Unknown or missing
+    required names are programming errors and raise ``TypeError``.
+    """
+    names, defaults = _layout(cls)
+    try:
+        data = {name: values[name] if name in values else defaults[name] for name in names}
+    except KeyError as exc:
+        raise TypeError(f"{cls.__name__}: missing required field {exc}") from None
+    if not values.keys() <= data.keys():
+        raise TypeError(f"{cls.__name__}: unknown fields {sorted(values.keys() - data)}")
+    model = cls.__new__(cls)
+    _set_attribute(model, "__dict__", data)
+    _set_attribute(model, "__pydantic_fields_set__", set(values))
+    _set_attribute(model, "__pydantic_extra__", None)
+    _set_attribute(model, "__pydantic_private__", None)
+    return model
 
 
 class ToolInfo(_Model):

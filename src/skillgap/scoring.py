@@ -44,6 +44,7 @@ from .report import (
     Status,
     ToolInfo,
     YearsResult,
+    trusted,
 )
 from .rubric import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill
 from .selfassess import self_assessed_credit, self_assessment_warnings
@@ -218,24 +219,25 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         if shortfall:
             basis += f"; below the {degree.level} asked for"
         if best is None or credit > best.credit:
-            best = DegreeResult.model_construct(required=degree.level, found=entry.degree_level,
+            best = trusted(DegreeResult, required=degree.level, found=entry.degree_level,
                                 credit=credit, basis=basis, text=entry.text,
                                 source=entry.source, line=entry.line)
     if best is None:
-        return DegreeResult.model_construct(required=degree.level, found=None, credit=0.0,
+        return trusted(DegreeResult, required=degree.level, found=None, credit=0.0,
                             basis="no degree found")
     return best
 
 
 # --------------------------------------------------------------------------- analyze
 
-# Report models are built with ``model_construct``: every value comes from our own code,
-# already typed, so pydantic's validation would only cost time (it is most of a batch's
-# time otherwise). The JSON Schema and ``model_validate`` still guard reports read back.
+# Report models are built with ``report.trusted`` (``model_construct`` without its
+# overhead): every value comes from our own code, already typed, so pydantic's validation
+# would only cost time (it is most of a batch's time otherwise). The JSON Schema and
+# ``model_validate`` still guard reports read back.
 
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
     return tuple(
-        EvidenceItem.model_construct(
+        trusted(EvidenceItem,
             text=e.text, context=e.context, source=e.source, line=e.line,
             method=cast(Method, e.method), similarity=e.similarity, form=e.form,
             level=e.level, years=e.years)
@@ -244,7 +246,7 @@ def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
 
 
 def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
-    return tuple(IgnoredMention.model_construct(text=r.text, context=r.context, source=r.source,
+    return tuple(trusted(IgnoredMention, text=r.text, context=r.context, source=r.source,
                                                 line=r.line, reason=r.reason)
                  for r in items[:MAX_IGNORED_SHOWN])
 
@@ -263,7 +265,7 @@ class _Parts:
     def unmatched_skill(self, name: str) -> SkillResult:
         result = self.unmatched.get(name)
         if result is None:
-            result = SkillResult.model_construct(name=name, matched=False, credit=0.0,
+            result = trusted(SkillResult, name=name, matched=False, credit=0.0,
                                                  basis="no evidence", evidence=(), ignored=())
             self.unmatched[name] = result
         return result
@@ -271,7 +273,7 @@ class _Parts:
     def resource_links(self, requirement: Requirement) -> tuple[ResourceLink, ...]:
         links = self.resources.get(requirement.id)
         if links is None:
-            links = tuple(ResourceLink.model_construct(title=r.title, url=r.url)
+            links = tuple(trusted(ResourceLink, title=r.title, url=r.url)
                           for r in requirement.resources)
             self.resources[requirement.id] = links
         return links
@@ -292,8 +294,8 @@ def _status(score: float, rubric: Rubric, *, parts_met: bool) -> Status:
 
 
 def _score_requirement(rubric: Rubric, requirement: Requirement, matches: ProfileMatches,
-                       years_found: YearsFound, profile: Profile,
-                       shared: _Parts) -> RequirementResult:
+                       years_found: YearsFound, profile: Profile, shared: _Parts, *,
+                       details: bool) -> RequirementResult:
     parts: list[float] = []
     # Years and degree are thresholds, not degrees of evidence: "10+ years" is met by ten
     # years, not by seven, and a degree by the level asked for (in a related field too).
@@ -312,9 +314,10 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                 continue
             credit, basis = skill_credit(rubric, requirement, evidence)
             credits.append(credit)
-            skill_results.append(SkillResult.model_construct(
-                name=skill.name, matched=bool(evidence), credit=credit, basis=basis,
-                evidence=_evidence_items(evidence), ignored=_ignored_items(rejected)))
+            skill_results.append(trusted(
+                SkillResult, name=skill.name, matched=bool(evidence), credit=credit,
+                basis=basis, evidence=_evidence_items(evidence) if details else (),
+                ignored=_ignored_items(rejected) if details else ()))
         top = sorted(credits, reverse=True)[: requirement.min_skills]
         skills_part = sum(top) / requirement.min_skills
         found = sum(1 for c in credits if c > 0)
@@ -333,7 +336,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     if requirement.years is not None:
         found_years = years_found.years
         credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
-        years_result = YearsResult.model_construct(required=requirement.years, found=found_years,
+        years_result = trusted(YearsResult, required=requirement.years, found=found_years,
                                    credit=round(credit, 4), basis=years_found.basis,
                                    line=years_found.line)
         parts.append(credit)
@@ -347,7 +350,7 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)
     score = round(sum(parts) / len(parts), 4) if parts else 0.0
-    return RequirementResult.model_construct(
+    return trusted(RequirementResult,
         id=requirement.id, name=requirement.name, must_have=requirement.must_have,
         weight=requirement.weight, score=score,
         status=_status(score, rubric, parts_met=parts_met),
@@ -373,7 +376,7 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
 def _gap(area: Area, requirement: Requirement, result: RequirementResult,
          share: float, shared: _Parts) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
-    return Gap.model_construct(
+    return trusted(Gap,
         area=area.id, area_name=area.name, requirement=requirement.id, name=requirement.name,
         score=result.score, status=result.status, gain=round((1.0 - result.score) * share, 2),
         must_have=requirement.must_have,
@@ -385,7 +388,7 @@ def _gap(area: Area, requirement: Requirement, result: RequirementResult,
 
 def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None,
             blind: bool = False, keep_source: bool = False,
-            as_of: dt.date | None = None) -> GapReport:
+            as_of: dt.date | None = None, details: bool = True) -> GapReport:
     """Measure a profile against a rubric.
 
     >>> from skillgap import load_profile, load_rubric
@@ -396,13 +399,16 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
     ``index`` lets batch callers build the :class:`SkillIndex` once per rubric. With
     ``blind``, the candidate's name and source path are left out and contact details
     are redacted from quoted evidence; scores are identical either way.
+
+    ``details=False`` leaves out each skill's evidence and ignored mentions (the scores,
+    statuses and gaps are identical): for batch outputs that show only those.
     """
     from .redact import redact_report
 
     index = index or SkillIndex(rubric)
     shared = _parts_for(index)
     as_of = as_of or dt.date.today()
-    matches = index.match_profile(profile)
+    matches = index.match_profile(profile, contexts=details)
     years_found = experience_years(profile, as_of=as_of)
     total_area_weight = sum(area.weight for area in rubric.areas)
     area_results: list[AreaResult] = []
@@ -414,7 +420,7 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         weighted = 0.0
         for r, requirement in enumerate(area.requirements):
             result = _score_requirement(rubric, requirement, matches, years_found, profile,
-                                        shared)
+                                        shared, details=details)
             results.append(result)
             weighted += requirement.weight * result.score
             share = requirement.weight / requirement_weight * area.weight / total_area_weight
@@ -422,7 +428,7 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
                 gaps.append((a, r, _gap(area, requirement, result, share * 100, shared)))
         area_score = round(weighted / requirement_weight, 4)
         overall_sum += area.weight * area_score
-        area_results.append(AreaResult.model_construct(
+        area_results.append(trusted(AreaResult,
             id=area.id, name=area.name, weight=area.weight, score=area_score,
             met=sum(1 for x in results if x.status == "met"),
             partial=sum(1 for x in results if x.status == "partial"),
@@ -438,17 +444,17 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
     origin = rubric.origin
-    report = GapReport.model_construct(
+    report = trusted(GapReport,
         schema_version=SCHEMA_VERSION,
-        tool=ToolInfo.model_construct(name="skillgap", version=__version__),
-        rubric=RubricInfo.model_construct(
+        tool=trusted(ToolInfo, name="skillgap", version=__version__),
+        rubric=trusted(RubricInfo,
             id=rubric.id, title=rubric.title, version=rubric.version,
             sha256=origin.sha256 if origin else ""),
-        candidate=CandidateInfo.model_construct(
+        candidate=trusted(CandidateInfo,
             id="c-" + profile.sha256[:12], source=profile.source, format=profile.format,
             sha256=profile.sha256, name=profile.identity.name),
         as_of=as_of.isoformat(), blind=False,
-        overall=Overall.model_construct(
+        overall=trusted(Overall,
             score=overall_score, verdict=verdict, blocked=bool(blocking), blocking=blocking,
             met=sum(1 for r in all_results if r.status == "met"),
             partial=sum(1 for r in all_results if r.status == "partial"),

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and the
 # other two-byte escapes. C1 equivalents (U+009B CSI, U+009D OSC) are handled too.
@@ -112,6 +113,32 @@ class Tokens:
         return self.text[start: end if end != -1 else len(self.text)]
 
 
+class _GapInfo(dict[str, tuple[str, bool, int]]):
+    """What the text between two words means: (separator, phrase break?, line breaks).
+
+    Resumes use a handful of gaps (" ", ", ", ".\n- ") over and over, so each is worked
+    out once; long or unusual gaps are not kept.
+    """
+
+    def __missing__(self, gap: str) -> tuple[str, bool, int]:
+        newlines = gap.count("\n")
+        stripped = "".join(gap.split())
+        if newlines >= 2:
+            info = ("\n\n", True, newlines)
+        elif not stripped:
+            info = ("", False, newlines)
+        else:
+            broken = _SOFT_SEPARATOR_RE.fullmatch(gap) is None or len(stripped) > 2
+            info = (stripped, broken, newlines)
+        if len(gap) <= 16 and len(self) < 4096:
+            self[gap] = info
+        return info
+
+
+_GAPS = _GapInfo()
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+
+
 def tokenize(text: str, *, first_line: int = 1) -> Tokens:
     """Split cleaned text into words.
 
@@ -121,50 +148,18 @@ def tokenize(text: str, *, first_line: int = 1) -> Tokens:
     >>> t.seps
     ('', '-', '-', ',', '', '', '.')
     """
-    words: list[str] = []
-    norms: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    lines: list[int] = []
-    seps: list[str] = []
-    breaks: list[bool] = []
-    line = first_line
-    previous_end = 0
-    soft_match = _SOFT_SEPARATOR_RE.fullmatch
-    # Hot loop (every word of every resume): bound methods and a fast path for the
-    # commonest gap, a single space, which is neither a line nor a phrase break.
-    add_word, add_norm, add_start = words.append, norms.append, starts.append
-    add_end, add_line, add_sep, add_break = ends.append, lines.append, seps.append, breaks.append
-    for match in _WORD_RE.finditer(text):
-        start, end = match.span()
-        if start - previous_end == 1 and text[previous_end] == " ":
-            sep = ""
-            is_break = False
-        else:
-            gap = text[previous_end:start]
-            newlines = gap.count("\n")
-            line += newlines
-            stripped = "".join(gap.split())
-            if newlines >= 2:
-                sep = "\n\n"
-                is_break = True
-            elif not stripped:
-                sep = ""
-                is_break = False
-            else:
-                sep = stripped
-                is_break = soft_match(gap) is None or len(stripped) > 2
-        word = text[start:end]
-        add_word(word)
-        add_norm(normalize_word(word))
-        add_start(start)
-        add_end(end)
-        add_line(line)
-        add_sep(sep)
-        add_break(is_break)
-        previous_end = end
-    return Tokens(text, tuple(words), tuple(norms), tuple(starts), tuple(ends),
-                  tuple(lines), tuple(seps), tuple(breaks))
+    # Every word of every resume passes through here, so the work is done a whole list
+    # at a time: one split gives [gap, word, gap, word, ..., gap]; offsets, lines and
+    # separators follow from running sums and the per-gap table.
+    parts = _SPLIT_RE.split(text)
+    words = tuple(parts[1::2])
+    gaps = _GAPS
+    infos = [gaps[gap] for gap in parts[0:-1:2]]
+    offsets = tuple(accumulate(map(len, parts)))
+    lines = tuple(accumulate([info[2] for info in infos], initial=first_line))[1:]
+    return Tokens(text, words, tuple(map(normalize_word, words)), offsets[0:-1:2],
+                  offsets[1::2], lines, tuple([info[0] for info in infos]),
+                  tuple([info[1] for info in infos]))
 
 
 def word_norms(phrase: str) -> tuple[str, ...]:

@@ -218,10 +218,27 @@ def _phones(text: str) -> list[str]:
     return [m.group() for m in _PHONE_RE.finditer(text) if is_phone_number(m.group())]
 
 
+def _may_hold_link(text: str) -> bool:
+    """False when ``text`` cannot contain a :data:`_LINK_RE` match (checked first: the
+    case-insensitive pattern is slow to scan, and most lines hold no link). The three
+    markers have no letter whose case folding is special (i, k, s)."""
+    if "://" in text:
+        return True
+    lowered = text.lower()
+    return "www." in lowered or ".com/" in lowered
+
+
+def _link_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that may hold a link (no pattern here crosses a line)."""
+    return [i for i, line in enumerate(lines) if _may_hold_link(line)]
+
+
 def _identity(lines: list[str], text: str) -> Identity:
-    email = _EMAIL_RE.search(text)
+    email = _EMAIL_RE.search(text) if "@" in text else None
     phone = next(iter(_phones("\n".join(lines[:15]))), None)
-    links = tuple(dict.fromkeys(m.group().rstrip(".,;)") for m in _LINK_RE.finditer(text)))
+    found = (m.group().rstrip(".,;)") for i in _link_lines(lines)
+             for m in _LINK_RE.finditer(lines[i]))
+    links = tuple(dict.fromkeys(found))
     name = _guess_name(lines)
     return Identity(name=name[0] if name else None, email=email.group() if email else None,
                     phone=phone.strip() if phone else None, links=links[:10])
@@ -235,12 +252,17 @@ def _without_identity(lines: list[str]) -> list[str]:
     over the whole text per pattern; none of them crosses a line break.)
     """
     name = _guess_name(lines)
+    lines = list(lines)
     if name is not None:
-        lines = [*lines[: name[1]], "", *lines[name[1] + 1:]]
+        lines[name[1]] = ""
+    # None of these patterns crosses a line break, so only lines that can match are
+    # rewritten (scanning every line with each pattern was most of the parsing time).
+    for i, line in enumerate(lines):
+        if "@" in line:
+            lines[i] = _EMAIL_RE.sub(" ", line)
+    for i in _link_lines(lines):
+        lines[i] = _LINK_RE.sub(" ", lines[i])
     text = "\n".join(lines)
-    if "@" in text:
-        text = _EMAIL_RE.sub(" ", text)
-    text = _LINK_RE.sub(" ", text)
     text = _PHONE_RE.sub(lambda m: " " if is_phone_number(m.group()) else m.group(), text)
     return text.split("\n")
 
