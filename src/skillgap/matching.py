@@ -186,6 +186,7 @@ class SkillIndex:
         self._stem_cache = _Memo(stem)
         self._starts = _Memo(self._starts_form)
         self._fuzzy_keys = _Memo(self._fuzzy_key)
+        self._declared = _Memo(self._declared_matches)
         for _area, requirement in rubric.iter_requirements():
             for skill in requirement.skills:
                 self.skills.setdefault(skill.name, skill)
@@ -198,6 +199,8 @@ class SkillIndex:
             words = tuple(key.split(" "))
             for form in stem_forms:
                 self._stem_phrases.setdefault(words[0], []).append((words, form))
+        self._stem_seconds = {first: frozenset(p[1] for p, _ in entries if len(p) > 1)
+                              for first, entries in self._stem_phrases.items()}
         forms = [f for forms in self._exact.values() for f in forms]
         self._max_words = max((len(f.norms) for f in forms), default=1)
         self._max_compact = max((len(f.compact) for f in forms), default=1)
@@ -259,9 +262,21 @@ class SkillIndex:
         A declared item that is exactly a form of a skill counts even for ambiguous
         forms (a skills list entry "R" is R); anything longer is matched like text.
         """
-        tokens = tokenize(prepare_text(declared.name))
+        context = " ".join(declared.name.split())
+        return [
+            Evidence(skill=skill, text=text if text is not None else context, context=context,
+                     source=declared.source, line=declared.line, method="declared",
+                     similarity=similarity, form=form, level=declared.level,
+                     years=declared.years)
+            for skill, text, similarity, form in self._declared[declared.name]
+        ]
+
+    def _declared_matches(self, name: str) -> tuple[tuple[str, str | None, float, str], ...]:
+        """(skill, words matched or None for the whole item, similarity, form) for one
+        declared item: the same for every profile that lists it, so worked out once."""
+        tokens = tokenize(prepare_text(name))
         if not tokens.norms:
-            return []
+            return ()
         key = " ".join(tokens.norms)
         compact = "".join(tokens.norms)
         forms = self._exact.get(key) or self._compact.get(compact) or []
@@ -270,26 +285,17 @@ class SkillIndex:
             found = self._fuzzy(compact)
             if found is not None:
                 hits = [found]
-        context = " ".join(declared.name.split())
         if hits:
             seen: set[str] = set()
             result = []
             for form, similarity in hits:
-                if form.skill in seen:
-                    continue
-                seen.add(form.skill)
-                result.append(Evidence(
-                    skill=form.skill, text=context, context=context, source=declared.source,
-                    line=declared.line, method="declared", similarity=similarity,
-                    form=form.text, level=declared.level, years=declared.years))
-            return result
-        evidence, _ = self._match_tokens(tokens, source=declared.source, has_lines=False)
-        return [
-            Evidence(skill=e.skill, text=e.text, context=context, source=declared.source,
-                     line=declared.line, method="declared", similarity=e.similarity,
-                     form=e.form, level=declared.level, years=declared.years)
-            for e in evidence
-        ]
+                if form.skill not in seen:
+                    seen.add(form.skill)
+                    result.append((form.skill, None, similarity, form.text))
+            return tuple(result)
+        evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False,
+                                         contexts=False)
+        return tuple((e.skill, e.text, e.similarity, e.form) for e in evidence)
 
     def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
         """Every piece of evidence in a profile: declared skills first, then running text.
@@ -320,11 +326,12 @@ class SkillIndex:
             return [], []
         newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)]
         cues = _cue_counts(tokens.norms)
+        present = frozenset(tokens.norms)
         evidence: list[Evidence] = []
         rejections: list[Rejection] = []
         accepted: list[_Hit] = []
         for hit in hits:
-            reason = self._rejection_reason(tokens, hit, cues)
+            reason = self._rejection_reason(tokens, hit, cues, present)
             if reason is None:
                 accepted.append(hit)
             elif reason not in ("", "overlap"):
@@ -419,12 +426,18 @@ class SkillIndex:
                 windows[position] = found
             return found
 
+        seconds = self._stem_seconds
         hits: list[_Hit] = []
         for a, first in enumerate(stems):
             entries = phrases.get(first)
             if not entries:
                 continue
-            following = window(a)
+            # Most phrase openers ("data", "lead") are followed by none of their phrases'
+            # second words at all; only then is the window (punctuation and all) needed.
+            if seconds[first].isdisjoint(stems[a + 1: a + PHRASE_GAP + 2]):
+                following: dict[str, int] = {}
+            else:
+                following = window(a)
             for phrase, form in entries:
                 position = following.get(phrase[1], -1) if len(phrase) > 1 else a
                 for word in phrase[2:]:
@@ -507,12 +520,13 @@ class SkillIndex:
         cache[key] = best
         return best
 
-    def _rejection_reason(self, tokens: Tokens, hit: _Hit,
-                          cues: Sequence[int] | None = None) -> str | None:
+    def _rejection_reason(self, tokens: Tokens, hit: _Hit, cues: Sequence[int] | None = None,
+                          present: frozenset[str] | None = None) -> str | None:
         """None if the hit counts; otherwise why not ("" for silent rejections).
 
         ``cues`` (from :func:`_cue_counts`) lets the negation test be skipped when no
-        word that could negate the mention is near it, which is nearly always.
+        word that could negate the mention is near it, which is nearly always;
+        ``present`` (the text's words) lets exclusion phrases not in the text be skipped.
         """
         form = hit.form
         guard = self._guards[form.skill]
@@ -525,7 +539,8 @@ class SkillIndex:
             if reason:
                 return reason
         for phrase in guard.exclude:
-            if _covered_by_phrase(tokens.norms, hit.start, hit.end, phrase):
+            if (present is None or present.issuperset(phrase)) and \
+                    _covered_by_phrase(tokens.norms, hit.start, hit.end, phrase):
                 return f"part of the excluded phrase '{' '.join(phrase)}'"
         if form.ambiguous:
             if guard.case_sensitive and not _case_matches(tokens, hit, form):

@@ -100,10 +100,12 @@ def skill_credit(rubric: Rubric, requirement: Requirement,
     scoring = rubric.scoring
     best = 0.0
     basis = ""
-    expected = rubric.level_value(requirement.level) if requirement.level else None
+    expected: int | None = None
     for item in evidence:
         if item.method != "declared":
             continue
+        if requirement.level and expected is None:
+            expected = rubric.level_value(requirement.level)
         rank = level_rank(rubric, item.level)
         if expected is None:
             credit, why = 1.0, "declared"

@@ -53,6 +53,8 @@ def self_assessed_credit(rubric: Rubric, requirement: Requirement,
 
     None when the profile does not rate this requirement or the requirement has no skills.
     """
+    if not profile.self_assessed:
+        return None
     from .scoring import level_rank  # scoring imports this module; import on use
 
     entry = find_self_assessment(profile, requirement.id)

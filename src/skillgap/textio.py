@@ -38,8 +38,13 @@ def read_bytes(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
                 path=path,
             )
         with path.open("rb") as handle:
-            # Read one byte past the limit: a file that grew since stat() is still bounded.
-            data = handle.read(limits.max_file_bytes + 1)
+            # Ask for what stat() reported plus one byte (asking for the whole limit
+            # would allocate that much for every small file); a file that grew since, or
+            # that reports no size (a pipe), is read on, still one byte past the limit.
+            budget = limits.max_file_bytes + 1
+            data = handle.read(min(size + 1, budget))
+            if len(data) > size and len(data) < budget:
+                data += handle.read(budget - len(data))
     except FileNotFoundError as exc:
         raise InputError("no such file", path=path) from exc
     except PermissionError as exc:

@@ -95,9 +95,13 @@ _HEADING_PUNCTUATION = "#=*_ \t-–—•|>:"
 _HEADING_CLEAN_RE = re.compile(r"^[#=*_\s\-–—•|>]+|[#=*_:\s\-–—•|]+$")
 _LABEL_LINE_RE = re.compile(r"^\s*[-*•·▪●◦‣]?\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:：|]\s*(\S.*)$")
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·▪●◦‣]|\s[-–—]\s|\t|/\s|\s/|\band\b(?=\s))\s*")
+_BRACKETS_RE = re.compile(r"[()\[\]{}]")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE = re.compile(r"(?<!\w)\+?\(?\d[\d \t().-]{7,}\d(?!\w)")
+# The heart of _PHONE_RE without its look-arounds: quick to scan for, and every phone
+# number contains a match, so a line without one holds no phone number.
+_PHONE_HINT_RE = re.compile(r"\d[\d \t().-]{7,}\d")
 _LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com/\S+",
                       re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
@@ -252,19 +256,24 @@ def _without_identity(lines: list[str]) -> list[str]:
     over the whole text per pattern; none of them crosses a line break.)
     """
     name = _guess_name(lines)
-    lines = list(lines)
+    blanked = list(lines)
     if name is not None:
-        lines[name[1]] = ""
-    # None of these patterns crosses a line break, so only lines that can match are
-    # rewritten (scanning every line with each pattern was most of the parsing time).
-    for i, line in enumerate(lines):
+        blanked[name[1]] = ""
+    # None of these patterns crosses a line break, so each line is rewritten only by the
+    # patterns it can hold (scanning the whole text with each was most of the parsing).
+    for i, line in enumerate(blanked):
         if "@" in line:
-            lines[i] = _EMAIL_RE.sub(" ", line)
-    for i in _link_lines(lines):
-        lines[i] = _LINK_RE.sub(" ", lines[i])
-    text = "\n".join(lines)
-    text = _PHONE_RE.sub(lambda m: " " if is_phone_number(m.group()) else m.group(), text)
-    return text.split("\n")
+            line = _EMAIL_RE.sub(" ", line)
+        if _may_hold_link(line):
+            line = _LINK_RE.sub(" ", line)
+        if _PHONE_HINT_RE.search(line) is not None:
+            line = _PHONE_RE.sub(_blank_phone, line)
+        blanked[i] = line
+    return blanked
+
+
+def _blank_phone(match: re.Match[str]) -> str:
+    return " " if is_phone_number(match.group()) else match.group()
 
 
 _LEVEL_WORDS = frozenset({
@@ -289,6 +298,8 @@ NATURAL_LANGUAGES = frozenset({
 
 def _split_top_level(text: str) -> list[str]:
     """Split a skills line at separators that are not inside parentheses or brackets."""
+    if not _BRACKETS_RE.search(text):  # nothing nested: the separators are all top level
+        return _ITEM_SPLIT_RE.split(text)
     parts: list[str] = []
     depth = 0
     current = ""
