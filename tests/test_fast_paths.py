@@ -22,8 +22,7 @@ from skillgap import matching
 from skillgap.errors import LimitExceededError
 from skillgap.limits import Limits
 from skillgap.matching import SkillIndex
-from skillgap.profiles import load_profile
-from skillgap.profiles import resume_text
+from skillgap.profiles import load_profile, resume_text
 from skillgap.redact import is_phone_number
 from skillgap.report import (
     EvidenceItem,
