@@ -30,6 +30,7 @@ import concurrent.futures as futures
 import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import glob
 import heapq
 import json
@@ -317,6 +318,15 @@ def _init_worker(rubric: Rubric, options: BatchOptions) -> None:
     """Process-pool initializer: build the skill index once per worker process."""
     global _WORKER
     _WORKER = Scorer(rubric, options)
+    _settle_memory()
+
+
+def _settle_memory() -> None:
+    """Move everything built so far (the rubric, the skill index) out of the garbage
+    collector's sight: it lives as long as the process, and scanning it again at every
+    full collection was a few per cent of a batch's time."""
+    gc.collect()
+    gc.freeze()
 
 
 def _score_chunk(items: list[BatchInput]) -> list[BatchRow]:
@@ -341,6 +351,8 @@ def run_batch(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions
         return
     if jobs <= 1 or len(items) == 1:
         scorer = Scorer(rubric, options)
+        if len(items) > 1:
+            _settle_memory()
         for item in items:
             yield scorer.score(item)
         return

@@ -57,6 +57,7 @@ _LINE_HYPHEN_RE = re.compile(
 _COMPOUND_HYPHEN_RE = re.compile(r"([^\W\d_]+-[^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z])")
 # Bullets drawn with symbol fonts (Symbol, Wingdings) come out as private-use characters.
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _BULLET_GLYPHS = "•●▪■◦‣∙⁃◆◇►▸▹➢➤✓✔❖⦿⦾○□·"
 _LEADING_GLYPH_RE = re.compile(rf"^([ \t]*)[{_BULLET_GLYPHS}][ \t]*", re.MULTILINE)
 _INNER_GLYPH_RE = re.compile(rf"[ \t]+[{_BULLET_GLYPHS}](?=[ \t])")
@@ -316,7 +317,9 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
                 images = images or _has_images(page)
             texts.append(page_text)
     text = "\n\n".join(texts)
-    if sum(1 for ch in text if ch.isalnum()) < 10:
+    # Fewer than ten letters or digits in the whole document: counted by a scan that
+    # stops at the tenth ([^\W_] is exactly str.isalnum).
+    if sum(1 for _ in itertools.islice(_ALNUM_RE.finditer(text), 10)) < 10:
         reason = _SCANNED if images or not text.strip() else _SCANNED.replace(
             "has no extractable text", "has almost no extractable text")
         raise ProfileError(reason, path=display)
