@@ -142,6 +142,35 @@ def pdf_benchmark(count: int) -> tuple[int, float, float]:
     return pages, best_pypdf, best_ours
 
 
+def hit_density(paths: list[Path]) -> float | None:
+    """Median rubric matches (before any are rejected) per 100 words of running text,
+    over the resumes in ``paths`` that have at least 100 words: how much work the
+    matcher finds in them."""
+    import statistics
+
+    from skillgap.errors import SkillgapError
+    from skillgap.matching import SkillIndex
+    from skillgap.profiles import load_profile
+    from skillgap.rubric import load_rubric
+    from skillgap.text import prepare_text, tokenize
+
+    index = SkillIndex(load_rubric())
+    densities = []
+    for path in paths:
+        try:
+            profile = load_profile(path)
+        except SkillgapError:
+            continue
+        words = hits = 0
+        for segment in profile.segments:
+            tokens = tokenize(prepare_text(segment.text))
+            words += len(tokens)
+            hits += len(index._find_hits(tokens))
+        if words >= 100:
+            densities.append(hits / words * 100)
+    return statistics.median(densities) if densities else None
+
+
 def machine() -> str:
     import os
 
@@ -193,10 +222,23 @@ def main(argv: list[str] | None = None) -> int:
         for jobs in (1, 2):
             growth = results[(large, jobs, "csv")][1] / results[(small, jobs, "csv")][1]
             print(f"memory N={large:,} / N={small:,} at --jobs {jobs}: {growth:.2f}x")
+        synthetic = hit_density(large_paths[:300])
+    corpus_dir = ROOT.parent / "shared" / "corpus" / "resumes"
+    real = hit_density(sorted(p for p in corpus_dir.rglob("*") if p.is_file())) \
+        if corpus_dir.is_dir() else None
+    print(f"rubric matches per 100 words: synthetic {synthetic or 0.0:.1f}" + (
+        f", real resumes in ../shared/corpus (median) {real:.1f}" if real is not None
+        else " (../shared/corpus not found: no real resumes to compare)"))
     pages, pypdf_time, ours = pdf_benchmark(40 if args.quick else 200)
     print(f"PDF: {pages} pages; pypdf extract_text {pypdf_time / pages * 1000:.2f} ms/page; "
           f"skillgap extraction {ours / pages * 1000:.2f} ms/page; "
           f"ratio {ours / pypdf_time:.2f}x")
+    rate = large / results[(large, 2, "csv")][0]
+    ratio = results[(large, 2, "csv")][0] / floor_time
+    for target, met in ((">= 1,000 files/s with --jobs 2", rate >= 1000),
+                        ("batch --jobs 2 <= 3x the floor", ratio <= 3.0),
+                        ("PDF <= 1.3x pypdf", ours / pypdf_time <= 1.3)):
+        print(f"target {target}: {'met' if met else 'NOT met'}")
     return 0
 
 

@@ -226,11 +226,10 @@ def test_a_declared_item_gives_the_same_evidence_each_time() -> None:
 
 
 def test_word_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matching, "_FUZZY_CACHE_LIMIT", 50)
+    monkeypatch.setattr(matching, "_MEMO_LIMIT", 50)
     index = SkillIndex(RUBRIC)
     index.match_text(" ".join(f"word{n}" for n in range(500)) + " using Kubernetes")
-    assert 0 < len(index._starts) <= 50
-    assert 0 < len(index._fuzzy_keys) <= 50
+    assert len(index._starts) == len(index._fuzzy_keys) == 50
     assert [e.skill for e in index.match_text("Kubernetes and kubernets")] == \
         ["Kubernetes", "Kubernetes"]
 

@@ -36,6 +36,7 @@ METHODS = ("declared", "exact", "alias", "fuzzy")
 MIN_FUZZY_LENGTH = 6
 _FUZZY_CACHE_LIMIT = 200_000
 _FUZZY_MAX_WORDS = 3
+_MEMO_LIMIT = 100_000
 _T = TypeVar("_T")
 
 
@@ -560,8 +561,13 @@ class SkillIndex:
 # ---------------------------------------------------------------------- helpers
 
 class _Memo(dict[str, _T]):
-    """A function of one word, worked out once per word and then looked up at dict
-    speed (bounded: cleared when it grows past :data:`_FUZZY_CACHE_LIMIT` words)."""
+    """A function of one word, worked out once per word and then looked up at dict speed.
+
+    Bounded: once it holds :data:`_MEMO_LIMIT` words it stops adding. Words are Zipf-
+    distributed, so the common ones are in long before then, and the rare ones after
+    it (names, numbers, e-mail handles) are simply worked out again: memory stays flat
+    however many resumes a batch reads, with no refill after a purge.
+    """
 
     def __init__(self, function: Callable[[str], _T]) -> None:
         super().__init__()
@@ -569,9 +575,8 @@ class _Memo(dict[str, _T]):
 
     def __missing__(self, key: str) -> _T:
         value = self._function(key)
-        if len(self) >= _FUZZY_CACHE_LIMIT:
-            self.clear()
-        self[key] = value
+        if len(self) < _MEMO_LIMIT:
+            self[key] = value
         return value
 
 
