@@ -615,14 +615,14 @@ class BatchTally:
     failed: int = 0
     under: int = 0
     errors: list[str] = field(default_factory=list)
-    inputs: list[dict[str, Any]] = field(default_factory=list)
+    #: (file, id, sha256, status) of every input: tuples, the smallest record per input.
+    inputs: list[tuple[str, str, str | None, str]] = field(default_factory=list)
     _heap: list[tuple[float, str, int, dict[str, Any]]] = field(default_factory=list)
     _seq: int = 0
 
     def add(self, row: BatchRow) -> None:
         """Count one row (keeping only what the ranking and audit need)."""
-        self.inputs.append({"file": row.file, "id": row.id, "sha256": row.sha256,
-                            "status": row.status})
+        self.inputs.append((row.file, row.id, row.sha256, row.status))
         if not row.ok:
             self.failed += 1
             if len(self.errors) < 1000:
@@ -648,7 +648,8 @@ class BatchTally:
 
     def audit_inputs(self) -> list[dict[str, Any]]:
         """Every input with its id and sha256, sorted by file (for the audit trail)."""
-        return sorted(self.inputs, key=lambda i: (str(i["file"]), str(i["id"])))
+        return [{"file": file, "id": row_id, "sha256": sha, "status": status}
+                for file, row_id, sha, status in sorted(self.inputs, key=lambda i: i[:2])]
 
     def counts(self) -> dict[str, int]:
         """Counts for the audit header."""
