@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -420,3 +421,59 @@ def test_unknown_output_extension_is_a_usage_error(rubric: Rubric, mixed: Path,
                                                    tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"--output must end in \.csv, \.jsonl, \.json, \.md"):
         _run(rubric, mixed, tmp_path / "out.xlsx")
+
+
+# --------------------------------------------------------------------------- time limit
+
+@pytest.fixture
+def slow(tmp_path: Path) -> Path:
+    """Two quick resumes and one that takes seconds to score (1.7 MB of skill mentions)."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "grace.txt").write_text(STRONG)
+    (folder / "tim.md").write_text(WEAK)
+    (folder / "huge.txt").write_text("Summary\n" + "Python developer, Kubernetes on AWS. " * 45000)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_input_over_the_time_limit_is_an_error_row_and_the_rest_are_scored(
+        rubric: Rubric, slow: Path, jobs: int) -> None:
+    options = dataclasses.replace(OPTIONS, timeout=0.2)
+    rows = {Path(r.path).name: r for r in run_batch(collect_inputs([str(slow)]), rubric,
+                                                    options, jobs=jobs)}
+    assert rows["grace.txt"].ok and rows["tim.md"].ok
+    huge = rows["huge.txt"]
+    assert not huge.ok
+    assert huge.error == (f"{slow / 'huge.txt'}: took longer than 0.2 s to read and score, "
+                          "so it was stopped; raise the limit with --timeout if the file is "
+                          "genuine")
+
+
+def test_the_time_limit_restores_the_alarm_handler_and_can_be_turned_off(
+        rubric: Rubric, slow: Path) -> None:
+    import signal
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("the batch's alarm reached the caller's handler")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        limited = list(run_batch(collect_inputs([str(slow)]), rubric,
+                                 dataclasses.replace(OPTIONS, timeout=0.2)))
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert sum(not r.ok for r in limited) == 1
+        items = [i for i in collect_inputs([str(slow)]) if i.display.endswith("huge.txt")]
+        unlimited = list(run_batch(items, rubric, dataclasses.replace(OPTIONS, timeout=None)))
+        assert unlimited[0].ok
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_time_limit_is_in_the_audit_trail(rubric: Rubric, slow: Path,
+                                               tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    execute(collect_inputs([str(slow / "grace.txt")]), rubric,
+            dataclasses.replace(OPTIONS, timeout=5.0), output=out, jobs=1)
+    assert json.loads(meta_path(out).read_text())["options"]["timeout"] == 5.0

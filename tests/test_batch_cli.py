@@ -126,8 +126,23 @@ def test_help_lists_the_options() -> None:
     result = CliRunner().invoke(app, ["batch", "--help"])
     assert result.exit_code == 0
     for option in ("--output", "--jobs", "--top", "--fail-under", "--blind",
-                   "--keep-filenames", "--resume"):
+                   "--keep-filenames", "--resume", "--timeout"):
         assert option in result.stdout
+
+
+def test_an_input_over_the_time_limit_is_an_error_row_and_exits_1(folder: Path,
+                                                                  tmp_path: Path) -> None:
+    from skillgap.batch import DEFAULT_TIMEOUT
+
+    (folder / "huge.txt").write_text("Summary\n" + "Python on Kubernetes and AWS. " * 50000)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke(str(folder), "-o", str(out), "--jobs", "1", "--timeout", "0.2")
+    assert code == 1
+    assert "huge.txt: took longer than 0.2 s to read and score" in err
+    rows = out.read_text().splitlines()
+    assert len(rows) == 4 and sum(",ok," in row for row in rows) == 2
+    help_text = CliRunner().invoke(app, ["batch", "--help"]).stdout
+    assert f"{DEFAULT_TIMEOUT:g}" in help_text.split("--timeout", 1)[1][:400]
 
 
 @pytest.mark.slow

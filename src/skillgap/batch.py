@@ -55,6 +55,9 @@ _GLOB_CHARS = frozenset("*?[")
 #: Chunks of work in flight per worker: enough to keep workers busy, few enough that
 #: finished rows never pile up in memory.
 _IN_FLIGHT_PER_WORKER = 3
+#: Default seconds one input may take (``--timeout``): a resume takes milliseconds, a
+#: 500-page PDF a few seconds.
+DEFAULT_TIMEOUT = 60.0
 
 
 # --------------------------------------------------------------------------- inputs
@@ -218,12 +221,14 @@ class BatchOptions:
     #: Render each report as JSON (needed for .jsonl and .json outputs only).
     report_json: bool = True
     top_gaps: int = 3
+    #: Seconds one input may take before it becomes an error row (None: no limit).
+    timeout: float | None = DEFAULT_TIMEOUT
 
     def describe(self) -> dict[str, Any]:
         """The options that decide the results, for the audit trail."""
         return {"blind": self.blind, "keep_filenames": self.keep_filenames,
                 "as_of": self.as_of.isoformat(), "profile_format": self.profile_format,
-                "limits": self.limits.describe()}
+                "limits": self.limits.describe(), "timeout": self.timeout}
 
 
 class Scorer:
@@ -238,7 +243,33 @@ class Scorer:
         self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
 
     def score(self, item: BatchInput) -> BatchRow:
-        """The row for one input; never raises for anything the file contains."""
+        """The row for one input; never raises for anything the file contains.
+
+        An input that takes longer than ``options.timeout`` seconds (a PDF that sends
+        the PDF library into a loop, say) becomes an error row, and the batch goes on.
+        """
+        deadline = _Deadline(self.options.timeout)
+        row: BatchRow | None = None
+        try:
+            try:
+                row = self._score(item)
+            finally:
+                deadline.cancel()
+        except _TimeLimit:
+            deadline.cancel()  # again: the alarm may have cut the first cancel short
+        return row if row is not None else self._timed_out(item)
+
+    def _timed_out(self, item: BatchInput) -> BatchRow:
+        options = self.options
+        shown = not options.blind or options.keep_filenames
+        anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
+        name = item.display if shown else anon
+        return BatchRow(path=item.display, file=name, id=anon, status="error",
+                        error=f"{name}: took longer than {options.timeout:g} s to read and "
+                              "score, so it was stopped; raise the limit with --timeout if "
+                              "the file is genuine")
+
+    def _score(self, item: BatchInput) -> BatchRow:
         options = self.options
         shown_path = not options.blind or options.keep_filenames
         if item.problem is not None:
@@ -295,6 +326,49 @@ class Scorer:
             areas=tuple(round(a.score * 100, 1) for a in report.areas),
             must_haves_missing=missing, top_gaps=gaps,
             report_json=report.model_dump_json() if options.report_json else None)
+
+
+class _TimeLimit(BaseException):
+    """Raised in the scoring code when an input runs out of time (a BaseException, so
+    that no ``except Exception`` on the way, ours or a library's, can swallow it)."""
+
+
+class _Deadline:
+    """Raise :class:`_TimeLimit` in this thread once ``seconds`` have passed.
+
+    Uses SIGALRM, so it applies in the main thread on POSIX systems (where the CLI and
+    every pool worker score files) and does nothing elsewhere. :meth:`cancel` may be
+    called any number of times; after the first, the alarm can no longer raise.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        import signal
+        import threading
+
+        self._armed = self._installed = False
+        self._previous: Any = None
+        if not seconds or not hasattr(signal, "setitimer") or \
+                threading.current_thread() is not threading.main_thread():
+            return
+        self._armed = self._installed = True
+        self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        if self._armed:
+            self._armed = False
+            raise _TimeLimit
+
+    def cancel(self) -> None:
+        import signal
+
+        self._armed = False
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            # None: the previous handler was not set from Python; the default is.
+            signal.signal(signal.SIGALRM, self._previous if self._previous is not None
+                          else signal.SIG_DFL)
+            self._installed = False
 
 
 def _error_message(exc: SkillgapError, display: str) -> str:

@@ -514,6 +514,10 @@ def batch(
     max_docx_size: Annotated[int | None, typer.Option(
         "--max-docx-size", min=1, metavar="MB", help="Largest unpacked size of a DOCX, in "
         "MB (default 200).")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, metavar="SECONDS", help="Stop reading an input that takes "
+        "longer than this and make it an error row (0: no limit). Needs a POSIX system.")
+    ] = 60.0,
 ) -> None:
     """Score many resumes against one rubric: a ranking, one row per input."""
     with guarded():
@@ -559,7 +563,8 @@ def batch(
                  "skipped)", ExitCode.INPUT)
         options = BatchOptions(blind=blind, keep_filenames=keep_filenames, as_of=when,
                                limits=limits, profile_format=profile_format,
-                               report_json=kind in ("jsonl", "json"))
+                               report_json=kind in ("jsonl", "json"),
+                               timeout=timeout or None)
         workers = jobs or os.cpu_count() or 1
         with _batch_progress() as progress:
             result = execute(items, loaded_rubric, options, output=output, jobs=workers,
