@@ -260,23 +260,16 @@ class Scorer:
         return row if row is not None else self._timed_out(item)
 
     def _timed_out(self, item: BatchInput) -> BatchRow:
-        options = self.options
-        shown = not options.blind or options.keep_filenames
-        anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
-        name = item.display if shown else anon
-        return BatchRow(path=item.display, file=name, id=anon, status="error",
-                        error=f"{name}: took longer than {options.timeout:g} s to read and "
-                              "score, so it was stopped; raise the limit with --timeout if "
-                              "the file is genuine")
+        return _unread_row(item, self.options,
+                           f"took longer than {self.options.timeout:g} s to read and score, "
+                           "so it was stopped; raise the limit with --timeout if the file "
+                           "is genuine")
 
     def _score(self, item: BatchInput) -> BatchRow:
         options = self.options
         shown_path = not options.blind or options.keep_filenames
         if item.problem is not None:
-            anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
-            name = item.display if shown_path else anon
-            return BatchRow(path=item.display, file=name, id=anon, status="error",
-                            error=f"{name}: {item.problem}")
+            return _unread_row(item, options, item.problem)
         sha: str | None = None
         row_id = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
         fmt: str | None = None
@@ -477,13 +470,17 @@ def _run_pool(chunks: list[list[BatchInput]], rubric: Rubric, options: BatchOpti
 
 
 def _crashed(item: BatchInput, options: BatchOptions) -> BatchRow:
-    shown = not options.blind or options.keep_filenames
+    return _unread_row(item, options, "a worker process died while this file was being read "
+                       "(out of memory, or a crash in a PDF/DOCX library); it was not scored")
+
+
+def _unread_row(item: BatchInput, options: BatchOptions, reason: str) -> BatchRow:
+    """The error row for an input whose content is unknown: named by its path, or in
+    blind mode by an id derived from the path."""
     anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
-    name = item.display if shown else anon
+    name = item.display if not options.blind or options.keep_filenames else anon
     return BatchRow(path=item.display, file=name, id=anon, status="error",
-                    error=f"{name}: a worker process died while this file was being read "
-                          "(out of memory, or a crash in a PDF/DOCX library); it was not "
-                          "scored")
+                    error=f"{name}: {reason}")
 
 
 # --------------------------------------------------------------------------- resume
