@@ -150,6 +150,15 @@ def test_tokenize_matches_the_reference_on_every_example_resume() -> None:
 # ------------------------------------------------------------------- resume parsing
 
 @MANY
+@given(text=st.lists(st.sampled_from(["Skills: ", "Tools | ", "Languages：", "- ", "x"])
+                     | TEXTS, max_size=5).map("".join))
+def test_label_line_pre_check_never_hides_a_label(text: str) -> None:
+    line = text.replace("\n", " ")
+    if resume_text._LABEL_LINE_RE.match(resume_text._BULLET_RE.sub("", line)):
+        assert resume_text._may_be_label(line)
+
+
+@MANY
 @given(text=TEXTS)
 def test_skills_line_split_matches_the_reference(text: str) -> None:
     assert resume_text._split_top_level(text) == reference_split(text)
@@ -164,6 +173,34 @@ _IDENTITY_PIECES = st.sampled_from([
 # At least one line: the parser's lines come from str.split, which never gives none.
 _RESUME_LINES = st.lists(st.lists(_IDENTITY_PIECES | TEXTS, max_size=6).map("".join),
                          min_size=1, max_size=8)
+
+
+def reference_degree_level(text: str) -> str | None:
+    """Degree detection as first written: the four patterns, strongest first."""
+    for level, pattern in resume_text._DEGREE_PATTERNS:
+        if pattern.search(text):
+            return level
+    return None
+
+
+_DEGREE_PIECES = st.sampled_from([
+    "PhD", "Ph.D.", "D.Phil", "Doctor of Science", "MSc", "M.S.", "MS in", "MA of", "MBA",
+    "Master's", "Dipl.-Inf.", "postgraduate", "B.Sc.", "BS in", "BA ", "B.E.", "A.A.S.",
+    "Associate degree", "bachelor", "computer science", "(", ",", " ", ".", "MS Office",
+    "BE careful", "2019", "x",
+])
+
+
+@MANY
+@given(text=st.lists(_DEGREE_PIECES | TEXTS, max_size=8).map("".join))
+def test_degree_detection_matches_the_four_pattern_reference(text: str) -> None:
+    assert resume_text._degree_level(text) == reference_degree_level(text)
+
+
+@given(text=st.lists(_DEGREE_PIECES, max_size=6).map(" ".join))
+@MANY
+def test_degree_detection_on_degree_words(text: str) -> None:
+    assert resume_text._degree_level(text) == reference_degree_level(text)
 
 
 @MANY

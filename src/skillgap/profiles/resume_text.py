@@ -131,20 +131,24 @@ def _degree_re(forms: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{forms})(?![\w])", re.IGNORECASE)
 
 
-_DEGREE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("phd", _degree_re(r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+\w+|doctorate|"
-                       r"doctoral\s+degree|sc\.\s?d\.")),
-    ("master", _degree_re(
+_DEGREE_FORMS: tuple[tuple[str, str], ...] = (
+    ("phd", (r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+\w+|doctorate|"
+             r"doctoral\s+degree|sc\.\s?d\.")),
+    ("master", (
         r"masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc\.?|msc|m\.?\s?eng\.?|meng|m\.?\s?tech\.?|"
         r"mtech|m\.\s?a\.|mba|m\.b\.a\.|m\.?\s?phil\.?|m\.?\s?res\.?|s\.\s?m\.|"
         r"dipl\.?\s*-?\s*(?:inf|ing|math|phys)\.?|diplom|post\s*-?\s*graduate|postgraduate|"
         rf"(?:ms|ma|me|sm){_CONTEXT}")),
-    ("bachelor", _degree_re(
+    ("bachelor", (
         r"bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc\.?|bsc|b\.?\s?eng\.?|beng|"
         r"b\.?\s?tech\.?|btech|b\.\s?a\.|b\.\s?e\.|b\.?\s?com\.?|a\.\s?b\.|s\.\s?b\.|"
         rf"undergraduate\s+degree|(?:bs|ba|be|ab|sb){_CONTEXT}")),
-    ("associate", _degree_re(r"associate['’]?s?\s+(?:degree|of\s+\w+)|a\.\s?a\.\s?s?\.?")),
+    ("associate", r"associate['’]?s?\s+(?:degree|of\s+\w+)|a\.\s?a\.\s?s?\.?"),
 )
+_DEGREE_PATTERNS = tuple((level, _degree_re(forms)) for level, forms in _DEGREE_FORMS)
+# Any degree at all, in one scan: most lines hold none, and then the four patterns
+# (searched strongest first, which one pattern cannot do) are not needed.
+_ANY_DEGREE_RE = _degree_re("|".join(forms for _, forms in _DEGREE_FORMS))
 
 
 @dataclass
@@ -359,7 +363,15 @@ def _declared_items(text: str, *, line: int, source: str,
     return items
 
 
+def _may_be_label(line: str) -> bool:
+    """False when ``line`` cannot be a "Label: items" line (it has none of the
+    separators :data:`_LABEL_LINE_RE` needs): most lines, spared two patterns."""
+    return ":" in line or "|" in line or "\uff1a" in line
+
+
 def _degree_level(text: str) -> str | None:
+    if _ANY_DEGREE_RE.search(text) is None:
+        return None
     for level, pattern in _DEGREE_PATTERNS:
         if pattern.search(text):
             return level
@@ -401,7 +413,7 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
             stripped = line.strip()
             if not stripped:
                 continue
-            if section.name != "skills":
+            if section.name != "skills" and _may_be_label(stripped):
                 label = _LABEL_LINE_RE.match(_BULLET_RE.sub("", stripped))
                 if label and heading_section(label.group(1)) == "skills":
                     declared.extend(_declared_items(stripped, line=number, source="skills",
