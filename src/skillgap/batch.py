@@ -389,9 +389,9 @@ def _init_worker(rubric: Rubric, options: BatchOptions) -> None:
 
 
 def _settle_memory() -> None:
-    """Move everything built so far (the rubric, the skill index) out of the garbage
-    collector's sight: it lives as long as the process, and scanning it again at every
-    full collection was a few per cent of a batch's time."""
+    """Move everything a worker process has built (the rubric, the skill index) out of
+    the garbage collector's sight: it lives as long as the worker, and scanning it again
+    at every full collection was a few per cent of a batch's time."""
     gc.collect()
     gc.freeze()
 
@@ -417,9 +417,7 @@ def run_batch(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions
     if not items:
         return
     if jobs <= 1 or len(items) == 1:
-        scorer = Scorer(rubric, options)
-        if len(items) > 1:
-            _settle_memory()
+        scorer = Scorer(rubric, options)  # (no gc.freeze here: this is the caller's process)
         for item in items:
             yield scorer.score(item)
         return

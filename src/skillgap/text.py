@@ -116,7 +116,8 @@ class Tokens:
 class _GapInfo(dict[str, tuple[str, bool, int]]):
     """What the text between two words means: (separator, phrase break?, line breaks).
 
-    Resumes use a handful of gaps (" ", ", ", ".\n- ") over and over, so each is worked
+    Resumes use a handful of gaps (a space, a comma and a space, a full stop, a line break
+    and a bullet) over and over, so each is worked
     out once; long or unusual gaps are not kept.
     """
 
