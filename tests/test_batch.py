@@ -471,6 +471,23 @@ def test_the_time_limit_restores_the_alarm_handler_and_can_be_turned_off(
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_a_callers_own_timer_is_left_alone(rubric: Rubric, slow: Path) -> None:
+    import signal
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    signal.setitimer(signal.ITIMER_REAL, 30.0)
+    try:
+        items = [i for i in collect_inputs([str(slow)]) if not i.display.endswith("huge.txt")]
+        rows = list(run_batch(items, rubric, dataclasses.replace(OPTIONS, timeout=0.01)))
+        assert all(r.ok for r in rows)  # no limit applied: the caller's timer is running
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < remaining <= 30.0 and not fired
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_the_time_limit_is_in_the_audit_trail(rubric: Rubric, slow: Path,
                                                tmp_path: Path) -> None:
     out = tmp_path / "out.csv"

@@ -330,8 +330,10 @@ class _Deadline:
     """Raise :class:`_TimeLimit` in this thread once ``seconds`` have passed.
 
     Uses SIGALRM, so it applies in the main thread on POSIX systems (where the CLI and
-    every pool worker score files) and does nothing elsewhere. :meth:`cancel` may be
-    called any number of times; after the first, the alarm can no longer raise.
+    every pool worker score files) and does nothing elsewhere, nor when the process
+    already has a real-time timer of its own running (a library caller's; it is left
+    alone). :meth:`cancel` may be called any number of times; after the first, the
+    alarm can no longer raise.
     """
 
     def __init__(self, seconds: float | None) -> None:
@@ -341,7 +343,8 @@ class _Deadline:
         self._armed = self._installed = False
         self._previous: Any = None
         if not seconds or not hasattr(signal, "setitimer") or \
-                threading.current_thread() is not threading.main_thread():
+                threading.current_thread() is not threading.main_thread() or \
+                signal.getitimer(signal.ITIMER_REAL)[0] > 0:
             return
         self._armed = self._installed = True
         self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
