@@ -89,29 +89,6 @@ def reference_tokenize(text: str, first_line: int = 1) -> Tokens:
                   tuple(lines), tuple(seps), tuple(breaks))
 
 
-def reference_split(text: str) -> list[str]:
-    """Skills-line splitting as first written: a character at a time, tracking depth."""
-    parts: list[str] = []
-    depth, current, index = 0, "", 0
-    while index < len(text):
-        char = text[index]
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth = max(0, depth - 1)
-        if depth == 0:
-            separator = resume_text._ITEM_SPLIT_RE.match(text, index)
-            if separator is not None and separator.end() > index:
-                parts.append(current)
-                current = ""
-                index = separator.end()
-                continue
-        current += char
-        index += 1
-    parts.append(current)
-    return parts
-
-
 def reference_blank_identity(lines: list[str]) -> list[str]:
     """Identity blanking as first written: each pattern over the whole text."""
     name = resume_text._guess_name(lines)
@@ -160,8 +137,8 @@ def test_label_line_pre_check_never_hides_a_label(text: str) -> None:
 
 @MANY
 @given(text=TEXTS)
-def test_skills_line_split_matches_the_reference(text: str) -> None:
-    assert resume_text._split_top_level(text) == reference_split(text)
+def test_skills_line_split_matches_the_bracket_aware_loop(text: str) -> None:
+    assert resume_text._split_top_level(text) == resume_text._split_outside_brackets(text)
 
 
 _IDENTITY_PIECES = st.sampled_from([

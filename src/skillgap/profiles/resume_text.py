@@ -304,6 +304,12 @@ def _split_top_level(text: str) -> list[str]:
     """Split a skills line at separators that are not inside parentheses or brackets."""
     if not _BRACKETS_RE.search(text):  # nothing nested: the separators are all top level
         return _ITEM_SPLIT_RE.split(text)
+    return _split_outside_brackets(text)
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """The general case of :func:`_split_top_level`, a character at a time, tracking
+    bracket depth (for text without brackets it gives what one ``re.split`` gives)."""
     parts: list[str] = []
     depth = 0
     current = ""
