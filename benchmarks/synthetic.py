@@ -17,33 +17,147 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-FIRST = ("Ada", "Grace", "Alan", "Katherine", "Linus", "Barbara", "Dennis", "Frances",
-         "Edsger", "Radia", "Tim", "Margaret", "Ken", "Sophie", "Yann", "Fei-Fei", "Andrew",
-         "Hedy", "Claude", "Mary", "Jean", "Donald", "Niklaus", "Shafi", "Leslie")
-LAST = ("Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Liskov", "Ritchie",
-        "Allen", "Dijkstra", "Perlman", "Berners-Lee", "Hamilton", "Thompson", "Wilson",
-        "Okafor", "Nakamura", "Schmidt", "Fernandes", "Kowalski", "Haddad", "Lindqvist")
-TITLES = ("Machine Learning Engineer", "Senior Data Scientist", "Software Engineer",
-          "Staff ML Engineer", "Data Engineer", "Research Scientist", "Engineering Manager",
-          "Principal Engineer", "Analytics Lead", "Backend Developer", "MLOps Engineer")
-COMPANIES = ("Acme Corp", "Globex", "Initech", "Umbrella Analytics", "Stark Industries",
-             "Wayne Enterprises", "Hooli", "Pied Piper", "Vandelay Industries", "Soylent",
-             "Tyrell Systems", "Cyberdyne", "Aperture Labs", "Wonka Data", "Oscorp")
+FIRST = (
+    "Ada",
+    "Grace",
+    "Alan",
+    "Katherine",
+    "Linus",
+    "Barbara",
+    "Dennis",
+    "Frances",
+    "Edsger",
+    "Radia",
+    "Tim",
+    "Margaret",
+    "Ken",
+    "Sophie",
+    "Yann",
+    "Fei-Fei",
+    "Andrew",
+    "Hedy",
+    "Claude",
+    "Mary",
+    "Jean",
+    "Donald",
+    "Niklaus",
+    "Shafi",
+    "Leslie",
+)
+LAST = (
+    "Lovelace",
+    "Hopper",
+    "Turing",
+    "Johnson",
+    "Torvalds",
+    "Liskov",
+    "Ritchie",
+    "Allen",
+    "Dijkstra",
+    "Perlman",
+    "Berners-Lee",
+    "Hamilton",
+    "Thompson",
+    "Wilson",
+    "Okafor",
+    "Nakamura",
+    "Schmidt",
+    "Fernandes",
+    "Kowalski",
+    "Haddad",
+    "Lindqvist",
+)
+TITLES = (
+    "Machine Learning Engineer",
+    "Senior Data Scientist",
+    "Software Engineer",
+    "Staff ML Engineer",
+    "Data Engineer",
+    "Research Scientist",
+    "Engineering Manager",
+    "Principal Engineer",
+    "Analytics Lead",
+    "Backend Developer",
+    "MLOps Engineer",
+)
+COMPANIES = (
+    "Acme Corp",
+    "Globex",
+    "Initech",
+    "Umbrella Analytics",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "Hooli",
+    "Pied Piper",
+    "Vandelay Industries",
+    "Soylent",
+    "Tyrell Systems",
+    "Cyberdyne",
+    "Aperture Labs",
+    "Wonka Data",
+    "Oscorp",
+)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-VERBS = ("Built", "Designed", "Led", "Shipped", "Owned", "Improved", "Scaled", "Migrated",
-         "Automated", "Mentored engineers on", "Introduced", "Maintained", "Optimised",
-         "Partnered with product to deliver", "Drove adoption of", "Prototyped")
-OBJECTS = ("a recommendation service", "the feature store", "an internal analytics platform",
-           "real-time fraud detection", "the search ranking pipeline", "demand forecasting",
-           "a customer churn model", "the data ingestion layer", "model monitoring dashboards",
-           "a document classification system", "the experimentation framework",
-           "an onboarding flow", "billing reports", "the A/B testing toolkit")
-OUTCOMES = ("cutting latency by {n}%", "saving {n} engineer-hours a month",
-            "raising conversion by {n}%", "serving {n} million requests a day",
-            "reducing cloud spend by {n}%", "with {n} engineers across two time zones",
-            "used by {n} internal teams", "improving precision by {n} points")
-EVERYDAY = ("Excel", "Jira", "Confluence", "Slack", "Figma", "Linux", "Bash", "Git",
-            "PowerPoint", "Notion", "Tableau", "Looker", "Postman", "Vim")
+VERBS = (
+    "Built",
+    "Designed",
+    "Led",
+    "Shipped",
+    "Owned",
+    "Improved",
+    "Scaled",
+    "Migrated",
+    "Automated",
+    "Mentored engineers on",
+    "Introduced",
+    "Maintained",
+    "Optimised",
+    "Partnered with product to deliver",
+    "Drove adoption of",
+    "Prototyped",
+)
+OBJECTS = (
+    "a recommendation service",
+    "the feature store",
+    "an internal analytics platform",
+    "real-time fraud detection",
+    "the search ranking pipeline",
+    "demand forecasting",
+    "a customer churn model",
+    "the data ingestion layer",
+    "model monitoring dashboards",
+    "a document classification system",
+    "the experimentation framework",
+    "an onboarding flow",
+    "billing reports",
+    "the A/B testing toolkit",
+)
+OUTCOMES = (
+    "cutting latency by {n}%",
+    "saving {n} engineer-hours a month",
+    "raising conversion by {n}%",
+    "serving {n} million requests a day",
+    "reducing cloud spend by {n}%",
+    "with {n} engineers across two time zones",
+    "used by {n} internal teams",
+    "improving precision by {n} points",
+)
+EVERYDAY = (
+    "Excel",
+    "Jira",
+    "Confluence",
+    "Slack",
+    "Figma",
+    "Linux",
+    "Bash",
+    "Git",
+    "PowerPoint",
+    "Notion",
+    "Tableau",
+    "Looker",
+    "Postman",
+    "Vim",
+)
 PROSE = (
     "Comfortable working with ambiguous requirements and turning them into plans.",
     "Known for clear written communication and careful code review.",
@@ -54,11 +168,22 @@ PROSE = (
     "Balanced delivery pressure with long-term maintainability of the platform.",
     "Worked closely with legal and privacy teams on data retention policies.",
 )
-DEGREES = ("B.Sc. in Computer Science", "M.Sc. in Machine Learning", "PhD in Statistics",
-           "Bachelor of Engineering in Electronics", "MS in Data Science",
-           "B.A. in Mathematics", "Master of Science in Applied Physics")
-UNIVERSITIES = ("State University", "Institute of Technology", "Polytechnic University",
-                "University College", "Technical University")
+DEGREES = (
+    "B.Sc. in Computer Science",
+    "M.Sc. in Machine Learning",
+    "PhD in Statistics",
+    "Bachelor of Engineering in Electronics",
+    "MS in Data Science",
+    "B.A. in Mathematics",
+    "Master of Science in Applied Physics",
+)
+UNIVERSITIES = (
+    "State University",
+    "Institute of Technology",
+    "Polytechnic University",
+    "University College",
+    "Technical University",
+)
 
 
 def _skills(rng: random.Random, vocabulary: Sequence[str], low: int, high: int) -> list[str]:
@@ -72,23 +197,30 @@ def _skills(rng: random.Random, vocabulary: Sequence[str], low: int, high: int) 
 def _bullet(rng: random.Random, vocabulary: Sequence[str]) -> str:
     tech = rng.sample(list(vocabulary), 2)
     outcome = rng.choice(OUTCOMES).format(n=rng.randint(2, 60))
-    return (f"- {rng.choice(VERBS)} {rng.choice(OBJECTS)} using {tech[0]} and {tech[1]}, "
-            f"{outcome}.")
+    return f"- {rng.choice(VERBS)} {rng.choice(OBJECTS)} using {tech[0]} and {tech[1]}, {outcome}."
 
 
-def synthetic_resume(rng: random.Random, vocabulary: Sequence[str], *,
-                     target: int | None = None) -> str:
+def synthetic_resume(
+    rng: random.Random, vocabulary: Sequence[str], *, target: int | None = None
+) -> str:
     """One plain-text resume of roughly ``target`` bytes (3,000-5,000 when not given)."""
     target = target or rng.randint(3000, 5000)
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     handle = name.lower().replace(" ", ".").replace("-", "")
-    contact = (f"{handle}@example.com | +1 555 {rng.randint(100, 999)} "
-               f"{rng.randint(1000, 9999)} | github.com/{handle.replace('.', '')}")
+    contact = (
+        f"{handle}@example.com | +1 555 {rng.randint(100, 999)} "
+        f"{rng.randint(1000, 9999)} | github.com/{handle.replace('.', '')}"
+    )
     head = [name, contact, ""]
-    summary = ["Summary",
-               (f"{rng.choice(TITLES)} with {rng.randint(3, 18)} years of experience building "
-               f"data products with {', '.join(rng.sample(list(vocabulary), 3))}. "
-               f"{rng.choice(PROSE)} {rng.choice(PROSE)}"), ""]
+    summary = [
+        "Summary",
+        (
+            f"{rng.choice(TITLES)} with {rng.randint(3, 18)} years of experience building "
+            f"data products with {', '.join(rng.sample(list(vocabulary), 3))}. "
+            f"{rng.choice(PROSE)} {rng.choice(PROSE)}"
+        ),
+        "",
+    ]
     skills = ["Skills", ", ".join(_skills(rng, vocabulary, 8, 14)), ""]
     year = 2025
     jobs: list[str] = ["Experience"]
@@ -97,8 +229,9 @@ def synthetic_resume(rng: random.Random, vocabulary: Sequence[str], *,
         length = rng.randint(1, 5)
         start = year - length
         end = "Present" if year == 2025 else f"{rng.choice(MONTHS)} {year}"
-        entry = [(f"{rng.choice(TITLES)}, {rng.choice(COMPANIES)}  "
-                 f"{rng.choice(MONTHS)} {start} - {end}")]
+        entry = [
+            (f"{rng.choice(TITLES)}, {rng.choice(COMPANIES)}  {rng.choice(MONTHS)} {start} - {end}")
+        ]
         entry += [_bullet(rng, vocabulary) for _ in range(rng.randint(3, 5))]
         if rng.random() < 0.5:
             entry.append(f"- {rng.choice(PROSE)}")

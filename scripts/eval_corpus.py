@@ -25,8 +25,11 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CANDIDATES = (ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus",
-              Path("/work/shared/corpus"))
+CANDIDATES = (
+    ROOT.parent / "shared" / "corpus",
+    ROOT.parent.parent / "shared" / "corpus",
+    Path("/work/shared/corpus"),
+)
 
 
 def find_corpus(explicit: str | None) -> Path | None:
@@ -48,13 +51,18 @@ def person_key(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", help="corpus folder (holding resumes/)")
-    parser.add_argument("--compare", action="store_true",
-                        help="only compare matched skills across formats of one resume")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="only compare matched skills across formats of one resume",
+    )
     args = parser.parse_args(argv)
     corpus = find_corpus(args.corpus)
     if corpus is None or not (corpus / "resumes").is_dir():
-        print("corpus not found (looked for shared/corpus/resumes beside the repository); "
-              "nothing to evaluate")
+        print(
+            "corpus not found (looked for shared/corpus/resumes beside the repository); "
+            "nothing to evaluate"
+        )
         return 0
     sys.path.insert(0, str(ROOT / "src"))
     from skillgap.errors import SkillgapError
@@ -77,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         formats[path] = profile.format
         if args.compare:
             continue
-        print(f"\n== {path.relative_to(corpus)} ({profile.format}): "
-              f"{len(matches.evidence)} skills")
+        print(f"\n== {path.relative_to(corpus)} ({profile.format}): {len(matches.evidence)} skills")
         for skill in sorted(matches.evidence):
             evidence = matches.evidence[skill][0]
             where = f"{evidence.source}" + (f":{evidence.line}" if evidence.line else "")

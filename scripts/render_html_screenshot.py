@@ -39,8 +39,7 @@ def find_chromium(explicit: str | None) -> str | None:
     return None
 
 
-def render_report(profile: Path, *, rubric: str | None, ladder: str | None,
-                  as_of: dt.date) -> str:
+def render_report(profile: Path, *, rubric: str | None, ladder: str | None, as_of: dt.date) -> str:
     """The HTML report for ``profile`` (with the ladder placement when asked)."""
     sys.path.insert(0, str(ROOT / "src"))
     from skillgap.ladder import load_ladder, place, with_ladder
@@ -55,8 +54,7 @@ def render_report(profile: Path, *, rubric: str | None, ladder: str | None,
         shown = str(profile)
     loaded = load_profile(profile, display=shown)
     loaded_ladder = load_ladder(ladder) if ladder else None
-    chosen = load_rubric(rubric) if rubric or loaded_ladder is None else \
-        loaded_ladder.rubrics[-1]
+    chosen = load_rubric(rubric) if rubric or loaded_ladder is None else loaded_ladder.rubrics[-1]
     report = analyze(loaded, chosen, as_of=as_of)
     if loaded_ladder is not None:
         report = with_ladder(report, place(loaded, loaded_ladder, as_of=as_of))
@@ -67,26 +65,37 @@ def screenshot(chromium: str, html_file: Path, png: Path, window: str) -> None:
     """Run headless Chromium on ``html_file`` and write ``png``."""
     with tempfile.TemporaryDirectory(prefix="skillgap-chromium-") as profile_dir:
         command = [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update",
-            "--disable-default-apps", "--disable-sync", "--no-first-run",
-            "--hide-scrollbars", "--force-device-scale-factor=1",
-            f"--user-data-dir={profile_dir}", f"--window-size={window}",
-            f"--screenshot={png}", html_file.resolve().as_uri(),
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-default-apps",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            f"--user-data-dir={profile_dir}",
+            f"--window-size={window}",
+            f"--screenshot={png}",
+            html_file.resolve().as_uri(),
         ]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120,
-                                check=False)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     if result.returncode != 0 or not png.exists():
-        raise RuntimeError(f"chromium exited with {result.returncode}: "
-                           f"{result.stderr.strip()[-500:]}")
+        raise RuntimeError(
+            f"chromium exited with {result.returncode}: {result.stderr.strip()[-500:]}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", type=Path,
-                        default=ROOT / "examples" / "senior-ml-engineer-profile.yaml")
-    parser.add_argument("--rubric", default=None, help="rubric id or path (default: the "
-                        "ladder's top level)")
+    parser.add_argument(
+        "--profile", type=Path, default=ROOT / "examples" / "senior-ml-engineer-profile.yaml"
+    )
+    parser.add_argument(
+        "--rubric", default=None, help="rubric id or path (default: the ladder's top level)"
+    )
     parser.add_argument("--ladder", default="ml-engineer", help="ladder id ('' for none)")
     parser.add_argument("--as-of", default="2026-01-15", help="date for 'present' jobs")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "images" / "report.png")
@@ -97,11 +106,18 @@ def main(argv: list[str] | None = None) -> int:
 
     chromium = find_chromium(args.chromium)
     if chromium is None:
-        print("render_html_screenshot: no Chromium found (install it, e.g. 'apt-get install "
-              "chromium', or pass --chromium PATH)", file=sys.stderr)
+        print(
+            "render_html_screenshot: no Chromium found (install it, e.g. 'apt-get install "
+            "chromium', or pass --chromium PATH)",
+            file=sys.stderr,
+        )
         return 1
-    page = render_report(args.profile, rubric=args.rubric, ladder=args.ladder or None,
-                         as_of=dt.date.fromisoformat(args.as_of))
+    page = render_report(
+        args.profile,
+        rubric=args.rubric,
+        ladder=args.ladder or None,
+        as_of=dt.date.fromisoformat(args.as_of),
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="skillgap-html-") as folder:
         html_file = Path(folder) / "report.html"

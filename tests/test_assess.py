@@ -26,8 +26,14 @@ from skillgap.profiles import load_profile
 from skillgap.rubric import Rubric, load_rubric
 
 
-def answers_for(rubric: Rubric, *, level: str = "2", years: str = "4", degree: str = "2",
-                field: str = "Computer Science") -> list[str]:
+def answers_for(
+    rubric: Rubric,
+    *,
+    level: str = "2",
+    years: str = "4",
+    degree: str = "2",
+    field: str = "Computer Science",
+) -> list[str]:
     """One scripted answer per question of ``rubric``."""
     by_kind = {"level": level, "years": years, "degree": degree, "field": field}
     return [by_kind[q.kind] for q in questions_for(rubric)]
@@ -40,6 +46,7 @@ def run_cli(args: list[str], stdin: str | None) -> tuple[int, str, str]:
 
 # --------------------------------------------------------------------------- questions
 
+
 def test_every_skills_requirement_gets_a_level_question(rubric: Rubric) -> None:
     questions = questions_for(rubric)
     levels = [q.requirement.id for q in questions if q.kind == "level"]
@@ -49,8 +56,11 @@ def test_every_skills_requirement_gets_a_level_question(rubric: Rubric) -> None:
 def test_years_and_degree_are_asked_once_where_the_rubric_first_asks(rubric: Rubric) -> None:
     questions = questions_for(rubric)
     kinds = [(q.kind, q.requirement.id) for q in questions if q.kind != "level"]
-    assert kinds == [("degree", "advanced-degree"), ("field", "advanced-degree"),
-                     ("years", "years-experience")]
+    assert kinds == [
+        ("degree", "advanced-degree"),
+        ("field", "advanced-degree"),
+        ("years", "years-experience"),
+    ]
 
 
 def test_entry_rubric_without_years_asks_no_years() -> None:
@@ -59,33 +69,65 @@ def test_entry_rubric_without_years_asks_no_years() -> None:
 
 # --------------------------------------------------------------------------- answers
 
-@pytest.mark.parametrize(("kind", "typed", "expected"), [
-    ("level", "0", "none"), ("level", "1", "basic"), ("level", "4", "expert"),
-    ("level", "Advanced", "advanced"), ("level", "proficient", "advanced"),
-    ("level", " none ", "none"), ("years", "6", 6.0), ("years", "2.5 years", 2.5),
-    ("years", "10+", 10.0), ("degree", "3", "master"), ("degree", "M.Sc.", "master"),
-    ("degree", "Master's", "master"), ("degree", "PhD", "phd"), ("degree", "0", "none"),
-    ("field", "  Computer   Science ", "Computer Science"),
-    ("level", "", "keep"), ("level", "s", "skip"), ("years", "B", "back"),
-    ("degree", "q", "quit"), ("field", "?", "help"),
-])
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "expected"),
+    [
+        ("level", "0", "none"),
+        ("level", "1", "basic"),
+        ("level", "4", "expert"),
+        ("level", "Advanced", "advanced"),
+        ("level", "proficient", "advanced"),
+        ("level", " none ", "none"),
+        ("years", "6", 6.0),
+        ("years", "2.5 years", 2.5),
+        ("years", "10+", 10.0),
+        ("degree", "3", "master"),
+        ("degree", "M.Sc.", "master"),
+        ("degree", "Master's", "master"),
+        ("degree", "PhD", "phd"),
+        ("degree", "0", "none"),
+        ("field", "  Computer   Science ", "Computer Science"),
+        ("level", "", "keep"),
+        ("level", "s", "skip"),
+        ("years", "B", "back"),
+        ("degree", "q", "quit"),
+        ("field", "?", "help"),
+    ],
+)
 def test_answers_are_parsed(rubric: Rubric, kind: str, typed: str, expected: object) -> None:
     question = next(q for q in questions_for(rubric) if q.kind == kind)
     assert parse_answer(question, typed, rubric) == expected
 
 
-@pytest.mark.parametrize(("kind", "typed", "message"), [
-    ("level", "7", "type a number from 0 to 4, or a level name"),
-    ("level", "ninja", ("'ninja' is not a level; type one of 0 none, 1 basic, 2 working, "
-                       "3 advanced, 4 expert (or s to skip, b to go back, q to finish, ? for "
-                       "help)")),
-    ("years", "lots", "type a number of years, e.g. 6 or 2.5 (or s to skip, b to go back)"),
-    ("years", "99", "type a number of years from 0 to 70"),
-    ("degree", "diploma", ("type one of 0 none, 1 associate, 2 bachelor, 3 master, 4 phd "
-                          "(or s to skip, b to go back)")),
-])
-def test_wrong_answers_say_what_to_type(rubric: Rubric, kind: str, typed: str,
-                                        message: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "typed", "message"),
+    [
+        ("level", "7", "type a number from 0 to 4, or a level name"),
+        (
+            "level",
+            "ninja",
+            (
+                "'ninja' is not a level; type one of 0 none, 1 basic, 2 working, "
+                "3 advanced, 4 expert (or s to skip, b to go back, q to finish, ? for "
+                "help)"
+            ),
+        ),
+        ("years", "lots", "type a number of years, e.g. 6 or 2.5 (or s to skip, b to go back)"),
+        ("years", "99", "type a number of years from 0 to 70"),
+        (
+            "degree",
+            "diploma",
+            (
+                "type one of 0 none, 1 associate, 2 bachelor, 3 master, 4 phd "
+                "(or s to skip, b to go back)"
+            ),
+        ),
+    ],
+)
+def test_wrong_answers_say_what_to_type(
+    rubric: Rubric, kind: str, typed: str, message: str
+) -> None:
     question = next(q for q in questions_for(rubric) if q.kind == kind)
     assert parse_answer(question, typed, rubric) == Invalid(message)
 
@@ -98,6 +140,7 @@ def test_field_answers_are_cleaned_and_cut(rubric: Rubric) -> None:
 
 
 # --------------------------------------------------------------------------- session
+
 
 def test_back_skip_keep_and_quit(rubric: Rubric) -> None:
     session = Session.start(rubric)
@@ -140,12 +183,15 @@ def test_answers_become_a_profile_in_the_documented_format(rubric: Rubric) -> No
     assert data["education"] == [{"degree": "Master's degree", "field": "Statistics"}]
     assert set(data["self_assessment"].values()) == {"advanced"}  # type: ignore[union-attr]
     text = assessment_profile_yaml(session)
-    assert text.startswith("# skillgap profile written by 'skillgap assess' against rubric "
-                           "principal-ml-engineer 1.0.0.\n")
+    assert text.startswith(
+        "# skillgap profile written by 'skillgap assess' against rubric "
+        "principal-ml-engineer 1.0.0.\n"
+    )
     assert yaml.safe_load(text) == data
 
 
 # --------------------------------------------------------------------------- prompts
+
 
 def test_run_assessment_reads_scripted_lines_and_echoes_them(rubric: Rubric) -> None:
     screen = io.StringIO()
@@ -160,24 +206,32 @@ def test_run_assessment_reads_scripted_lines_and_echoes_them(rubric: Rubric) -> 
 
 def test_rubric_text_is_never_parsed_as_markup(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
-    path.write_text('id: r\ntitle: "[bold red]Role[/]"\nversion: "1"\nareas:\n'
-                    "  - id: a\n    name: A\n    weight: 1\n    requirements:\n"
-                    "      - id: x\n        name: '[link=http://evil]X[/link]'\n"
-                    "        skills: [{name: Python}]\n", "utf-8")
+    path.write_text(
+        'id: r\ntitle: "[bold red]Role[/]"\nversion: "1"\nareas:\n'
+        "  - id: a\n    name: A\n    weight: 1\n    requirements:\n"
+        "      - id: x\n        name: '[link=http://evil]X[/link]'\n"
+        "        skills: [{name: Python}]\n",
+        "utf-8",
+    )
     screen = io.StringIO()
-    run_assessment(load_rubric(path), console=Console(file=screen, width=100, markup=False),
-                   stream=io.StringIO("1\n"))
+    run_assessment(
+        load_rubric(path),
+        console=Console(file=screen, width=100, markup=False),
+        stream=io.StringIO("1\n"),
+    )
     assert "[bold red]Role[/]" in screen.getvalue()
     assert "[link=http://evil]X[/link]" in screen.getvalue()
 
 
 # --------------------------------------------------------------------------- command
 
+
 def test_assess_with_scripted_input_saves_a_profile_analyze_accepts(tmp_path: Path) -> None:
     rubric = load_rubric("principal-ml-engineer")
     saved = tmp_path / "me.yaml"
-    code, out, err = run_cli(["assess", "--save", str(saved)],
-                             "\n".join(answers_for(rubric, level="3")) + "\n")
+    code, out, err = run_cli(
+        ["assess", "--save", str(saved)], "\n".join(answers_for(rubric, level="3")) + "\n"
+    )
     assert code == 0, err
     assert f"saved your answers to {saved}" in err
     assert "Learning plan" in out and "Overall" in out
@@ -191,8 +245,9 @@ def test_assess_with_scripted_input_saves_a_profile_analyze_accepts(tmp_path: Pa
 
 
 def test_assess_prompts_go_to_stderr_and_the_report_to_stdout() -> None:
-    code, out, err = run_cli(["assess", "--rubric", "ml-engineer-entry", "--format", "json"],
-                             "2\n2\nq\n")
+    code, out, err = run_cli(
+        ["assess", "--rubric", "ml-engineer-entry", "--format", "json"], "2\n2\nq\n"
+    )
     assert code == 0, err
     assert "Self-assessment: Entry-level Machine Learning Engineer" in err
     report = json.loads(out)
@@ -201,8 +256,7 @@ def test_assess_prompts_go_to_stderr_and_the_report_to_stdout() -> None:
 
 
 def test_assess_with_a_ladder_places_the_answers() -> None:
-    code, out, err = run_cli(["assess", "--ladder", "ml-engineer", "--format", "json"],
-                             "1\n1\nq\n")
+    code, out, err = run_cli(["assess", "--ladder", "ml-engineer", "--format", "json"], "1\n1\nq\n")
     assert code == 0, err
     assert json.loads(out)["ladder"]["id"] == "ml-engineer"
 
@@ -210,10 +264,12 @@ def test_assess_with_a_ladder_places_the_answers() -> None:
 def test_assess_without_any_input_points_to_analyze() -> None:
     code, out, err = run_cli(["assess"], None)
     assert code == 2 and out == ""
-    assert err == ("skillgap: 'skillgap assess' asks questions and there is no input to answer "
-                   "them (stdin is not a terminal and is empty); run it in a terminal, pipe "
-                   "in answers one per line, or write a profile and run 'skillgap analyze "
-                   "PROFILE'\n")
+    assert err == (
+        "skillgap: 'skillgap assess' asks questions and there is no input to answer "
+        "them (stdin is not a terminal and is empty); run it in a terminal, pipe "
+        "in answers one per line, or write a profile and run 'skillgap analyze "
+        "PROFILE'\n"
+    )
 
 
 def test_assess_input_that_ends_early_finishes_with_the_answers_given(tmp_path: Path) -> None:
@@ -222,7 +278,9 @@ def test_assess_input_that_ends_early_finishes_with_the_answers_given(tmp_path: 
     assert code == 0, err
     assert "Input ended: finishing with the answers given so far." in err
     assert yaml.safe_load(saved.read_text("utf-8"))["self_assessment"] == {
-        "programming-languages": "advanced", "ml-frameworks": "advanced"}
+        "programming-languages": "advanced",
+        "ml-frameworks": "advanced",
+    }
 
 
 def test_assess_with_nothing_answered_saves_nothing(tmp_path: Path) -> None:
@@ -273,8 +331,14 @@ def test_any_typed_text_is_parsed_without_error(index: int, typed: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["", "s", "b", "?", "3", "0", "none", "master", "Physics",
-                                 "6", "ninja", "q"]), max_size=120))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["", "s", "b", "?", "3", "0", "none", "master", "Physics", "6", "ninja", "q"]
+        ),
+        max_size=120,
+    )
+)
 def test_any_sequence_of_answers_keeps_the_session_consistent(typed: list[str]) -> None:
     session = Session.start(PRINCIPAL)
     for text in typed:

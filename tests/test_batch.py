@@ -59,14 +59,27 @@ Shop assistant, Corner Shop  Jan 2020 - Present
 
 
 def json_resume(name: str) -> bytes:
-    return json.dumps({
-        "basics": {"name": name, "email": "eve@example.com", "phone": "+1 555 010 9999",
-                   "url": "https://eve.example.org", "image": "https://eve.example.org/me.jpg",
-                   "summary": "Machine learning engineer using Python and PyTorch."},
-        "work": [{"name": "Initech", "position": "ML Engineer", "startDate": "2018-01",
-                  "highlights": ["Deployed models on Kubernetes"]}],
-        "skills": [{"name": "ML", "keywords": ["TensorFlow", "Docker"]}],
-    }).encode()
+    return json.dumps(
+        {
+            "basics": {
+                "name": name,
+                "email": "eve@example.com",
+                "phone": "+1 555 010 9999",
+                "url": "https://eve.example.org",
+                "image": "https://eve.example.org/me.jpg",
+                "summary": "Machine learning engineer using Python and PyTorch.",
+            },
+            "work": [
+                {
+                    "name": "Initech",
+                    "position": "ML Engineer",
+                    "startDate": "2018-01",
+                    "highlights": ["Deployed models on Kubernetes"],
+                }
+            ],
+            "skills": [{"name": "ML", "keywords": ["TensorFlow", "Docker"]}],
+        }
+    ).encode()
 
 
 @pytest.fixture
@@ -79,10 +92,10 @@ def mixed(tmp_path: Path) -> Path:
         "grace.txt": STRONG.encode(),
         "grace-copy.txt": STRONG.encode(),
         "tim.md": WEAK.encode(),
-        "nested/ada.pdf": pdf_from_lines(STRONG.replace("Grace Hopper", "Ada Lovelace")
-                                         .splitlines()),
-        "nested/alan.docx": docx_bytes(STRONG.replace("Grace Hopper", "Alan Turing")
-                                       .splitlines()),
+        "nested/ada.pdf": pdf_from_lines(
+            STRONG.replace("Grace Hopper", "Ada Lovelace").splitlines()
+        ),
+        "nested/alan.docx": docx_bytes(STRONG.replace("Grace Hopper", "Alan Turing").splitlines()),
         "eve.json": json_resume("Eve Adams"),
         "empty.txt": b"",
         "random.pdf": bytes(range(256)) * 8,
@@ -91,7 +104,7 @@ def mixed(tmp_path: Path) -> Path:
         "notzip.docx": b"plain text, not a zip",
         "nodoc.docx": zip_bytes({"a.txt": b"x"}),
         "schema.json": b'{"$schema": "http://json-schema.org/draft-07/schema#", '
-                       b'"properties": {"basics": {}}, "definitions": {}}',
+        b'"properties": {"basics": {}}, "definitions": {}}',
         ".hidden/secret.txt": STRONG.encode(),
         ".dotfile.txt": STRONG.encode(),
     }
@@ -101,8 +114,15 @@ def mixed(tmp_path: Path) -> Path:
 
 
 GOOD = {"grace.txt", "grace-copy.txt", "tim.md", "ada.pdf", "alan.docx", "eve.json"}
-BAD = {"empty.txt", "random.pdf", "locked.pdf", "scan.pdf", "notzip.docx", "nodoc.docx",
-       "schema.json"}
+BAD = {
+    "empty.txt",
+    "random.pdf",
+    "locked.pdf",
+    "scan.pdf",
+    "notzip.docx",
+    "nodoc.docx",
+    "schema.json",
+}
 
 
 def rows_by_name(rubric: Rubric, folder: Path, **kwargs: object) -> dict[str, object]:
@@ -112,29 +132,34 @@ def rows_by_name(rubric: Rubric, folder: Path, **kwargs: object) -> dict[str, ob
 
 # --------------------------------------------------------------------------- inputs
 
+
 def test_folders_are_walked_recursively_skipping_hidden_files(mixed: Path) -> None:
     names = {Path(i.path).name for i in collect_inputs([str(mixed)])}
     assert names == GOOD | BAD
 
 
 def test_globs_files_and_stdin_are_expanded_and_deduplicated(mixed: Path) -> None:
-    items = collect_inputs([str(mixed / "*.txt"), str(mixed / "tim.md"), "-"],
-                           stdin=io.StringIO(f"{mixed / 'tim.md'}\n\n{mixed / 'eve.json'}\n"))
+    items = collect_inputs(
+        [str(mixed / "*.txt"), str(mixed / "tim.md"), "-"],
+        stdin=io.StringIO(f"{mixed / 'tim.md'}\n\n{mixed / 'eve.json'}\n"),
+    )
     assert [Path(i.path).name for i in items] == sorted(
         ["empty.txt", "grace-copy.txt", "grace.txt", "tim.md", "eve.json"],
-        key=lambda n: str(mixed / n))
+        key=lambda n: str(mixed / n),
+    )
 
 
 def test_recursive_glob(mixed: Path) -> None:
     items = collect_inputs([str(mixed / "**" / "*.pdf")])
-    assert {Path(i.path).name for i in items} == {"ada.pdf", "random.pdf", "locked.pdf",
-                                                  "scan.pdf"}
+    assert {Path(i.path).name for i in items} == {"ada.pdf", "random.pdf", "locked.pdf", "scan.pdf"}
 
 
 def test_missing_paths_and_empty_globs_become_error_inputs(tmp_path: Path) -> None:
     items = collect_inputs([str(tmp_path / "nope.pdf"), str(tmp_path / "*.docx")])
     assert {Path(i.display).name: i.problem for i in items} == {
-        "nope.pdf": "no such file or folder", "*.docx": "no files match this pattern"}
+        "nope.pdf": "no such file or folder",
+        "*.docx": "no files match this pattern",
+    }
 
 
 def test_our_own_output_and_sidecar_are_never_inputs(mixed: Path) -> None:
@@ -148,8 +173,10 @@ def test_our_own_output_and_sidecar_are_never_inputs(mixed: Path) -> None:
 
 # --------------------------------------------------------------------------- rows
 
+
 def test_mixed_batch_scores_every_good_file_and_explains_every_bad_one(
-        rubric: Rubric, mixed: Path) -> None:
+    rubric: Rubric, mixed: Path
+) -> None:
     rows = rows_by_name(rubric, mixed)
     assert {n for n, r in rows.items() if r.ok} == GOOD  # type: ignore[attr-defined]
     reasons = {n: r.error for n, r in rows.items() if not r.ok}  # type: ignore[attr-defined]
@@ -177,15 +204,29 @@ def test_worker_pool_gives_the_same_rows_as_one_process(rubric: Rubric, mixed: P
     assert one == four
 
 
-def _run(rubric: Rubric, folder: Path, output: Path, *, jobs: int = 1,
-         options: BatchOptions = OPTIONS, **kwargs: object) -> object:
-    return execute(collect_inputs([str(folder)], exclude=[output]), rubric, options,
-                   output=output, jobs=jobs, **kwargs)  # type: ignore[arg-type]
+def _run(
+    rubric: Rubric,
+    folder: Path,
+    output: Path,
+    *,
+    jobs: int = 1,
+    options: BatchOptions = OPTIONS,
+    **kwargs: object,
+) -> object:
+    return execute(
+        collect_inputs([str(folder)], exclude=[output]),
+        rubric,
+        options,
+        output=output,
+        jobs=jobs,
+        **kwargs,
+    )  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".md", ".jsonl"])
-def test_outputs_are_identical_whatever_the_worker_count(rubric: Rubric, mixed: Path,
-                                                         tmp_path: Path, suffix: str) -> None:
+def test_outputs_are_identical_whatever_the_worker_count(
+    rubric: Rubric, mixed: Path, tmp_path: Path, suffix: str
+) -> None:
     (tmp_path / "one").mkdir()
     (tmp_path / "four").mkdir()
     one, four = tmp_path / "one" / f"out{suffix}", tmp_path / "four" / f"out{suffix}"
@@ -199,8 +240,9 @@ def test_outputs_are_identical_whatever_the_worker_count(rubric: Rubric, mixed: 
         assert json.loads(meta_path(one).read_text()) == json.loads(meta_path(four).read_text())
 
 
-def test_csv_has_one_row_per_input_sorted_by_score_then_path(rubric: Rubric, mixed: Path,
-                                                              tmp_path: Path) -> None:
+def test_csv_has_one_row_per_input_sorted_by_score_then_path(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.csv"
     _run(rubric, mixed, output, jobs=2)
     rows = list(csv.DictReader(io.StringIO(output.read_text("utf-8"))))
@@ -222,8 +264,9 @@ def test_csv_has_one_row_per_input_sorted_by_score_then_path(rubric: Rubric, mix
     assert all(r["error"] and not r["overall"] for r in failed)
 
 
-def test_jsonl_lines_are_full_reports_or_error_objects(rubric: Rubric, mixed: Path,
-                                                       tmp_path: Path) -> None:
+def test_jsonl_lines_are_full_reports_or_error_objects(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.jsonl"
     _run(rubric, mixed, output)
     lines = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
@@ -234,8 +277,9 @@ def test_jsonl_lines_are_full_reports_or_error_objects(rubric: Rubric, mixed: Pa
     assert all(set(e) == {"status", "input", "id", "sha256", "format", "error"} for e in errors)
 
 
-def test_json_and_markdown_hold_the_whole_batch(rubric: Rubric, mixed: Path,
-                                                tmp_path: Path) -> None:
+def test_json_and_markdown_hold_the_whole_batch(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     _run(rubric, mixed, tmp_path / "out.json")
     document = json.loads((tmp_path / "out.json").read_text("utf-8"))
     assert set(document) == {"meta", "results", "summary"}
@@ -250,21 +294,30 @@ def test_json_and_markdown_hold_the_whole_batch(rubric: Rubric, mixed: Path,
 
 # --------------------------------------------------------------------------- audit trail
 
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json"])
-def test_every_output_carries_the_audit_trail(rubric: Rubric, mixed: Path, tmp_path: Path,
-                                              suffix: str) -> None:
+def test_every_output_carries_the_audit_trail(
+    rubric: Rubric, mixed: Path, tmp_path: Path, suffix: str
+) -> None:
     output = tmp_path / f"out{suffix}"
     _run(rubric, mixed, output, top=5, fail_under=50.0)
-    meta = (json.loads(output.read_text())["meta"] if suffix == ".json"
-            else json.loads(meta_path(output).read_text()))
+    meta = (
+        json.loads(output.read_text())["meta"]
+        if suffix == ".json"
+        else json.loads(meta_path(output).read_text())
+    )
     assert meta["tool"]["name"] == "skillgap" and meta["tool"]["version"]
     assert rubric.origin is not None
-    assert meta["rubric"] == {"id": rubric.id, "title": rubric.title,
-                              "version": rubric.version, "sha256": rubric.origin.sha256}
+    assert meta["rubric"] == {
+        "id": rubric.id,
+        "title": rubric.title,
+        "version": rubric.version,
+        "sha256": rubric.origin.sha256,
+    }
     assert meta["options"]["as_of"] == "2025-06-01"
     assert meta["options"]["fail_under"] == 50.0 and meta["options"]["top"] == 5
     assert meta["options"]["limits"]["max_pdf_pages"] == 500
@@ -272,12 +325,17 @@ def test_every_output_carries_the_audit_trail(rubric: Rubric, mixed: Path, tmp_p
     for name in GOOD | BAD:
         path = next(mixed.rglob(name))
         assert shas[name] == _sha(path), name
-    assert meta["counts"] == {"inputs": 13, "scored": 6, "failed": 7,
-                              "under_fail_under": meta["counts"]["under_fail_under"]}
+    assert meta["counts"] == {
+        "inputs": 13,
+        "scored": 6,
+        "failed": 7,
+        "under_fail_under": meta["counts"]["under_fail_under"],
+    }
 
 
-def test_markdown_lists_every_input_with_its_sha256(rubric: Rubric, mixed: Path,
-                                                    tmp_path: Path) -> None:
+def test_markdown_lists_every_input_with_its_sha256(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     _run(rubric, mixed, tmp_path / "out.md")
     markdown = (tmp_path / "out.md").read_text("utf-8")
     assert rubric.origin is not None and rubric.origin.sha256 in markdown
@@ -287,6 +345,7 @@ def test_markdown_lists_every_input_with_its_sha256(rubric: Rubric, mixed: Path,
 
 # --------------------------------------------------------------------------- CSV safety
 
+
 def test_csv_cells_never_start_a_formula(rubric: Rubric, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -295,7 +354,7 @@ def test_csv_cells_never_start_a_formula(rubric: Rubric, tmp_path: Path) -> None
     output = tmp_path / "out.csv"
     _run(rubric, folder, output)
     raw = output.read_bytes()
-    assert b"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")" in raw
+    assert b'\'=HYPERLINK(""http://evil.example"",""x"")' in raw
     assert b",=HYPERLINK" not in raw and b"\n=" not in raw
     for row in csv.reader(io.StringIO(raw.decode("utf-8"))):
         for cell in row:
@@ -304,25 +363,39 @@ def test_csv_cells_never_start_a_formula(rubric: Rubric, tmp_path: Path) -> None
 
 # --------------------------------------------------------------------------- blind mode
 
+
 def test_blind_mode_keeps_every_score(rubric: Rubric, mixed: Path, tmp_path: Path) -> None:
     _run(rubric, mixed, tmp_path / "seen.csv")
-    _run(rubric, mixed, tmp_path / "blind.csv",
-         options=BatchOptions(as_of=AS_OF, blind=True))
+    _run(rubric, mixed, tmp_path / "blind.csv", options=BatchOptions(as_of=AS_OF, blind=True))
     seen = list(csv.DictReader(io.StringIO((tmp_path / "seen.csv").read_text("utf-8"))))
     blind = list(csv.DictReader(io.StringIO((tmp_path / "blind.csv").read_text("utf-8"))))
     columns = [c for c in seen[0] if c not in ("file", "candidate", "error")]
-    assert [{c: r[c] for c in columns} for r in seen] == \
-        [{c: r[c] for c in columns} for r in blind]
+    assert [{c: r[c] for c in columns} for r in seen] == [{c: r[c] for c in columns} for r in blind]
 
 
-IDENTITY = ("Grace", "Hopper", "grace@example.com", "555 867 5309", "grace.example.com",
-            "Harbour Street", "Eve Adams", "eve@example.com", "eve.example.org", "me.jpg",
-            "inbox", "grace.txt", "locked.pdf", "Lovelace", "Turing")
+IDENTITY = (
+    "Grace",
+    "Hopper",
+    "grace@example.com",
+    "555 867 5309",
+    "grace.example.com",
+    "Harbour Street",
+    "Eve Adams",
+    "eve@example.com",
+    "eve.example.org",
+    "me.jpg",
+    "inbox",
+    "grace.txt",
+    "locked.pdf",
+    "Lovelace",
+    "Turing",
+)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".md"])
-def test_blind_outputs_hold_no_identity(rubric: Rubric, mixed: Path, tmp_path: Path,
-                                        suffix: str) -> None:
+def test_blind_outputs_hold_no_identity(
+    rubric: Rubric, mixed: Path, tmp_path: Path, suffix: str
+) -> None:
     output = tmp_path / f"blind{suffix}"
     _run(rubric, mixed, output, options=BatchOptions(as_of=AS_OF, blind=True))
     texts = [output.read_text("utf-8")]
@@ -337,11 +410,11 @@ def test_blind_outputs_hold_no_identity(rubric: Rubric, mixed: Path, tmp_path: P
         assert all(r["file"] == r["id"] and r["id"][:2] in ("c-", "x-") for r in rows)
 
 
-def test_keep_filenames_shows_paths_but_still_no_names(rubric: Rubric, mixed: Path,
-                                                       tmp_path: Path) -> None:
+def test_keep_filenames_shows_paths_but_still_no_names(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "blind.csv"
-    _run(rubric, mixed, output,
-         options=BatchOptions(as_of=AS_OF, blind=True, keep_filenames=True))
+    _run(rubric, mixed, output, options=BatchOptions(as_of=AS_OF, blind=True, keep_filenames=True))
     rows = list(csv.DictReader(io.StringIO(output.read_text("utf-8"))))
     assert any(r["file"].endswith("grace.txt") for r in rows)
     assert all(r["candidate"] == "" for r in rows)
@@ -350,8 +423,10 @@ def test_keep_filenames_shows_paths_but_still_no_names(rubric: Rubric, mixed: Pa
 
 # --------------------------------------------------------------------------- resume
 
+
 def test_resume_skips_done_inputs_and_drops_a_truncated_last_line(
-        rubric: Rubric, mixed: Path, tmp_path: Path) -> None:
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.jsonl"
     _run(rubric, mixed, output)
     lines = output.read_text("utf-8").splitlines(keepends=True)
@@ -362,8 +437,11 @@ def test_resume_skips_done_inputs_and_drops_a_truncated_last_line(
     assert result.resumed == 4 and result.repaired  # type: ignore[attr-defined]
     final = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
     inputs = [line.get("input") or line["candidate"]["source"] for line in final]
-    visible = [p for p in mixed.rglob("*") if p.is_file()
-               and not any(part.startswith(".") for part in p.relative_to(mixed).parts)]
+    visible = [
+        p
+        for p in mixed.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(mixed).parts)
+    ]
     assert sorted(inputs) == sorted(str(p) for p in visible)
 
 
@@ -377,8 +455,9 @@ def test_resume_retries_failed_inputs(rubric: Rubric, mixed: Path, tmp_path: Pat
     assert len(output.read_text().splitlines()) == len(GOOD | BAD)
 
 
-def test_resume_in_blind_mode_matches_by_content(rubric: Rubric, mixed: Path,
-                                                 tmp_path: Path) -> None:
+def test_resume_in_blind_mode_matches_by_content(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.jsonl"
     blind = BatchOptions(as_of=AS_OF, blind=True)
     _run(rubric, mixed, output, options=blind)
@@ -392,8 +471,9 @@ def test_resume_in_blind_mode_matches_by_content(rubric: Rubric, mixed: Path,
     assert sum(grace_id in line for line in final) == 2
 
 
-def test_resume_refuses_results_from_another_rubric(rubric: Rubric, mixed: Path,
-                                                    tmp_path: Path) -> None:
+def test_resume_refuses_results_from_another_rubric(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.jsonl"
     _run(rubric, mixed, output)
     assert rubric.origin is not None
@@ -402,8 +482,7 @@ def test_resume_refuses_results_from_another_rubric(rubric: Rubric, mixed: Path,
         load_resume_state(output, rubric=rubric)
 
 
-def test_resume_refuses_a_damaged_middle_line(rubric: Rubric, mixed: Path,
-                                              tmp_path: Path) -> None:
+def test_resume_refuses_a_damaged_middle_line(rubric: Rubric, mixed: Path, tmp_path: Path) -> None:
     output = tmp_path / "out.jsonl"
     _run(rubric, mixed, output)
     lines = output.read_text().splitlines(keepends=True)
@@ -417,13 +496,15 @@ def test_resume_needs_jsonl(rubric: Rubric, mixed: Path, tmp_path: Path) -> None
         _run(rubric, mixed, tmp_path / "out.csv", resume=True)
 
 
-def test_unknown_output_extension_is_a_usage_error(rubric: Rubric, mixed: Path,
-                                                   tmp_path: Path) -> None:
+def test_unknown_output_extension_is_a_usage_error(
+    rubric: Rubric, mixed: Path, tmp_path: Path
+) -> None:
     with pytest.raises(UsageError, match=r"--output must end in \.csv, \.jsonl, \.json, \.md"):
         _run(rubric, mixed, tmp_path / "out.xlsx")
 
 
 # --------------------------------------------------------------------------- time limit
+
 
 @pytest.fixture
 def slow(tmp_path: Path) -> Path:
@@ -438,20 +519,26 @@ def slow(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_input_over_the_time_limit_is_an_error_row_and_the_rest_are_scored(
-        rubric: Rubric, slow: Path, jobs: int) -> None:
+    rubric: Rubric, slow: Path, jobs: int
+) -> None:
     options = dataclasses.replace(OPTIONS, timeout=0.2)
-    rows = {Path(r.path).name: r for r in run_batch(collect_inputs([str(slow)]), rubric,
-                                                    options, jobs=jobs)}
+    rows = {
+        Path(r.path).name: r
+        for r in run_batch(collect_inputs([str(slow)]), rubric, options, jobs=jobs)
+    }
     assert rows["grace.txt"].ok and rows["tim.md"].ok
     huge = rows["huge.txt"]
     assert not huge.ok
-    assert huge.error == (f"{slow / 'huge.txt'}: took longer than 0.2 s to read and score, "
-                          "so it was stopped; raise the limit with --timeout if the file is "
-                          "genuine")
+    assert huge.error == (
+        f"{slow / 'huge.txt'}: took longer than 0.2 s to read and score, "
+        "so it was stopped; raise the limit with --timeout if the file is "
+        "genuine"
+    )
 
 
 def test_the_time_limit_restores_the_alarm_handler_and_can_be_turned_off(
-        rubric: Rubric, slow: Path) -> None:
+    rubric: Rubric, slow: Path
+) -> None:
     import signal
 
     def mine(signum: int, frame: object) -> None:
@@ -459,8 +546,11 @@ def test_the_time_limit_restores_the_alarm_handler_and_can_be_turned_off(
 
     previous = signal.signal(signal.SIGALRM, mine)
     try:
-        limited = list(run_batch(collect_inputs([str(slow)]), rubric,
-                                 dataclasses.replace(OPTIONS, timeout=0.2)))
+        limited = list(
+            run_batch(
+                collect_inputs([str(slow)]), rubric, dataclasses.replace(OPTIONS, timeout=0.2)
+            )
+        )
         assert signal.getsignal(signal.SIGALRM) is mine
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
         assert sum(not r.ok for r in limited) == 1
@@ -488,9 +578,13 @@ def test_a_callers_own_timer_is_left_alone(rubric: Rubric, slow: Path) -> None:
         signal.signal(signal.SIGALRM, previous)
 
 
-def test_the_time_limit_is_in_the_audit_trail(rubric: Rubric, slow: Path,
-                                               tmp_path: Path) -> None:
+def test_the_time_limit_is_in_the_audit_trail(rubric: Rubric, slow: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    execute(collect_inputs([str(slow / "grace.txt")]), rubric,
-            dataclasses.replace(OPTIONS, timeout=5.0), output=out, jobs=1)
+    execute(
+        collect_inputs([str(slow / "grace.txt")]),
+        rubric,
+        dataclasses.replace(OPTIONS, timeout=5.0),
+        output=out,
+        jobs=1,
+    )
     assert json.loads(meta_path(out).read_text())["options"]["timeout"] == 5.0

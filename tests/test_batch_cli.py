@@ -38,7 +38,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_all_scored_exits_0_with_ranking_on_stderr_and_rows_in_the_file(
-        folder: Path, tmp_path: Path) -> None:
+    folder: Path, tmp_path: Path
+) -> None:
     output = tmp_path / "out.csv"
     code, out, err = invoke(str(folder), "-o", str(output), "--as-of", "2025-06-01")
     assert code == 0, err
@@ -54,8 +55,10 @@ def test_without_output_json_lines_go_to_stdout_and_nothing_else(folder: Path) -
     assert code == 0, err
     lines = out.splitlines()
     assert len(lines) == 2
-    assert {json.loads(line)["candidate"]["name"] for line in lines} == {"Grace Hopper",
-                                                                         "Tim Walker"}
+    assert {json.loads(line)["candidate"]["name"] for line in lines} == {
+        "Grace Hopper",
+        "Tim Walker",
+    }
     assert "Top 2 of 2" in err
 
 
@@ -79,8 +82,9 @@ def test_fail_under_exits_1(folder: Path, tmp_path: Path) -> None:
 
 def test_nothing_readable_exits_3(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"nope")
-    code, _, err = invoke(str(tmp_path / "a.pdf"), str(tmp_path / "missing.docx"),
-                          "-o", str(tmp_path / "o.csv"))
+    code, _, err = invoke(
+        str(tmp_path / "a.pdf"), str(tmp_path / "missing.docx"), "-o", str(tmp_path / "o.csv")
+    )
     assert code == 3
     assert "0 scored, 2 failed" in err
     assert "missing.docx: no such file or folder" in err
@@ -90,8 +94,10 @@ def test_empty_folder_exits_3(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, out, err = invoke(str(tmp_path / "empty"))
     assert code == 3 and out == ""
-    assert err == ("skillgap: no input files found (folders are searched recursively; hidden "
-                   "files are skipped)\n")
+    assert err == (
+        "skillgap: no input files found (folders are searched recursively; hidden "
+        "files are skipped)\n"
+    )
 
 
 def test_paths_from_stdin(folder: Path) -> None:
@@ -100,14 +106,17 @@ def test_paths_from_stdin(folder: Path) -> None:
     assert len(out.splitlines()) == 1
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--resume", "-o", "x.csv"], "--resume needs a .jsonl --output"),
-    (["--resume"], "--resume needs --output FILE.jsonl"),
-    (["-o", "x.xlsx"], "--output must end in .csv, .jsonl, .json, .md"),
-    (["--keep-filenames"], "--keep-filenames only makes sense with --blind"),
-    (["--as-of", "yesterday"], "--as-of must be a date like 2026-01-31"),
-    (["--profile-format", "rtf"], "unknown --profile-format 'rtf'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--resume", "-o", "x.csv"], "--resume needs a .jsonl --output"),
+        (["--resume"], "--resume needs --output FILE.jsonl"),
+        (["-o", "x.xlsx"], "--output must end in .csv, .jsonl, .json, .md"),
+        (["--keep-filenames"], "--keep-filenames only makes sense with --blind"),
+        (["--as-of", "yesterday"], "--as-of must be a date like 2026-01-31"),
+        (["--profile-format", "rtf"], "unknown --profile-format 'rtf'"),
+    ],
+)
 def test_usage_errors_exit_2(folder: Path, args: list[str], message: str) -> None:
     code, out, err = invoke(str(folder), *args)
     assert code == 2, err
@@ -125,13 +134,22 @@ def test_blind_ranking_on_stderr_shows_no_names(folder: Path, tmp_path: Path) ->
 def test_help_lists_the_options() -> None:
     result = CliRunner().invoke(app, ["batch", "--help"])
     assert result.exit_code == 0
-    for option in ("--output", "--jobs", "--top", "--fail-under", "--blind",
-                   "--keep-filenames", "--resume", "--timeout"):
+    for option in (
+        "--output",
+        "--jobs",
+        "--top",
+        "--fail-under",
+        "--blind",
+        "--keep-filenames",
+        "--resume",
+        "--timeout",
+    ):
         assert option in result.stdout
 
 
-def test_an_input_over_the_time_limit_is_an_error_row_and_exits_1(folder: Path,
-                                                                  tmp_path: Path) -> None:
+def test_an_input_over_the_time_limit_is_an_error_row_and_exits_1(
+    folder: Path, tmp_path: Path
+) -> None:
     from skillgap.batch import DEFAULT_TIMEOUT
 
     (folder / "huge.txt").write_text("Summary\n" + "Python on Kubernetes and AWS. " * 50000)
@@ -155,11 +173,28 @@ def test_sigkill_then_resume_gives_every_input_exactly_once(tmp_path: Path) -> N
     for n in range(200):
         (inbox / f"resume-{n:03d}.txt").write_text(synthetic_resume(rng, vocabulary))
     output = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "skillgap", "batch", str(inbox), "--output", str(output),
-               "--jobs", "2", "--as-of", "2025-06-01"]
+    command = [
+        sys.executable,
+        "-m",
+        "skillgap",
+        "batch",
+        str(inbox),
+        "--output",
+        str(output),
+        "--jobs",
+        "2",
+        "--as-of",
+        "2025-06-01",
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen(command, cwd=tmp_path, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
@@ -172,12 +207,20 @@ def test_sigkill_then_resume_gives_every_input_exactly_once(tmp_path: Path) -> N
     done_before = output.read_bytes().count(b"\n")
     assert process.returncode == -signal.SIGKILL
     assert 20 <= done_before < 200, "the run was not killed mid-way"
-    resumed = subprocess.run([*command, "--resume"], cwd=tmp_path, env=env,
-                             capture_output=True, text=True, timeout=120, check=False)
+    resumed = subprocess.run(
+        [*command, "--resume"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert resumed.returncode == 0, resumed.stderr
     assert "already done from the earlier run" in resumed.stderr
-    sources = Counter(json.loads(line)["candidate"]["source"]
-                      for line in output.read_text("utf-8").splitlines())
+    sources = Counter(
+        json.loads(line)["candidate"]["source"] for line in output.read_text("utf-8").splitlines()
+    )
     assert sources == Counter({str(path): 1 for path in inbox.iterdir()})
 
 
@@ -193,11 +236,28 @@ def test_sigkill_never_leaves_a_half_written_sorted_output(tmp_path: Path, suffi
         (inbox / f"resume-{n:03d}.txt").write_text(synthetic_resume(rng, vocabulary))
     output = tmp_path / f"ranking{suffix}"
     output.write_text("the previous, complete ranking\n", encoding="utf-8")
-    command = [sys.executable, "-m", "skillgap", "batch", str(inbox), "--output", str(output),
-               "--jobs", "2", "--as-of", "2025-06-01"]
+    command = [
+        sys.executable,
+        "-m",
+        "skillgap",
+        "batch",
+        str(inbox),
+        "--output",
+        str(output),
+        "--jobs",
+        "2",
+        "--as-of",
+        "2025-06-01",
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen(command, cwd=tmp_path, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         time.sleep(0.3)  # let the workers start scoring, well before the final write
         still_running = process.poll() is None

@@ -30,15 +30,18 @@ def test_published_hook_runs_validate_in_its_own_python_environment() -> None:
     assert hook["types"] == ["yaml"]
 
 
-@pytest.mark.parametrize(("path", "picked"), [
-    ("rubrics/data-scientist.yaml", True),
-    ("teams/ml/rubrics/principal.yml", True),
-    ("roles/principal.rubric.yaml", True),
-    ("src/skillgap/rubrics/principal-ml-engineer.yaml", True),
-    (".github/workflows/ci.yml", False),
-    ("config.yaml", False),
-    ("rubrics/README.md", False),
-])
+@pytest.mark.parametrize(
+    ("path", "picked"),
+    [
+        ("rubrics/data-scientist.yaml", True),
+        ("teams/ml/rubrics/principal.yml", True),
+        ("roles/principal.rubric.yaml", True),
+        ("src/skillgap/rubrics/principal-ml-engineer.yaml", True),
+        (".github/workflows/ci.yml", False),
+        ("config.yaml", False),
+        ("rubrics/README.md", False),
+    ],
+)
 def test_published_hook_picks_rubric_files(path: str, picked: bool) -> None:
     assert bool(re.search(published_hook()["files"], path)) is picked
 
@@ -70,5 +73,5 @@ def test_ci_doc_pre_commit_configs_use_the_published_hook() -> None:
         hooks = [h for repo in config["repos"] for h in repo["hooks"]]
         assert [h["id"] for h in hooks] == ["skillgap-validate"]
         args = hooks[0]["args"]
-        for rule in args[args.index("--disable") + 1:] if "--disable" in args else []:
+        for rule in args[args.index("--disable") + 1 :] if "--disable" in args else []:
             assert rule in RULES

@@ -122,12 +122,15 @@ def test_blind_removes_name_and_keeps_score(resume: Path) -> None:
 
 RUBRIC_CASES = {
     "yaml-syntax": ("title: [unclosed\n", "YAML syntax error"),
-    "unknown-key": (GOOD_RUBRIC.replace("    weight: 3\n", "    wieght: 3\n"),
-                    "unknown key 'wieght'"),
-    "duplicate-key": (GOOD_RUBRIC.replace("version: \"1.0\"\n", "version: \"1.0\"\nid: again\n"),
-                      "duplicate key 'id'"),
-    "wrong-type": (GOOD_RUBRIC.replace("    weight: 3\n", "    weight: [3]\n"),
-                   "must be a number"),
+    "unknown-key": (
+        GOOD_RUBRIC.replace("    weight: 3\n", "    wieght: 3\n"),
+        "unknown key 'wieght'",
+    ),
+    "duplicate-key": (
+        GOOD_RUBRIC.replace('version: "1.0"\n', 'version: "1.0"\nid: again\n'),
+        "duplicate key 'id'",
+    ),
+    "wrong-type": (GOOD_RUBRIC.replace("    weight: 3\n", "    weight: [3]\n"), "must be a number"),
     "empty": ("", "file is empty"),
 }
 
@@ -203,16 +206,20 @@ def test_every_command_has_help_with_an_example() -> None:
 @pytest.mark.parametrize("args", [["--help"], ["rubrics"]])
 def test_cheap_commands_do_not_import_the_matcher(args: list[str]) -> None:
     """`skillgap --help` and `skillgap rubrics` must start fast: no rapidfuzz import."""
-    code = (f"import sys; sys.argv = ['skillgap', *{args!r}]\n"
-            "from skillgap.cli import app\n"
-            "try:\n    app()\nexcept SystemExit:\n    pass\n"
-            "print('rapidfuzz' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    code = (
+        f"import sys; sys.argv = ['skillgap', *{args!r}]\n"
+        "from skillgap.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "print('rapidfuzz' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().endswith("False"), result.stdout
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    result = subprocess.run([sys.executable, "-m", "skillgap", "--version"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "skillgap", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and result.stdout.startswith("skillgap ")

@@ -19,8 +19,9 @@ from .conftest import ROOT
 from .test_validate import MINI, three_mistakes
 
 runner = CliRunner()
-PRINCIPAL = Path(str(resources.files("skillgap").joinpath("rubrics"))) / \
-    "principal-ml-engineer.yaml"
+PRINCIPAL = (
+    Path(str(resources.files("skillgap").joinpath("rubrics"))) / "principal-ml-engineer.yaml"
+)
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -40,32 +41,33 @@ def test_three_mistakes_give_three_lines_and_exit_1(broken: tuple[Path, dict[str
     path, lines = broken
     code, out, err = invoke("validate", str(path))
     assert code == 1, err
-    reported = [(int(line.split(":")[1]), line.rsplit("[", 1)[1].rstrip("]"))
-                for line in out.splitlines()]
+    reported = [
+        (int(line.split(":")[1]), line.rsplit("[", 1)[1].rstrip("]")) for line in out.splitlines()
+    ]
     assert sorted(reported) == sorted((line, rule) for rule, line in lines.items())
     assert err == "1 file checked: 3 errors\n"
 
 
-def test_github_format_prints_three_error_annotations(
-        broken: tuple[Path, dict[str, int]]) -> None:
+def test_github_format_prints_three_error_annotations(broken: tuple[Path, dict[str, int]]) -> None:
     path, lines = broken
     code, out, _ = invoke("validate", "--format", "github", str(path))
     assert code == 1
     assert len(out.splitlines()) == 3
     for line in out.splitlines():
         assert line.startswith(f"::error file={path},line=")
-    assert {int(line.split("line=")[1].split(",")[0]) for line in out.splitlines()} == \
-        set(lines.values())
+    assert {int(line.split("line=")[1].split(",")[0]) for line in out.splitlines()} == set(
+        lines.values()
+    )
 
 
 def test_github_format_is_the_default_under_github_actions(
-        broken: tuple[Path, dict[str, int]]) -> None:
+    broken: tuple[Path, dict[str, int]],
+) -> None:
     path, _ = broken
     code, out, _ = invoke("validate", str(path), env={"GITHUB_ACTIONS": "true"})
     assert code == 1
     assert [line[:7] for line in out.splitlines()] == ["::error"] * 3
-    code, out, _ = invoke("validate", str(path), "--format", "text",
-                          env={"GITHUB_ACTIONS": "true"})
+    code, out, _ = invoke("validate", str(path), "--format", "text", env={"GITHUB_ACTIONS": "true"})
     assert out.startswith(str(path))
 
 
@@ -107,20 +109,24 @@ def test_an_unreadable_path_exits_3_after_checking_the_rest(tmp_path: Path) -> N
     assert err == "1 file checked: 1 error\n"
 
 
-@pytest.mark.parametrize("args", [
-    ["validate"],
-    ["validate", "--disable", "no-such-rule", "x.yaml"],
-    ["validate", "--format", "xml", "x.yaml"],
-    ["schema"],
-    ["schema", "rubrik"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--disable", "no-such-rule", "x.yaml"],
+        ["validate", "--format", "xml", "x.yaml"],
+        ["schema"],
+        ["schema", "rubrik"],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     code, _, _ = invoke(*args)
     assert code == 2
 
 
 def test_a_bad_rubric_still_stops_analyze_with_one_line(
-        broken: tuple[Path, dict[str, int]], tmp_path: Path) -> None:
+    broken: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
     path, lines = broken
     resume = tmp_path / "sam.txt"
     resume.write_text("Sam\n\nSKILLS\nPython\n", encoding="utf-8")
@@ -141,7 +147,10 @@ def test_schema_write_regenerates_the_files(tmp_path: Path) -> None:
     code, _, err = invoke("schema", "--write", str(tmp_path))
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "profile.schema.json", "report.schema.json", "rubric.schema.json"]
+        "profile.schema.json",
+        "report.schema.json",
+        "rubric.schema.json",
+    ]
     assert (tmp_path / "report.schema.json").read_text("utf-8") == schema_text("report")
     assert invoke("schema", "--write", str(tmp_path / "nope"))[0] == 2
 
@@ -158,11 +167,12 @@ def test_help_does_not_load_the_matcher() -> None:
 
     (Typer itself imports pydantic for any subcommand, so that is not checked here.)
     """
-    code = ("import sys\nfrom skillgap.cli import app\ntry:\n    app(['validate', '--help'])\n"
-            "except SystemExit:\n    pass\n"
-            "heavy = [m for m in ('rapidfuzz', 'skillgap.lint', 'skillgap.validate',\n"
-            "                     'skillgap.matching', 'skillgap.schema') if m in sys.modules]\n"
-            "print(heavy)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys\nfrom skillgap.cli import app\ntry:\n    app(['validate', '--help'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in ('rapidfuzz', 'skillgap.lint', 'skillgap.validate',\n"
+        "                     'skillgap.matching', 'skillgap.schema') if m in sys.modules]\n"
+        "print(heavy)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"

@@ -30,14 +30,12 @@ AS_OF = dt.date(2026, 1, 15)
 
 @pytest.fixture(scope="module")
 def before(rubric: Rubric) -> GapReport:
-    return analyze(load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"), rubric,
-                   as_of=AS_OF)
+    return analyze(load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"), rubric, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
 def after(rubric: Rubric) -> GapReport:
-    return analyze(load_profile(EXAMPLES / "senior-ml-engineer-profile.yaml"), rubric,
-                   as_of=AS_OF)
+    return analyze(load_profile(EXAMPLES / "senior-ml-engineer-profile.yaml"), rubric, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +51,10 @@ def write(tmp_path: Path, name: str, report: GapReport) -> Path:
 
 # --------------------------------------------------------------------------- library
 
-def test_overall_and_every_area_change_is_reported(change: ReportDiff, before: GapReport,
-                                                   after: GapReport) -> None:
+
+def test_overall_and_every_area_change_is_reported(
+    change: ReportDiff, before: GapReport, after: GapReport
+) -> None:
     assert change.overall_change == round(after.overall.score - before.overall.score, 1)
     assert [a.id for a in change.areas] == [a.id for a in after.areas]
     for area, old, new in zip(change.areas, before.areas, after.areas, strict=True):
@@ -62,8 +62,9 @@ def test_overall_and_every_area_change_is_reported(change: ReportDiff, before: G
         assert area.change == round(area.new - area.old, 1)
 
 
-def test_requirements_newly_met_and_no_longer_met(change: ReportDiff, before: GapReport,
-                                                  after: GapReport) -> None:
+def test_requirements_newly_met_and_no_longer_met(
+    change: ReportDiff, before: GapReport, after: GapReport
+) -> None:
     def met(report: GapReport) -> set[str]:
         return {r.id for a in report.areas for r in a.requirements if r.status == "met"}
 
@@ -90,33 +91,43 @@ def test_same_report_twice_shows_no_change(before: GapReport) -> None:
 
 
 def test_reports_for_different_rubrics_are_refused(before: GapReport) -> None:
-    other = analyze(load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
-                    load_rubric("ml-engineer-entry"), as_of=AS_OF)
+    other = analyze(
+        load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
+        load_rubric("ml-engineer-entry"),
+        as_of=AS_OF,
+    )
     with pytest.raises(IncomparableReportsError) as caught:
         diff_reports(before, other, old_name="a.json", new_name="b.json")
     assert caught.value.exit_code == 2
     assert str(caught.value) == (
         "cannot compare a.json and b.json: they were scored against different rubrics "
         "(rubric 'principal-ml-engineer' vs 'ml-engineer-entry'); score both against the same "
-        "rubric, or add --force to compare them by area and requirement id anyway")
+        "rubric, or add --force to compare them by area and requirement id anyway"
+    )
 
 
-@pytest.mark.parametrize(("field", "value", "reason"), [
-    ("version", "9.9.9", "rubric principal-ml-engineer version 1.0.0 vs 9.9.9"),
-    ("sha256", "f" * 64, "with different content (sha256 "),
-])
-def test_a_changed_rubric_version_or_content_is_refused(before: GapReport, field: str,
-                                                        value: str, reason: str) -> None:
-    changed = before.model_copy(update={"rubric": before.rubric.model_copy(
-        update={field: value})})
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("version", "9.9.9", "rubric principal-ml-engineer version 1.0.0 vs 9.9.9"),
+        ("sha256", "f" * 64, "with different content (sha256 "),
+    ],
+)
+def test_a_changed_rubric_version_or_content_is_refused(
+    before: GapReport, field: str, value: str, reason: str
+) -> None:
+    changed = before.model_copy(update={"rubric": before.rubric.model_copy(update={field: value})})
     with pytest.raises(IncomparableReportsError, match=r"different rubrics") as caught:
         diff_reports(before, changed)
     assert reason in str(caught.value)
 
 
 def test_force_compares_different_rubrics_by_id_and_says_so(before: GapReport) -> None:
-    other = analyze(load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
-                    load_rubric("ml-engineer-entry"), as_of=AS_OF)
+    other = analyze(
+        load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
+        load_rubric("ml-engineer-entry"),
+        as_of=AS_OF,
+    )
     forced = diff_reports(before, other, force=True)
     assert not forced.same_rubric and "different rubrics" in forced.warnings[0]
     absent = {r.id: r for r in forced.requirements}
@@ -130,20 +141,34 @@ def test_diff_json_is_deterministic(before: GapReport, after: GapReport) -> None
 
 # --------------------------------------------------------------------------- loading
 
+
 def test_load_report_round_trips(tmp_path: Path, before: GapReport) -> None:
     assert load_report(write(tmp_path, "r.json", before)) == before
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("{not json", "r.json:1:2: not a JSON report: "),
-    ('{"name": "Ada"}', ("r.json: not a skillgap JSON report (write one with 'skillgap "
-                        "analyze PROFILE --format json --output FILE')")),
-    ('{"schema_version": "2.0", "overall": {}}',
-     ("r.json: report schema version 2.0 is not supported (this skillgap reads 1.x); re-run "
-     "'skillgap analyze' to write a new report")),
-])
-def test_bad_report_files_get_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             text: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "r.json:1:2: not a JSON report: "),
+        (
+            '{"name": "Ada"}',
+            (
+                "r.json: not a skillgap JSON report (write one with 'skillgap "
+                "analyze PROFILE --format json --output FILE')"
+            ),
+        ),
+        (
+            '{"schema_version": "2.0", "overall": {}}',
+            (
+                "r.json: report schema version 2.0 is not supported (this skillgap reads 1.x); "
+                "re-run 'skillgap analyze' to write a new report"
+            ),
+        ),
+    ],
+)
+def test_bad_report_files_get_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("r.json").write_text(text, "utf-8")
     with pytest.raises(ReportError) as caught:
@@ -151,26 +176,30 @@ def test_bad_report_files_get_one_clear_line(tmp_path: Path, monkeypatch: pytest
     assert str(caught.value).startswith(message)
 
 
-def test_a_tampered_report_names_the_field_and_line(tmp_path: Path, before: GapReport,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_tampered_report_names_the_field_and_line(
+    tmp_path: Path, before: GapReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     data = json.loads(before.to_json())
     data["areas"][0]["name"] = 42
     Path("r.json").write_text(json.dumps(data, indent=2), "utf-8")
     with pytest.raises(ReportError) as caught:
         load_report("r.json")
-    assert str(caught.value).startswith("r.json: not a valid skillgap report: 'areas[0].name': "
-                                        "input should be a valid string")
+    assert str(caught.value).startswith(
+        "r.json: not a valid skillgap report: 'areas[0].name': input should be a valid string"
+    )
 
 
 # --------------------------------------------------------------------------- rendering
+
 
 def test_every_diff_format_has_a_renderer() -> None:
     assert set(DIFF_RENDERERS) == set(DiffFormat)
 
 
-def test_terminal_diff_shows_per_area_changes(change: ReportDiff, before: GapReport,
-                                              after: GapReport) -> None:
+def test_terminal_diff_shows_per_area_changes(
+    change: ReportDiff, before: GapReport, after: GapReport
+) -> None:
     text = render_diff(change, "terminal")
     old, new = before.overall.score, after.overall.score
     assert f"Overall {old:.1f} -> {new:.1f}  {new - old:+.1f}" in text
@@ -180,18 +209,23 @@ def test_terminal_diff_shows_per_area_changes(change: ReportDiff, before: GapRep
     assert "\x1b[" not in text
 
 
-def test_markdown_diff_has_an_area_table(change: ReportDiff, before: GapReport,
-                                         after: GapReport) -> None:
+def test_markdown_diff_has_an_area_table(
+    change: ReportDiff, before: GapReport, after: GapReport
+) -> None:
     text = render_diff(change, "markdown")
     assert "| Area | Old | New | Change |" in text
     old, new = round(before.areas[0].score * 100, 1), round(after.areas[0].score * 100, 1)
     assert f"| Technical Proficiency | {old:.1f} | {new:.1f} | {new - old:+.1f} |" in text
 
 
-def test_candidate_names_are_escaped_in_every_format(before: GapReport,
-                                                     after: GapReport) -> None:
-    hostile = after.model_copy(update={"candidate": after.candidate.model_copy(
-        update={"name": "Eve \x1b]8;;http://x\x07 | [b]*x*[/b]"})})
+def test_candidate_names_are_escaped_in_every_format(before: GapReport, after: GapReport) -> None:
+    hostile = after.model_copy(
+        update={
+            "candidate": after.candidate.model_copy(
+                update={"name": "Eve \x1b]8;;http://x\x07 | [b]*x*[/b]"}
+            )
+        }
+    )
     result = diff_reports(before, hostile)
     assert "\x1b" not in render_diff(result, "terminal")
     assert "Eve \\| \\[b\\]\\*x\\*\\[/b\\]" in render_diff(result, "markdown")
@@ -200,35 +234,44 @@ def test_candidate_names_are_escaped_in_every_format(before: GapReport,
 
 # --------------------------------------------------------------------------- command
 
-def test_diff_command_formats_and_exit_codes(tmp_path: Path, before: GapReport,
-                                             after: GapReport) -> None:
+
+def test_diff_command_formats_and_exit_codes(
+    tmp_path: Path, before: GapReport, after: GapReport
+) -> None:
     old, new = write(tmp_path, "old.json", before), write(tmp_path, "new.json", after)
     runner = CliRunner()
     result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     expected = round(after.overall.score - before.overall.score, 1)
     assert json.loads(result.stdout)["overall_change"] == expected
-    result = runner.invoke(app, ["diff", str(old), str(new), "-f", "markdown",
-                                 "-o", str(tmp_path / "p.md")])
+    result = runner.invoke(
+        app, ["diff", str(old), str(new), "-f", "markdown", "-o", str(tmp_path / "p.md")]
+    )
     assert result.exit_code == 0 and result.stdout == ""
     assert (tmp_path / "p.md").read_text("utf-8").startswith("# Principal Machine Learning")
 
 
-def test_diff_command_refuses_different_rubrics_unless_forced(tmp_path: Path,
-                                                              before: GapReport) -> None:
-    other = analyze(load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
-                    load_rubric("ml-engineer-mid"), as_of=AS_OF)
+def test_diff_command_refuses_different_rubrics_unless_forced(
+    tmp_path: Path, before: GapReport
+) -> None:
+    other = analyze(
+        load_profile(EXAMPLES / "junior-ml-engineer-profile.yaml"),
+        load_rubric("ml-engineer-mid"),
+        as_of=AS_OF,
+    )
     old, new = write(tmp_path, "old.json", before), write(tmp_path, "new.json", other)
     result = CliRunner().invoke(app, ["diff", str(old), str(new)])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith(f"skillgap: cannot compare {old} and {new}: they were "
-                                    "scored against different rubrics")
+    assert result.stderr.startswith(
+        f"skillgap: cannot compare {old} and {new}: they were scored against different rubrics"
+    )
     forced = CliRunner().invoke(app, ["diff", str(old), str(new), "--force"])
     assert forced.exit_code == 0 and "warning: reports were scored against" in forced.stdout
 
 
 def test_diff_command_unreadable_report_exits_3(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["diff", str(tmp_path / "nope.json"),
-                                      str(tmp_path / "nope.json")])
+    result = CliRunner().invoke(
+        app, ["diff", str(tmp_path / "nope.json"), str(tmp_path / "nope.json")]
+    )
     assert result.exit_code == 3
     assert result.stderr == f"skillgap: {tmp_path / 'nope.json'}: no such file\n"

@@ -12,8 +12,7 @@ def test_every_test_docs_security_points_at_exists() -> None:
     text = (ROOT / "docs" / "security.md").read_text("utf-8")
     current_file = None
     checked = 0
-    for file_part, name in re.findall(r"`(tests/[\w/]+\.py)?(?:::(\w+)(?:\[[^\]]*\])?)?`",
-                                      text):
+    for file_part, name in re.findall(r"`(tests/[\w/]+\.py)?(?:::(\w+)(?:\[[^\]]*\])?)?`", text):
         if file_part:
             current_file = ROOT / file_part
             assert current_file.exists(), file_part

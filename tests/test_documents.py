@@ -55,6 +55,7 @@ def skills(index: SkillIndex, path: Path, **kwargs: object) -> set[str]:
 
 # --------------------------------------------------------------------------- registry
 
+
 def test_document_formats_are_registered_before_text() -> None:
     formats = profile_formats()
     assert "pdf" in formats and "docx" in formats
@@ -71,8 +72,10 @@ def test_pdf_and_docx_are_recognised_by_content_whatever_the_name(tmp_path: Path
 
 # --------------------------------------------------------------------------- PDF
 
+
 def test_pdf_resume_gives_sections_declared_skills_jobs_and_education(
-        tmp_path: Path, index: SkillIndex) -> None:
+    tmp_path: Path, index: SkillIndex
+) -> None:
     path = write(tmp_path, "ada.pdf", pdf_from_lines(RESUME_LINES))
     profile = load_profile(path)
     assert profile.format == "pdf"
@@ -84,7 +87,8 @@ def test_pdf_resume_gives_sections_declared_skills_jobs_and_education(
 
 
 def test_pdf_and_text_of_the_same_resume_match_the_same_skills(
-        tmp_path: Path, index: SkillIndex) -> None:
+    tmp_path: Path, index: SkillIndex
+) -> None:
     pdf = write(tmp_path, "ada.pdf", pdf_from_lines(RESUME_LINES, per_page=7))
     txt = write(tmp_path, "ada.txt", "\n".join(RESUME_LINES).encode())
     assert skills(index, pdf) == skills(index, txt)
@@ -97,8 +101,14 @@ def test_multi_page_pdf_reads_every_page(tmp_path: Path, index: SkillIndex) -> N
 
 
 def test_row_wise_two_column_pdf_is_read_column_by_column(tmp_path: Path) -> None:
-    left = ["Experience", "Built recommendation models", "Deployed services",
-            "Led the data team", "Wrote design documents", "Mentored interns"]
+    left = [
+        "Experience",
+        "Built recommendation models",
+        "Deployed services",
+        "Led the data team",
+        "Wrote design documents",
+        "Mentored interns",
+    ]
     right = ["Skills", "Python, Go", "Apache Spark", "Terraform", "Airflow", "Docker"]
     path = write(tmp_path, "two.pdf", two_column_pdf(left, right, row_wise=True))
     profile = load_profile(path)
@@ -116,14 +126,21 @@ def test_column_ordered_two_column_pdf_keeps_pypdf_order(tmp_path: Path) -> None
 
 
 def test_pdf_hyphenated_line_ends_are_joined(tmp_path: Path, index: SkillIndex) -> None:
-    lines = ["Ada Lovelace", "Experience", "Ran production clusters on Kuber-",
-             "netes and wrote Terra-", "form modules."]
-    assert {"Kubernetes", "Terraform"} <= skills(index, write(tmp_path, "h.pdf",
-                                                              pdf_from_lines(lines)))
+    lines = [
+        "Ada Lovelace",
+        "Experience",
+        "Ran production clusters on Kuber-",
+        "netes and wrote Terra-",
+        "form modules.",
+    ]
+    assert {"Kubernetes", "Terraform"} <= skills(
+        index, write(tmp_path, "h.pdf", pdf_from_lines(lines))
+    )
 
 
-def test_pypdf_warnings_never_escape(tmp_path: Path, recwarn: pytest.WarningsRecorder,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_pypdf_warnings_never_escape(
+    tmp_path: Path, recwarn: pytest.WarningsRecorder, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A damaged xref makes pypdf warn and log; the loader keeps both to itself."""
     data = pdf_from_lines(RESUME_LINES)
     broken = data.replace(b"startxref\n", b"startxref\n9").replace(b"xref\n0 ", b"xref\n0 ")
@@ -137,16 +154,18 @@ def test_pypdf_warnings_never_escape(tmp_path: Path, recwarn: pytest.WarningsRec
     assert captured.err == "" and captured.out == ""
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("zero.pdf", b"", "file is empty"),
-    ("random.pdf", random.Random(4).randbytes(3000), "is not a PDF (no '%PDF-' header)"),
-    ("truncated.pdf", pdf_from_lines(RESUME_LINES)[:300], "is not a readable PDF"),
-    ("image-only.pdf", image_only_pdf(2), "no extractable text — scanned? run OCR first"),
-    ("no-pages.pdf", build_pdf([], zero_pages=True), "is a PDF with no pages"),
-    ("blank.pdf", build_pdf([Page()]), "no extractable text"),
-])
-def test_bad_pdf_is_one_clear_error(tmp_path: Path, name: str, data: bytes,
-                                    expected: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("zero.pdf", b"", "file is empty"),
+        ("random.pdf", random.Random(4).randbytes(3000), "is not a PDF (no '%PDF-' header)"),
+        ("truncated.pdf", pdf_from_lines(RESUME_LINES)[:300], "is not a readable PDF"),
+        ("image-only.pdf", image_only_pdf(2), "no extractable text — scanned? run OCR first"),
+        ("no-pages.pdf", build_pdf([], zero_pages=True), "is a PDF with no pages"),
+        ("blank.pdf", build_pdf([Page()]), "no extractable text"),
+    ],
+)
+def test_bad_pdf_is_one_clear_error(tmp_path: Path, name: str, data: bytes, expected: str) -> None:
     path = write(tmp_path, name, data)
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
@@ -170,8 +189,9 @@ def test_pdf_with_only_an_owner_password_opens(tmp_path: Path, index: SkillIndex
 
 def test_pdf_with_more_pages_than_the_limit_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "long.pdf", pdf_from_lines(["Python"] * 30, per_page=5))
-    with pytest.raises(LimitExceededError, match="has 6 pages, over the limit of 5; raise it "
-                       "with --max-pages"):
+    with pytest.raises(
+        LimitExceededError, match="has 6 pages, over the limit of 5; raise it with --max-pages"
+    ):
         load_profile(path, limits=Limits(max_pdf_pages=5))
 
 
@@ -184,14 +204,17 @@ def test_scanned_page_with_a_little_text_is_still_refused(tmp_path: Path) -> Non
 
 # --------------------------------------------------------------------------- DOCX
 
-def test_docx_reads_paragraphs_tables_headers_and_footers(tmp_path: Path,
-                                                          index: SkillIndex) -> None:
+
+def test_docx_reads_paragraphs_tables_headers_and_footers(
+    tmp_path: Path, index: SkillIndex
+) -> None:
     data = docx_bytes(
-        ["Experience", "Staff ML Engineer, Acme  Jan 2015 - Present",
-         "Built PyTorch models."],
+        ["Experience", "Staff ML Engineer, Acme  Jan 2015 - Present", "Built PyTorch models."],
         table=[["Skills", "Kubernetes, Terraform"], ["Tools", "Apache Airflow"]],
         after_table=["Education", "MSc in Machine Learning"],
-        header="Grace Hopper | grace@example.com", footer="Also fluent in Scala and Rust")
+        header="Grace Hopper | grace@example.com",
+        footer="Also fluent in Scala and Rust",
+    )
     path = write(tmp_path, "grace.docx", data)
     profile = load_profile(path)
     assert profile.format == "docx"
@@ -216,29 +239,42 @@ def test_docx_layout_table_is_read_cell_by_cell(tmp_path: Path) -> None:
     document.save(buffer)
     profile = load_profile(write(tmp_path, "layout.docx", buffer.getvalue()))
     assert {"Python", "Terraform"} == {d.name for d in profile.declared_skills}
-    assert any("Built data pipelines" in s.text for s in profile.segments if s.source ==
-               "experience")
+    assert any(
+        "Built data pipelines" in s.text for s in profile.segments if s.source == "experience"
+    )
 
 
 def test_docx_and_text_of_the_same_resume_match_the_same_skills(
-        tmp_path: Path, index: SkillIndex) -> None:
+    tmp_path: Path, index: SkillIndex
+) -> None:
     docx = write(tmp_path, "ada.docx", docx_bytes(RESUME_LINES))
     txt = write(tmp_path, "ada.txt", "\n".join(RESUME_LINES).encode())
     assert skills(index, docx) == skills(index, txt)
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("zero.docx", b"", "file is empty"),
-    ("not-a-zip.docx", b"This is plain text pretending to be Word.\n" * 5,
-     "is not a DOCX file: not a zip archive"),
-    ("old-word.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-     "not a zip archive (an old Word .doc? save it as .docx or PDF)"),
-    ("other.docx", zip_bytes({"hello.txt": b"hi"}),
-     "is a zip archive but not a Word document (no word/document.xml)"),
-    ("empty-body.docx", docx_bytes([]), "is a DOCX with no text in it"),
-])
-def test_bad_docx_is_one_clear_error(tmp_path: Path, name: str, data: bytes,
-                                     expected: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("zero.docx", b"", "file is empty"),
+        (
+            "not-a-zip.docx",
+            b"This is plain text pretending to be Word.\n" * 5,
+            "is not a DOCX file: not a zip archive",
+        ),
+        (
+            "old-word.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "not a zip archive (an old Word .doc? save it as .docx or PDF)",
+        ),
+        (
+            "other.docx",
+            zip_bytes({"hello.txt": b"hi"}),
+            "is a zip archive but not a Word document (no word/document.xml)",
+        ),
+        ("empty-body.docx", docx_bytes([]), "is a DOCX with no text in it"),
+    ],
+)
+def test_bad_docx_is_one_clear_error(tmp_path: Path, name: str, data: bytes, expected: str) -> None:
     path = write(tmp_path, name, data)
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
@@ -250,8 +286,11 @@ def test_docx_bomb_is_refused_from_its_declared_size(tmp_path: Path) -> None:
     """1 GiB of XML in a 1 MB file: refused before anything is unpacked."""
     path = write(tmp_path, "bomb.docx", docx_bomb(1 << 30))
     assert path.stat().st_size < 2_000_000
-    with pytest.raises(LimitExceededError, match=r"would unpack to 1\.0 GB, over the 200\.0 MB "
-                       "limit for DOCX files \\(a zip bomb\\?\\)"):
+    with pytest.raises(
+        LimitExceededError,
+        match=r"would unpack to 1\.0 GB, over the 200\.0 MB "
+        "limit for DOCX files \\(a zip bomb\\?\\)",
+    ):
         load_profile(path)
 
 
@@ -270,22 +309,36 @@ def test_docx_over_a_lowered_limit_is_refused_while_unpacking(tmp_path: Path) ->
 
 # --------------------------------------------------------------------------- other files
 
+
 def test_json_schema_is_not_a_resume(tmp_path: Path) -> None:
-    schema = (b'{"$schema": "http://json-schema.org/draft-07/schema#", "title": "Resume",'
-              b' "type": "object", "properties": {"basics": {"type": "object"}}}')
+    schema = (
+        b'{"$schema": "http://json-schema.org/draft-07/schema#", "title": "Resume",'
+        b' "type": "object", "properties": {"basics": {"type": "object"}}}'
+    )
     with pytest.raises(ProfileError, match="is a JSON Schema, not a resume"):
         load_profile(write(tmp_path, "schema.json", schema))
 
 
-@pytest.mark.parametrize(("encoding", "bom"), [
-    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
-    ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b""), ("cp1252", b""), ("latin-1", b""),
-])
-def test_text_resume_in_any_common_encoding(tmp_path: Path, index: SkillIndex,
-                                            encoding: str, bom: bytes) -> None:
-    text = ("José Müller\nCafé owner turned engineer, résumé\n\nExperience\n"
-            "Built PyTorch models for the naïve Bayes team at Zürich office.\n"
-            "Deployed them on Kubernetes with Terraform.\n" * 3)
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("cp1252", b""),
+        ("latin-1", b""),
+    ],
+)
+def test_text_resume_in_any_common_encoding(
+    tmp_path: Path, index: SkillIndex, encoding: str, bom: bytes
+) -> None:
+    text = (
+        "José Müller\nCafé owner turned engineer, résumé\n\nExperience\n"
+        "Built PyTorch models for the naïve Bayes team at Zürich office.\n"
+        "Deployed them on Kubernetes with Terraform.\n" * 3
+    )
     path = write(tmp_path, "resume.txt", bom + text.encode(encoding))
     profile = load_profile(path)
     assert profile.identity.name == "José Müller"
@@ -295,18 +348,22 @@ def test_text_resume_in_any_common_encoding(tmp_path: Path, index: SkillIndex,
 
 # --------------------------------------------------------------------------- cleaning
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("Arti\ufb01cial intelligence, work\ufb02ows", "Artificial intelligence, workflows\n"),
-    ("Deployed on Kuber-\nnetes clusters", "Deployed on Kubernetes\nclusters\n"),
-    ("end-to-\nend testing", "end-to-end testing\n"),
-    ("Python -\nnumpy", "Python -\nnumpy\n"),
-    ("\uf0b7 Built models\n\uf0a7 Led teams", "• Built models\n• Led teams\n"),
-    ("Java • Shell \u25aa Python", "Java • Shell • Python\n"),
-    ("o Wrote docs", "• Wrote docs\n"),
-    ("S K I L L S", "SKILLS\n"),
-    ("wrote code inPHP and forJS usingPython", "wrote code in PHP and for JS using Python\n"),
-    ("JavaScript, PyTorch, iOS, LinkedIn", "JavaScript, PyTorch, iOS, LinkedIn\n"),
-    ("Page 2 of 3\nPython", "Python\n"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Arti\ufb01cial intelligence, work\ufb02ows", "Artificial intelligence, workflows\n"),
+        ("Deployed on Kuber-\nnetes clusters", "Deployed on Kubernetes\nclusters\n"),
+        ("end-to-\nend testing", "end-to-end testing\n"),
+        ("Python -\nnumpy", "Python -\nnumpy\n"),
+        ("\uf0b7 Built models\n\uf0a7 Led teams", "• Built models\n• Led teams\n"),
+        ("Java • Shell \u25aa Python", "Java • Shell • Python\n"),
+        ("o Wrote docs", "• Wrote docs\n"),
+        ("S K I L L S", "SKILLS\n"),
+        ("wrote code inPHP and forJS usingPython", "wrote code in PHP and for JS using Python\n"),
+        ("JavaScript, PyTorch, iOS, LinkedIn", "JavaScript, PyTorch, iOS, LinkedIn\n"),
+        ("Page 2 of 3\nPython", "Python\n"),
+    ],
+)
 def test_clean_extracted_text(raw: str, clean: str) -> None:
     assert clean_extracted_text(raw) == clean

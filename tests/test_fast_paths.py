@@ -44,8 +44,12 @@ RUBRIC = load_rubric()
 INDEX = SkillIndex(RUBRIC)
 AS_OF = dt.date(2025, 6, 1)
 EXAMPLES = int(os.environ.get("SKILLGAP_HYPOTHESIS_EXAMPLES", "40"))
-MANY = settings(max_examples=EXAMPLES * 5, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow])
+MANY = settings(
+    max_examples=EXAMPLES * 5,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 # Characters that exercise every branch of the tokenizer and the resume parser: words,
 # the symbols kept inside words, separators of every kind, line breaks, non-ASCII letters.
@@ -56,7 +60,8 @@ TEXTS = st.text(_ALPHABET, max_size=60)
 # ----------------------------------------------------------------- reference oracles
 
 _WORD_RE = re.compile(
-    r"(?:(?<![^\W_])\.(?=[^\W_]))?[^\W_]+(?:[.&'\u2019][^\W_]+)*(?:\+\+|#(?![^\W_]))?")
+    r"(?:(?<![^\W_])\.(?=[^\W_]))?[^\W_]+(?:[.&'\u2019][^\W_]+)*(?:\+\+|#(?![^\W_]))?"
+)
 _SOFT_RE = re.compile(r"[\s\-/&+]*")
 
 
@@ -85,24 +90,34 @@ def reference_tokenize(text: str, first_line: int = 1) -> Tokens:
         seps.append(sep)
         breaks.append(is_break)
         previous_end = end
-    return Tokens(text, tuple(words), tuple(norms), tuple(starts), tuple(ends),
-                  tuple(lines), tuple(seps), tuple(breaks))
+    return Tokens(
+        text,
+        tuple(words),
+        tuple(norms),
+        tuple(starts),
+        tuple(ends),
+        tuple(lines),
+        tuple(seps),
+        tuple(breaks),
+    )
 
 
 def reference_blank_identity(lines: list[str]) -> list[str]:
     """Identity blanking as first written: each pattern over the whole text."""
     name = resume_text._guess_name(lines)
     if name is not None:
-        lines = [*lines[: name[1]], "", *lines[name[1] + 1:]]
+        lines = [*lines[: name[1]], "", *lines[name[1] + 1 :]]
     text = "\n".join(lines)
     text = resume_text._EMAIL_RE.sub(" ", text)
     text = resume_text._LINK_RE.sub(" ", text)
     text = resume_text._PHONE_RE.sub(
-        lambda m: " " if is_phone_number(m.group()) else m.group(), text)
+        lambda m: " " if is_phone_number(m.group()) else m.group(), text
+    )
     return text.split("\n")
 
 
 # ----------------------------------------------------------------------- tokenizer
+
 
 @MANY
 @given(text=TEXTS, first_line=st.integers(1, 5))
@@ -110,10 +125,19 @@ def test_tokenize_matches_the_one_match_at_a_time_reference(text: str, first_lin
     assert tokenize(text, first_line=first_line) == reference_tokenize(text, first_line)
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", ".NET and C#.NET, C++.NET", "node.js/Go-to-market\n\n\nR&D", "a" * 40 + " " * 40,
-    "x\n" * 30, ". .NET ..NET _.NET", "Ω-é\u00adb",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        ".NET and C#.NET, C++.NET",
+        "node.js/Go-to-market\n\n\nR&D",
+        "a" * 40 + " " * 40,
+        "x\n" * 30,
+        ". .NET ..NET _.NET",
+        "Ω-é\u00adb",
+    ],
+)
 def test_tokenize_matches_the_reference_on_edge_cases(text: str) -> None:
     assert tokenize(text) == reference_tokenize(text)
 
@@ -126,9 +150,13 @@ def test_tokenize_matches_the_reference_on_every_example_resume() -> None:
 
 # ------------------------------------------------------------------- resume parsing
 
+
 @MANY
-@given(text=st.lists(st.sampled_from(["Skills: ", "Tools | ", "Languages：", "- ", "x"])
-                     | TEXTS, max_size=5).map("".join))
+@given(
+    text=st.lists(
+        st.sampled_from(["Skills: ", "Tools | ", "Languages：", "- ", "x"]) | TEXTS, max_size=5
+    ).map("".join)
+)
 def test_label_line_pre_check_never_hides_a_label(text: str) -> None:
     line = text.replace("\n", " ")
     if resume_text._LABEL_LINE_RE.match(resume_text._BULLET_RE.sub("", line)):
@@ -141,15 +169,33 @@ def test_skills_line_split_matches_the_bracket_aware_loop(text: str) -> None:
     assert resume_text._split_top_level(text) == resume_text._split_outside_brackets(text)
 
 
-_IDENTITY_PIECES = st.sampled_from([
-    "Ada Lovelace", "ada@example.com", "a.b+c@mail.co.uk", "+1 (555) 010-9999", "555 0101 9999",
-    "https://example.com/x", "www.ada.dev", "github.com/ada", "LinkedIn.com/in/ada",
-    "HTTPS://EXAMPLE.ORG", "Python", "2019 - 2021", "| ", ", ", " ", "Skills", "Mar 2020",
-    "12345678901", "call +44 20 7946 0958 now",
-])
+_IDENTITY_PIECES = st.sampled_from(
+    [
+        "Ada Lovelace",
+        "ada@example.com",
+        "a.b+c@mail.co.uk",
+        "+1 (555) 010-9999",
+        "555 0101 9999",
+        "https://example.com/x",
+        "www.ada.dev",
+        "github.com/ada",
+        "LinkedIn.com/in/ada",
+        "HTTPS://EXAMPLE.ORG",
+        "Python",
+        "2019 - 2021",
+        "| ",
+        ", ",
+        " ",
+        "Skills",
+        "Mar 2020",
+        "12345678901",
+        "call +44 20 7946 0958 now",
+    ]
+)
 # At least one line: the parser's lines come from str.split, which never gives none.
-_RESUME_LINES = st.lists(st.lists(_IDENTITY_PIECES | TEXTS, max_size=6).map("".join),
-                         min_size=1, max_size=8)
+_RESUME_LINES = st.lists(
+    st.lists(_IDENTITY_PIECES | TEXTS, max_size=6).map("".join), min_size=1, max_size=8
+)
 
 
 def reference_degree_level(text: str) -> str | None:
@@ -160,12 +206,38 @@ def reference_degree_level(text: str) -> str | None:
     return None
 
 
-_DEGREE_PIECES = st.sampled_from([
-    "PhD", "Ph.D.", "D.Phil", "Doctor of Science", "MSc", "M.S.", "MS in", "MA of", "MBA",
-    "Master's", "Dipl.-Inf.", "postgraduate", "B.Sc.", "BS in", "BA ", "B.E.", "A.A.S.",
-    "Associate degree", "bachelor", "computer science", "(", ",", " ", ".", "MS Office",
-    "BE careful", "2019", "x",
-])
+_DEGREE_PIECES = st.sampled_from(
+    [
+        "PhD",
+        "Ph.D.",
+        "D.Phil",
+        "Doctor of Science",
+        "MSc",
+        "M.S.",
+        "MS in",
+        "MA of",
+        "MBA",
+        "Master's",
+        "Dipl.-Inf.",
+        "postgraduate",
+        "B.Sc.",
+        "BS in",
+        "BA ",
+        "B.E.",
+        "A.A.S.",
+        "Associate degree",
+        "bachelor",
+        "computer science",
+        "(",
+        ",",
+        " ",
+        ".",
+        "MS Office",
+        "BE careful",
+        "2019",
+        "x",
+    ]
+)
 
 
 @MANY
@@ -195,6 +267,7 @@ def test_identity_found_is_unchanged_on_the_examples() -> None:
 
 # ------------------------------------------------------------ skipping unneeded work
 
+
 @pytest.mark.parametrize("example", sorted(p.name for p in (ROOT / "examples").iterdir()))
 def test_reports_without_details_have_the_same_scores(example: str) -> None:
     profile = load_profile(ROOT / "examples" / example)
@@ -204,13 +277,16 @@ def test_reports_without_details_have_the_same_scores(example: str) -> None:
     assert [a.score for a in lean.areas] == [a.score for a in full.areas]
     assert lean.gaps == full.gaps
     for lean_area, full_area in zip(lean.areas, full.areas, strict=True):
-        for lean_req, full_req in zip(lean_area.requirements, full_area.requirements,
-                                      strict=True):
-            assert lean_req.model_dump(exclude={"skills"}) == \
-                full_req.model_dump(exclude={"skills"})
+        for lean_req, full_req in zip(lean_area.requirements, full_area.requirements, strict=True):
+            assert lean_req.model_dump(exclude={"skills"}) == full_req.model_dump(
+                exclude={"skills"}
+            )
             for lean_skill, full_skill in zip(lean_req.skills, full_req.skills, strict=True):
-                assert (lean_skill.matched, lean_skill.credit, lean_skill.basis) == \
-                    (full_skill.matched, full_skill.credit, full_skill.basis)
+                assert (lean_skill.matched, lean_skill.credit, lean_skill.basis) == (
+                    full_skill.matched,
+                    full_skill.credit,
+                    full_skill.basis,
+                )
                 assert lean_skill.evidence == () and lean_skill.ignored == ()
     assert any(s.evidence for a in full.areas for r in a.requirements for s in r.skills)
 
@@ -221,9 +297,15 @@ def test_matching_without_contexts_finds_the_same_evidence() -> None:
     without = INDEX.match_profile(profile, contexts=False)
     assert with_context.evidence.keys() == without.evidence.keys()
     for skill, items in with_context.evidence.items():
-        stripped = tuple(e.__class__(**{**{f: getattr(e, f) for f in e.__slots__},
-                                        "context": e.context if e.method == "declared"
-                                        else ""}) for e in items)
+        stripped = tuple(
+            e.__class__(
+                **{
+                    **{f: getattr(e, f) for f in e.__slots__},
+                    "context": e.context if e.method == "declared" else "",
+                }
+            )
+            for e in items
+        )
         assert without.evidence[skill] == stripped
     assert all(e.context for items in with_context.evidence.values() for e in items)
 
@@ -232,8 +314,9 @@ def test_a_declared_item_gives_the_same_evidence_each_time() -> None:
     from skillgap.profile import DeclaredSkill
 
     first = DeclaredSkill(name="Deep learning (PyTorch, JAX)", source="skills", line=3)
-    second = DeclaredSkill(name="Deep learning (PyTorch, JAX)", source="skills", line=9,
-                           level="expert")
+    second = DeclaredSkill(
+        name="Deep learning (PyTorch, JAX)", source="skills", line=9, level="expert"
+    )
     one, two = INDEX.match_declared(first), INDEX.match_declared(second)
     assert [e.skill for e in one] == [e.skill for e in two] and one
     assert {e.line for e in two} == {9} and {e.level for e in two} == {"expert"}
@@ -244,15 +327,25 @@ def test_word_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     index = SkillIndex(RUBRIC)
     index.match_text(" ".join(f"word{n}" for n in range(500)) + " using Kubernetes")
     assert len(index._starts) == len(index._fuzzy_keys) == 50
-    assert [e.skill for e in index.match_text("Kubernetes and kubernets")] == \
-        ["Kubernetes", "Kubernetes"]
+    assert [e.skill for e in index.match_text("Kubernetes and kubernets")] == [
+        "Kubernetes",
+        "Kubernetes",
+    ]
 
 
 # ------------------------------------------------------------------ report models
 
+
 def test_trusted_builds_what_model_construct_builds() -> None:
-    values = {"text": "Python", "context": "Python, SQL", "source": "skills", "line": 3,
-              "method": "declared", "similarity": 1.0, "form": "Python"}
+    values = {
+        "text": "Python",
+        "context": "Python, SQL",
+        "source": "skills",
+        "line": 3,
+        "method": "declared",
+        "similarity": 1.0,
+        "form": "Python",
+    }
     fast, slow = trusted(EvidenceItem, **values), EvidenceItem.model_construct(**values)
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
@@ -277,11 +370,13 @@ def test_reports_built_fast_validate_against_the_models() -> None:
     assert checked == report
     assert isinstance(report.areas[0].requirements[0], RequirementResult)
     assert all(isinstance(g, Gap) for g in report.gaps)
-    assert all(isinstance(s, SkillResult) for a in report.areas for r in a.requirements
-               for s in r.skills)
+    assert all(
+        isinstance(s, SkillResult) for a in report.areas for r in a.requirements for s in r.skills
+    )
 
 
 # ------------------------------------------------------------------------- reading
+
 
 def test_reading_a_file_that_reports_no_size(tmp_path: Path) -> None:
     """A pipe has no size: it is still read whole, and still bounded by the limit."""

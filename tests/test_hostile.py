@@ -41,8 +41,9 @@ def one_line_error(*args: str, code: int = 3) -> str:
 
 def test_yaml_deep_nesting_is_refused(tmp_path: Path) -> None:
     rubric = write(tmp_path, "deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert "nesting" in one_line_error("analyze", str(DATA / "mini-rubric.yaml"),
-                                       "--rubric", str(rubric))
+    assert "nesting" in one_line_error(
+        "analyze", str(DATA / "mini-rubric.yaml"), "--rubric", str(rubric)
+    )
 
 
 def test_json_deep_nesting_is_refused(tmp_path: Path) -> None:
@@ -65,8 +66,13 @@ def test_one_line_of_a_million_characters(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    contexts = [e["context"] for a in report["areas"] for r in a["requirements"]
-                for s in r["skills"] for e in s["evidence"]]
+    contexts = [
+        e["context"]
+        for a in report["areas"]
+        for r in a["requirements"]
+        for s in r["skills"]
+        for e in s["evidence"]
+    ]
     assert contexts and max(len(c) for c in contexts) < 300  # quotes are cut around a match
 
 
@@ -75,7 +81,8 @@ def test_text_beyond_the_text_limit_is_cut_with_a_warning(tmp_path: Path) -> Non
     result = runner.invoke(app, ["analyze", str(path), "-f", "json", "--max-text", "2000"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["warnings"] == [
-        "text cut to the first 2,000 characters (--max-text raises the limit)"]
+        "text cut to the first 2,000 characters (--max-text raises the limit)"
+    ]
 
 
 def test_nul_bytes_and_control_characters_are_removed_not_fatal(tmp_path: Path) -> None:
@@ -98,16 +105,28 @@ def test_utf16_without_bom(tmp_path: Path) -> None:
 
 def test_yaml_rubric_given_a_binary_file(tmp_path: Path) -> None:
     rubric = write(tmp_path, "r.yaml", bytes(range(256)) * 10)
-    assert "binary" in one_line_error("analyze", str(DATA / "mini-rubric.yaml"), "--rubric",
-                                      str(rubric))
+    assert "binary" in one_line_error(
+        "analyze", str(DATA / "mini-rubric.yaml"), "--rubric", str(rubric)
+    )
 
 
 # Wrong types in every field of the skillgap profile format.
 PROFILE_FIELDS: dict[str, Any] = {
-    "name": ["x"], "email": {"a": 1}, "phone": [1], "location": [1], "links": "http://x",
-    "headline": [1], "summary": {"a": 1}, "years_experience": "many", "skills": "Python",
-    "experience": "lots", "education": "PhD", "projects": 3, "publications": 3,
-    "certifications": {"a": 1}, "achievements": 5,
+    "name": ["x"],
+    "email": {"a": 1},
+    "phone": [1],
+    "location": [1],
+    "links": "http://x",
+    "headline": [1],
+    "summary": {"a": 1},
+    "years_experience": "many",
+    "skills": "Python",
+    "experience": "lots",
+    "education": "PhD",
+    "projects": 3,
+    "publications": 3,
+    "certifications": {"a": 1},
+    "achievements": 5,
 }
 
 
@@ -137,8 +156,15 @@ def test_wrong_type_inside_profile_entries(field: str, tmp_path: Path) -> None:
 
 
 JSON_RESUME_FIELDS = {
-    "basics": ["x"], "work": {"a": 1}, "volunteer": "x", "education": 3, "awards": "x",
-    "publications": {"a": 1}, "skills": "Python", "projects": 4, "certificates": "x",
+    "basics": ["x"],
+    "work": {"a": 1},
+    "volunteer": "x",
+    "education": 3,
+    "awards": "x",
+    "publications": {"a": 1},
+    "skills": "Python",
+    "projects": 4,
+    "certificates": "x",
 }
 
 
@@ -151,8 +177,13 @@ def test_wrong_type_in_every_json_resume_section(field: str, tmp_path: Path) -> 
 
 
 RUBRIC_FIELDS = {
-    "id": ["x"], "title": {"a": 1}, "version": 1.5, "description": [1], "levels": "high",
-    "scoring": "strict", "areas": "many",
+    "id": ["x"],
+    "title": {"a": 1},
+    "version": 1.5,
+    "description": [1],
+    "levels": "high",
+    "scoring": "strict",
+    "areas": "many",
 }
 
 
@@ -175,8 +206,9 @@ def test_wrong_type_in_every_rubric_field(field: str, tmp_path: Path) -> None:
 
 def test_nothing_is_left_behind_when_output_cannot_be_written(tmp_path: Path) -> None:
     profile = DATA.parent.parent / "examples" / "plain-text-resume.txt"
-    message = one_line_error("analyze", str(profile), "-f", "json", "-o",
-                             str(tmp_path / "missing" / "out.json"))
+    message = one_line_error(
+        "analyze", str(profile), "-f", "json", "-o", str(tmp_path / "missing" / "out.json")
+    )
     assert "does not exist" in message
     assert not list(tmp_path.iterdir())
 
@@ -186,9 +218,14 @@ def test_writing_to_a_full_disk_is_a_clear_error() -> None:
     """stdout redirected to /dev/full: one line on stderr, not a traceback."""
     profile = DATA.parent.parent / "examples" / "plain-text-resume.txt"
     with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path we manage
-        result = subprocess.run([sys.executable, "-m", "skillgap", "analyze", str(profile),
-                                 "-f", "json"], stdout=full, stderr=subprocess.PIPE,
-                                text=True, check=False, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "skillgap", "analyze", str(profile), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr
     assert "No space left on device" in result.stderr
@@ -202,30 +239,41 @@ def test_batch_output_on_a_full_disk_is_a_clear_error(suffix: str, tmp_path: Pat
     target = tmp_path / f"out{suffix}"
     target.symlink_to("/dev/full")
     examples = DATA.parent.parent / "examples"
-    result = runner.invoke(app, ["batch", str(examples / "plain-text-resume.txt"),
-                                 "--output", str(target)])
+    result = runner.invoke(
+        app, ["batch", str(examples / "plain-text-resume.txt"), "--output", str(target)]
+    )
     assert result.exit_code == 3, result.stderr
-    assert result.stderr.strip().splitlines()[-1] == \
-        f"skillgap: {target}: cannot write: No space left on device"
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == f"skillgap: {target}: cannot write: No space left on device"
+    )
     assert "Traceback" not in result.stderr
     assert target.is_symlink()  # the device link is written through, never replaced
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
 
 
-def _run_measured(args: list[str], tmp_path: Path) -> tuple[subprocess.CompletedProcess[str],
-                                                            float]:
+def _run_measured(
+    args: list[str], tmp_path: Path
+) -> tuple[subprocess.CompletedProcess[str], float]:
     """Run the CLI in a child process; return it and its peak memory in MB (Linux)."""
     import resource
 
-    script = ("import resource, subprocess, sys\n"
-              "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-              "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-              "sys.exit(r.returncode)\n")
+    script = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(r.returncode)\n"
+    )
     del resource
-    result = subprocess.run([sys.executable, "-c", script, sys.executable, "-m", "skillgap",
-                             *args], capture_output=True, text=True, timeout=120,
-                            check=False, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", script, sys.executable, "-m", "skillgap", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+    )
     *lines, peak_kb = result.stderr.strip().splitlines()
     result.stderr = "\n".join(lines) + "\n"
     return result, int(peak_kb) / 1024
@@ -239,8 +287,9 @@ def test_a_60_mb_text_resume_ends_quickly_within_memory(tmp_path: Path) -> None:
     refused, refused_mb = _run_measured(["analyze", str(path)], tmp_path)
     assert refused.returncode == 3
     assert refused.stderr.count("\n") == 1 and "over the 20.0 MB limit" in refused.stderr
-    allowed, allowed_mb = _run_measured(["analyze", str(path), "--max-file-size", "100",
-                                         "-f", "json"], tmp_path)
+    allowed, allowed_mb = _run_measured(
+        ["analyze", str(path), "--max-file-size", "100", "-f", "json"], tmp_path
+    )
     assert allowed.returncode == 0, allowed.stderr
     assert "text cut to the first 2,000,000 characters" in allowed.stdout
     assert max(refused_mb, allowed_mb) < 1536
@@ -263,7 +312,8 @@ def test_a_yaml_alias_bomb_ends_quickly_within_memory(tmp_path: Path) -> None:
 def test_a_pdf_of_thousands_of_pages_is_refused_by_the_page_limit(tmp_path: Path) -> None:
     from .helpers.pdf import pdf_from_lines
 
-    path = write(tmp_path, "tome.pdf", pdf_from_lines([f"Python line {n}" for n in range(3000)],
-                                                     per_page=1))
+    path = write(
+        tmp_path, "tome.pdf", pdf_from_lines([f"Python line {n}" for n in range(3000)], per_page=1)
+    )
     message = one_line_error("analyze", str(path))
     assert "has 3,000 pages, over the limit of 500; raise it with --max-pages" in message

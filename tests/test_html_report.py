@@ -25,13 +25,55 @@ from skillgap.scoring import analyze
 from .conftest import EXAMPLES
 
 AS_OF = dt.date(2026, 1, 15)
-VOID = {"meta", "br", "hr", "img", "input", "link", "area", "base", "col", "embed", "source",
-        "track", "wbr"}
+VOID = {
+    "meta",
+    "br",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "area",
+    "base",
+    "col",
+    "embed",
+    "source",
+    "track",
+    "wbr",
+}
 SVG_EMPTY = {"line", "rect", "circle", "polygon", "path", "polyline", "ellipse", "stop"}
-LOADING_TAGS = {"script", "link", "img", "iframe", "object", "embed", "audio", "video",
-                "source", "base", "form", "frame", "frameset", "track", "picture", "portal"}
-LOADING_ATTRS = {"src", "srcset", "action", "formaction", "poster", "data", "background",
-                 "xlink:href", "ping", "manifest", "codebase", "archive", "lowsrc"}
+LOADING_TAGS = {
+    "script",
+    "link",
+    "img",
+    "iframe",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "source",
+    "base",
+    "form",
+    "frame",
+    "frameset",
+    "track",
+    "picture",
+    "portal",
+}
+LOADING_ATTRS = {
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "background",
+    "xlink:href",
+    "ping",
+    "manifest",
+    "codebase",
+    "archive",
+    "lowsrc",
+}
 
 
 @dataclass
@@ -90,9 +132,17 @@ def parse(page: str) -> StrictParser:
 
 
 def find(parser: StrictParser, tag: str, **attrs: str) -> list[Element]:
-    return [e for e in parser.elements if e.tag == tag and all(
-        (e.attrs.get(k.rstrip("_")) or "").split().count(v) if k.rstrip("_") == "class"
-        else e.attrs.get(k) == v for k, v in attrs.items())]
+    return [
+        e
+        for e in parser.elements
+        if e.tag == tag
+        and all(
+            (e.attrs.get(k.rstrip("_")) or "").split().count(v)
+            if k.rstrip("_") == "class"
+            else e.attrs.get(k) == v
+            for k, v in attrs.items()
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -109,12 +159,14 @@ def page(senior_report: GapReport) -> str:
 
 # --------------------------------------------------------------------------- registry
 
+
 def test_every_output_format_has_a_renderer_including_html() -> None:
     assert set(RENDERERS) == set(OutputFormat)
     assert OutputFormat("html") is OutputFormat.HTML
 
 
 # --------------------------------------------------------------------------- structure
+
 
 def test_page_is_a_complete_well_nested_document(page: str) -> None:
     parser = parse(page)
@@ -123,8 +175,9 @@ def test_page_is_a_complete_well_nested_document(page: str) -> None:
     assert html_tag.attrs["lang"] == "en" and html_tag.parents == ()
     assert find(parser, "meta", charset="utf-8")
     title = find(parser, "title")[0]
-    assert "".join(title.text) == ("Principal Machine Learning Engineer — gap report — "
-                                   "Marcus Adeyemi")
+    assert "".join(title.text) == (
+        "Principal Machine Learning Engineer — gap report — Marcus Adeyemi"
+    )
 
 
 def test_page_has_every_section(page: str) -> None:
@@ -136,24 +189,27 @@ def test_page_has_every_section(page: str) -> None:
         assert find(parser, "section", id=section_id), section_id
     assert find(parser, "footer")
     headings = ["".join(e.text) for e in find(parser, "h2")]
-    assert headings[:3] == ["Score per area", "Area profile",
-                            "Career ladder: Machine Learning Engineer"]
+    assert headings[:3] == [
+        "Score per area",
+        "Area profile",
+        "Career ladder: Machine Learning Engineer",
+    ]
     assert {"Blocking gaps", "Learning plan", "Evidence by area"} <= set(headings)
 
 
-def test_evidence_tables_have_a_row_per_requirement(page: str,
-                                                    senior_report: GapReport) -> None:
+def test_evidence_tables_have_a_row_per_requirement(page: str, senior_report: GapReport) -> None:
     parser = parse(page)
     rows = [e for e in find(parser, "tr") if "tbody" in e.parents]
     assert len(rows) == sum(len(a.requirements) for a in senior_report.areas)
     assert len(find(parser, "table")) == len(senior_report.areas)
 
 
-def test_learning_plan_lists_the_top_gaps_in_gain_order(page: str,
-                                                        senior_report: GapReport) -> None:
+def test_learning_plan_lists_the_top_gaps_in_gain_order(
+    page: str, senior_report: GapReport
+) -> None:
     parser = parse(page)
     plan_items = [e for e in find(parser, "li") if "ol" in e.parents and e.parents[-1] == "ol"]
-    expected = [g for g in senior_report.gaps if g.gain > 0][:RenderOptions().plan_size]
+    expected = [g for g in senior_report.gaps if g.gain > 0][: RenderOptions().plan_size]
     assert len(plan_items) == len(expected)
     names = [e for e in find(parser, "span", class_="req-name") if "ol" in e.parents]
     assert ["".join(e.text) for e in names] == [g.name for g in expected]
@@ -167,6 +223,7 @@ def test_ladder_marks_where_the_candidate_is(page: str) -> None:
 
 
 # --------------------------------------------------------------------------- charts
+
 
 def svgs(page: str) -> list[ET.Element]:
     """Every inline SVG, parsed as XML (so each is well-formed on its own)."""
@@ -191,9 +248,19 @@ def test_charts_are_inline_svg(page: str, senior_report: GapReport) -> None:
 def test_radar_geometry_puts_each_score_on_its_axis() -> None:
     from skillgap.report import AreaResult
 
-    areas = tuple(AreaResult(id=f"a{i}", name=f"Area {i}", weight=1, score=s, met=0,
-                             partial=0, missing=0, requirements=())
-                  for i, s in enumerate((1.0, 0.5, 0.0, 0.25)))
+    areas = tuple(
+        AreaResult(
+            id=f"a{i}",
+            name=f"Area {i}",
+            weight=1,
+            score=s,
+            met=0,
+            partial=0,
+            missing=0,
+            requirements=(),
+        )
+        for i, s in enumerate((1.0, 0.5, 0.0, 0.25))
+    )
     svg = ET.fromstring(radar_chart_svg(areas) or "")
     shape = list(svg.iter("polygon"))[-1].get("points", "").split()
     # Centre (300, 232), radius 150; axes at 12, 3, 6 and 9 o'clock.
@@ -203,12 +270,17 @@ def test_radar_geometry_puts_each_score_on_its_axis() -> None:
 def test_radar_needs_three_areas() -> None:
     from skillgap.report import AreaResult
 
-    two = tuple(AreaResult(id=f"a{i}", name="A", weight=1, score=0.5, met=0, partial=0,
-                           missing=0, requirements=()) for i in range(2))
+    two = tuple(
+        AreaResult(
+            id=f"a{i}", name="A", weight=1, score=0.5, met=0, partial=0, missing=0, requirements=()
+        )
+        for i in range(2)
+    )
     assert radar_chart_svg(two) is None
 
 
 # --------------------------------------------------------------------------- nothing loads
+
 
 def test_nothing_is_loaded_from_anywhere(page: str) -> None:
     parser = parse(page)
@@ -224,16 +296,20 @@ def test_nothing_is_loaded_from_anywhere(page: str) -> None:
             assert "url(" not in (value or "") and "javascript:" not in (value or "")
     style = "".join("".join(e.text) for e in find(parser, "style"))
     assert "url(" not in style and "@import" not in style and "@font-face" not in style
-    csp = [e.attrs["content"] for e in find(parser, "meta")
-           if e.attrs.get("http-equiv") == "Content-Security-Policy"]
+    csp = [
+        e.attrs["content"]
+        for e in find(parser, "meta")
+        if e.attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
     assert csp and "default-src 'none'" in (csp[0] or "")
 
 
-def test_resource_links_are_the_rubrics_learning_resources(page: str,
-                                                           senior_report: GapReport) -> None:
+def test_resource_links_are_the_rubrics_learning_resources(
+    page: str, senior_report: GapReport
+) -> None:
     parser = parse(page)
     links = {e.attrs["href"] for e in find(parser, "a", class_="resource")}
-    planned = [g for g in senior_report.gaps if g.gain > 0][:RenderOptions().plan_size]
+    planned = [g for g in senior_report.gaps if g.gain > 0][: RenderOptions().plan_size]
     assert links == {r.url for g in planned for r in g.resources if r.url}
 
 
@@ -243,8 +319,9 @@ def test_a_non_http_resource_url_is_shown_as_text_not_linked(tmp_path: Path) -> 
         'id: r\ntitle: R\nversion: "1"\nareas:\n  - id: a\n    name: A\n    weight: 1\n'
         "    requirements:\n      - id: x\n        name: X\n        skills: [{name: Rust}]\n"
         "        resources:\n          - title: Click me\n            url: 'javascript:alert(1)'\n"
-        '          - title: Sneaky\n            url: \'https://e.org/" onmouseover="x\'\n',
-        "utf-8")
+        "          - title: Sneaky\n            url: 'https://e.org/\" onmouseover=\"x'\n",
+        "utf-8",
+    )
     profile = tmp_path / "p.yaml"
     profile.write_text("headline: Python developer\n", "utf-8")
     page = render(analyze(load_profile(profile), load_rubric(path), as_of=AS_OF), "html")
@@ -290,11 +367,11 @@ def test_control_characters_never_reach_the_page(hostile_page: str) -> None:
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", hostile_page)
 
 
-def test_the_candidates_name_with_markup_is_escaped_in_the_title(rubric: Rubric,
-                                                                 tmp_path: Path) -> None:
+def test_the_candidates_name_with_markup_is_escaped_in_the_title(
+    rubric: Rubric, tmp_path: Path
+) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("name: '</title><script>alert(1)</script>'\nheadline: ML engineer\n",
-                    "utf-8")
+    path.write_text("name: '</title><script>alert(1)</script>'\nheadline: ML engineer\n", "utf-8")
     page = render(analyze(load_profile(path), rubric, as_of=AS_OF), "html")
     parser = parse(page)
     assert not find(parser, "script")
@@ -302,6 +379,7 @@ def test_the_candidates_name_with_markup_is_escaped_in_the_title(rubric: Rubric,
 
 
 # --------------------------------------------------------------------------- other
+
 
 def test_html_is_deterministic(senior_report: GapReport) -> None:
     assert render(senior_report, "html") == render(senior_report, "html")
@@ -314,16 +392,28 @@ def test_blind_report_leaves_the_name_out(rubric: Rubric) -> None:
 
 
 def test_page_prints_cleanly(page: str) -> None:
-    print_css = page[page.index("@media print"):]
+    print_css = page[page.index("@media print") :]
     assert "break-inside: avoid" in print_css and "box-shadow: none" in print_css
     assert 'a[href]::after { content: " (" attr(href) ")"' in print_css
 
 
 def test_analyze_format_html_writes_the_page(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(app, [
-        "analyze", str(EXAMPLES / "junior-ml-engineer-profile.yaml"), "--format", "html",
-        "--ladder", "ml-engineer", "--as-of", "2026-01-15", "--output", str(out)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "analyze",
+            str(EXAMPLES / "junior-ml-engineer-profile.yaml"),
+            "--format",
+            "html",
+            "--ladder",
+            "ml-engineer",
+            "--as-of",
+            "2026-01-15",
+            "--output",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     parser = parse(out.read_text("utf-8"))
     assert len(find(parser, "svg")) == 3
@@ -338,11 +428,15 @@ from hypothesis import strategies as st  # noqa: E402
 
 @settings(max_examples=40, deadline=None)
 @given(name=st.text(max_size=60), warning=st.text(max_size=60))
-def test_any_profile_text_leaves_the_page_structure_alone(senior_report: GapReport,
-                                                          name: str, warning: str) -> None:
-    report = senior_report.model_copy(update={
-        "candidate": senior_report.candidate.model_copy(update={"name": name or None}),
-        "warnings": (warning,)})
+def test_any_profile_text_leaves_the_page_structure_alone(
+    senior_report: GapReport, name: str, warning: str
+) -> None:
+    report = senior_report.model_copy(
+        update={
+            "candidate": senior_report.candidate.model_copy(update={"name": name or None}),
+            "warnings": (warning,),
+        }
+    )
     parser = parse(render(report, "html"))
     baseline = parse(render(senior_report.model_copy(update={"warnings": ("w",)}), "html"))
     assert [e.tag for e in parser.elements] == [e.tag for e in baseline.elements]

@@ -37,12 +37,14 @@ def requirement(rubric: Rubric, requirement_id: str):  # type: ignore[no-untyped
 
 # --------------------------------------------------------------------------- invalid cases
 
+
 @pytest.mark.parametrize("case", INVALID, ids=[p.name for p in INVALID])
 def test_invalid_case_reports_exact_problems(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each case's problems, with the file each one is in, equal its expected.txt."""
     monkeypatch.chdir(case)
-    rubric, _, problems = parse_rubric_text(Path("rubric.yaml").read_text("utf-8"),
-                                            path="rubric.yaml")
+    rubric, _, problems = parse_rubric_text(
+        Path("rubric.yaml").read_text("utf-8"), path="rubric.yaml"
+    )
     got = [f"{p.position}: {p.message}" for p in problems]
     expected = (case / "expected.txt").read_text("utf-8").splitlines()
     assert got == expected
@@ -56,7 +58,8 @@ def test_every_invalid_case_has_an_expected_file() -> None:
 
 
 def test_load_rubric_error_names_the_parent_file_for_a_problem_inherited_from_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(FIXTURES / "invalid" / "error-in-parent")
     with pytest.raises(RubricError) as caught:
         load_rubric("rubric.yaml")
@@ -67,10 +70,13 @@ def test_schema_error_inherited_from_parent_points_into_the_parent(tmp_path: Pat
     (tmp_path / "parent.yaml").write_text(
         'id: p\ntitle: P\nversion: "1"\nareas:\n  - id: a\n    name: A\n    weight: 1\n'
         "    requirements:\n      - id: r\n        name: R\n        wieght: 2\n"
-        "        years: 1\n", "utf-8")
+        "        years: 1\n",
+        "utf-8",
+    )
     (tmp_path / "child.yaml").write_text('id: c\nversion: "1"\nextends: parent.yaml\n', "utf-8")
-    _, _, problems = parse_rubric_text((tmp_path / "child.yaml").read_text("utf-8"),
-                                       path=str(tmp_path / "child.yaml"))
+    _, _, problems = parse_rubric_text(
+        (tmp_path / "child.yaml").read_text("utf-8"), path=str(tmp_path / "child.yaml")
+    )
     typo = [p for p in problems if "wieght" in p.message]
     assert len(typo) == 1
     assert (typo[0].file, typo[0].line, typo[0].column) == (str(tmp_path / "parent.yaml"), 11, 9)
@@ -81,8 +87,7 @@ def test_chain_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
     previous = "base.yaml"
     for level in range(MAX_EXTENDS_DEPTH + 1):
         name = f"level{level}.yaml"
-        (tmp_path / name).write_text(f'id: l{level}\nversion: "1"\nextends: {previous}\n',
-                                     "utf-8")
+        (tmp_path / name).write_text(f'id: l{level}\nversion: "1"\nextends: {previous}\n', "utf-8")
         previous = name
     with pytest.raises(RubricError) as caught:
         load_rubric(tmp_path / previous)
@@ -94,13 +99,13 @@ def test_chain_at_the_limit_loads(tmp_path: Path) -> None:
     previous = "base.yaml"
     for level in range(MAX_EXTENDS_DEPTH - 1):
         name = f"level{level}.yaml"
-        (tmp_path / name).write_text(f'id: l{level}\nversion: "1"\nextends: {previous}\n',
-                                     "utf-8")
+        (tmp_path / name).write_text(f'id: l{level}\nversion: "1"\nextends: {previous}\n', "utf-8")
         previous = name
     assert load_rubric(tmp_path / previous).id == f"l{MAX_EXTENDS_DEPTH - 2}"
 
 
 # --------------------------------------------------------------------------- merge rules
+
 
 def test_child_inherits_everything_it_does_not_set(tmp_path: Path) -> None:
     child = load_child(tmp_path, "")
@@ -111,8 +116,11 @@ def test_child_inherits_everything_it_does_not_set(tmp_path: Path) -> None:
 
 
 def test_scalar_override_keeps_sibling_keys_and_position(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "areas:\n  - id: technical\n    requirements:\n"
-                                 "      - id: languages\n        level: working\n")
+    child = load_child(
+        tmp_path,
+        "areas:\n  - id: technical\n    requirements:\n"
+        "      - id: languages\n        level: working\n",
+    )
     languages = requirement(child, "languages")
     assert languages.level == "working"
     assert languages.must_have is True and languages.weight == 2
@@ -121,25 +129,34 @@ def test_scalar_override_keeps_sibling_keys_and_position(tmp_path: Path) -> None
 
 
 def test_null_resets_a_key_to_its_default(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "areas:\n  - id: technical\n    requirements:\n"
-                                 "      - id: languages\n        level: null\n"
-                                 "        next_steps: null\n")
+    child = load_child(
+        tmp_path,
+        "areas:\n  - id: technical\n    requirements:\n"
+        "      - id: languages\n        level: null\n"
+        "        next_steps: null\n",
+    )
     languages = requirement(child, "languages")
     assert languages.level is None and languages.next_steps == ()
 
 
 def test_lists_replace_the_parents_list_whole(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "areas:\n  - id: technical\n    requirements:\n"
-                                 "      - id: languages\n        skills:\n"
-                                 "          - name: Rust\n")
+    child = load_child(
+        tmp_path,
+        "areas:\n  - id: technical\n    requirements:\n"
+        "      - id: languages\n        skills:\n"
+        "          - name: Rust\n",
+    )
     assert [s.name for s in requirement(child, "languages").skills] == ["Rust"]
 
 
 def test_mappings_merge_key_by_key(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "scoring:\n  met_threshold: 0.8\nareas:\n"
-                                 "  - id: experience\n    requirements:\n"
-                                 "      - id: degree\n        degree:\n"
-                                 "          level: bachelor\n")
+    child = load_child(
+        tmp_path,
+        "scoring:\n  met_threshold: 0.8\nareas:\n"
+        "  - id: experience\n    requirements:\n"
+        "      - id: degree\n        degree:\n"
+        "          level: bachelor\n",
+    )
     assert child.scoring.met_threshold == 0.8 and child.scoring.text_credit == 0.7
     degree = requirement(child, "degree").degree
     assert degree is not None
@@ -147,53 +164,71 @@ def test_mappings_merge_key_by_key(tmp_path: Path) -> None:
 
 
 def test_new_entries_are_added_after_the_parents_in_child_order(tmp_path: Path) -> None:
-    child = load_child(tmp_path, (
-        "areas:\n  - id: leadership\n    name: Leadership\n    weight: 5\n"
-        "    requirements:\n      - id: mentoring\n        name: Mentoring\n"
-        "        skills: [{name: Mentoring}]\n"
-        "  - id: technical\n    requirements:\n      - id: kubernetes\n"
-        "        name: Kubernetes\n        skills: [{name: Kubernetes}]\n"))
+    child = load_child(
+        tmp_path,
+        (
+            "areas:\n  - id: leadership\n    name: Leadership\n    weight: 5\n"
+            "    requirements:\n      - id: mentoring\n        name: Mentoring\n"
+            "        skills: [{name: Mentoring}]\n"
+            "  - id: technical\n    requirements:\n      - id: kubernetes\n"
+            "        name: Kubernetes\n        skills: [{name: Kubernetes}]\n"
+        ),
+    )
     assert [a.id for a in child.areas] == ["technical", "experience", "leadership"]
     assert [r.id for r in child.areas[0].requirements] == ["languages", "cloud", "kubernetes"]
 
 
 def test_remove_true_deletes_an_inherited_area_or_requirement(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "areas:\n  - id: technical\n    requirements:\n"
-                                 "      - id: cloud\n        remove: true\n"
-                                 "  - id: experience\n    remove: true\n")
+    child = load_child(
+        tmp_path,
+        "areas:\n  - id: technical\n    requirements:\n"
+        "      - id: cloud\n        remove: true\n"
+        "  - id: experience\n    remove: true\n",
+    )
     assert [a.id for a in child.areas] == ["technical"]
     assert [r.id for r in child.areas[0].requirements] == ["languages"]
 
 
 def test_remove_false_is_an_ordinary_merge(tmp_path: Path) -> None:
-    child = load_child(tmp_path, "areas:\n  - id: experience\n    remove: false\n"
-                                 "    weight: 10\n")
+    child = load_child(tmp_path, "areas:\n  - id: experience\n    remove: false\n    weight: 10\n")
     assert child.areas[1].weight == 10
 
 
 def test_a_requirement_can_move_area_by_removing_it_first(tmp_path: Path) -> None:
-    child = load_child(tmp_path, (
-        "areas:\n  - id: technical\n    requirements:\n      - id: cloud\n"
-        "        remove: true\n  - id: experience\n    requirements:\n"
-        "      - id: cloud\n        name: Cloud (moved)\n        skills: [{name: AWS}]\n"))
+    child = load_child(
+        tmp_path,
+        (
+            "areas:\n  - id: technical\n    requirements:\n      - id: cloud\n"
+            "        remove: true\n  - id: experience\n    requirements:\n"
+            "      - id: cloud\n        name: Cloud (moved)\n        skills: [{name: AWS}]\n"
+        ),
+    )
     assert [r.id for r in child.areas[1].requirements] == ["years", "degree", "cloud"]
 
 
 def test_grandchild_sees_both_ancestors(tmp_path: Path) -> None:
-    write_child(tmp_path, 'id: middle\nversion: "1"\nextends: base.yaml\nareas:\n'
-                          "  - id: technical\n    weight: 30\n", name="middle.yaml")
+    write_child(
+        tmp_path,
+        'id: middle\nversion: "1"\nextends: base.yaml\nareas:\n  - id: technical\n    weight: 30\n',
+        name="middle.yaml",
+    )
     (tmp_path / "sub").mkdir()
     grandchild = tmp_path / "sub" / "leaf.yaml"
-    grandchild.write_text('id: leaf\nversion: "1"\nextends: ../middle.yaml\nareas:\n'
-                          "  - id: experience\n    weight: 10\n", "utf-8")
+    grandchild.write_text(
+        'id: leaf\nversion: "1"\nextends: ../middle.yaml\nareas:\n'
+        "  - id: experience\n    weight: 10\n",
+        "utf-8",
+    )
     leaf = load_rubric(grandchild)
     assert [a.weight for a in leaf.areas] == [30, 10]
     assert leaf.extends == "../middle.yaml"
 
 
 def test_merged_positions_point_into_each_file(tmp_path: Path) -> None:
-    path = write_child(tmp_path, 'id: child\nversion: "1"\nextends: base.yaml\nareas:\n'
-                                 "  - id: technical\n    weight: 70\n")
+    path = write_child(
+        tmp_path,
+        'id: child\nversion: "1"\nextends: base.yaml\nareas:\n  - id: technical\n    weight: 70\n',
+    )
     _, document, _ = parse_rubric_text(path.read_text("utf-8"), path=str(path))
     assert isinstance(document, MergedDocument)
     own = document.source_map.values[("areas", 0, "weight")]
@@ -218,12 +253,12 @@ def test_fingerprint_of_a_rubric_without_extends_is_its_file_hash() -> None:
 
     rubric = load_rubric(FIXTURES / "base.yaml")
     assert rubric.origin is not None
-    assert rubric.origin.sha256 == hashlib.sha256(
-        (FIXTURES / "base.yaml").read_bytes()).hexdigest()
+    assert rubric.origin.sha256 == hashlib.sha256((FIXTURES / "base.yaml").read_bytes()).hexdigest()
 
 
 def test_rubric_loaded_by_relative_path_resolves_extends_next_to_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "roles").mkdir()
     write_child(tmp_path / "roles", 'id: child\nversion: "1"\nextends: base.yaml\n')
     monkeypatch.chdir(tmp_path)
@@ -232,14 +267,18 @@ def test_rubric_loaded_by_relative_path_resolves_extends_next_to_it(
 
 def test_a_file_may_extend_a_bundled_rubric(tmp_path: Path) -> None:
     path = tmp_path / "my-principal.yaml"
-    path.write_text('id: my-principal\nversion: "1"\nextends: principal-ml-engineer\n'
-                    "areas:\n  - id: domain-expertise\n    remove: true\n", "utf-8")
+    path.write_text(
+        'id: my-principal\nversion: "1"\nextends: principal-ml-engineer\n'
+        "areas:\n  - id: domain-expertise\n    remove: true\n",
+        "utf-8",
+    )
     rubric = load_rubric(path)
     assert "domain-expertise" not in [a.id for a in rubric.areas]
     assert len(rubric.areas) == len(load_rubric("principal-ml-engineer").areas) - 1
 
 
 # --------------------------------------------------------------------------- bundled ladder
+
 
 def test_bundled_ladder_rubrics_extend_principal() -> None:
     assert set(LADDER_IDS) <= set(bundled_rubric_ids())
@@ -255,15 +294,18 @@ def test_ladder_years_follow_the_seeds_bands() -> None:
     for rubric_id in (*LADDER_IDS, "principal-ml-engineer"):
         asks = [r.years for _, r in load_rubric(rubric_id).iter_requirements() if r.years]
         years[rubric_id] = asks
-    assert years == {"ml-engineer-entry": [], "ml-engineer-mid": [2],
-                     "ml-engineer-senior": [5], "principal-ml-engineer": [10]}
+    assert years == {
+        "ml-engineer-entry": [],
+        "ml-engineer-mid": [2],
+        "ml-engineer-senior": [5],
+        "principal-ml-engineer": [10],
+    }
 
 
 def test_lower_levels_never_add_a_must_have_the_level_above_lacks() -> None:
     """So meeting a level's must-haves implies meeting every lower level's."""
     ladder = (*LADDER_IDS, "principal-ml-engineer")
-    must = [{r.id for _, r in load_rubric(i).iter_requirements() if r.must_have}
-            for i in ladder]
+    must = [{r.id for _, r in load_rubric(i).iter_requirements() if r.must_have} for i in ladder]
     for lower, higher in itertools.pairwise(must):
         assert lower <= higher
     assert len(must[0]) < len(must[-1])

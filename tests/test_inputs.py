@@ -32,6 +32,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 # --------------------------------------------------------------------------- rubrics
 
+
 def rubric_error(path: Path) -> str:
     with pytest.raises(RubricError) as caught:
         load_rubric(path)
@@ -42,8 +43,9 @@ def rubric_error(path: Path) -> str:
 
 def test_rubric_yaml_syntax_error_points_at_the_line(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", "id: x\ntitle: [unclosed\nversion: '1'\n")
-    assert rubric_error(path).startswith(f"{path}:3:8: YAML syntax error: did not find "
-                                         "expected ',' or ']'")
+    assert rubric_error(path).startswith(
+        f"{path}:3:8: YAML syntax error: did not find expected ',' or ']'"
+    )
 
 
 def test_unknown_rubric_key_gets_did_you_mean(tmp_path: Path) -> None:
@@ -54,8 +56,11 @@ def test_unknown_rubric_key_gets_did_you_mean(tmp_path: Path) -> None:
 
 
 def test_duplicate_rubric_key_names_both_lines(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.yaml", GOOD_RUBRIC.replace("title: Mini Rubric\n",
-                                                         "title: Mini Rubric\ntitle: Again\n"))
+    path = write(
+        tmp_path,
+        "r.yaml",
+        GOOD_RUBRIC.replace("title: Mini Rubric\n", "title: Mini Rubric\ntitle: Again\n"),
+    )
     message = rubric_error(path)
     assert message.startswith(f"{path}:4:1: duplicate key 'title' (first defined at line 3")
 
@@ -72,19 +77,23 @@ def test_unquoted_version_number_says_to_quote_it(tmp_path: Path) -> None:
 
 
 def test_missing_key_and_more_problems_are_counted(tmp_path: Path) -> None:
-    text = GOOD_RUBRIC.replace("title: Mini Rubric\n", "").replace("    weight: 3\n",
-                                                                  "    weight: -1\n")
+    text = GOOD_RUBRIC.replace("title: Mini Rubric\n", "").replace(
+        "    weight: 3\n", "    weight: -1\n"
+    )
     message = rubric_error(write(tmp_path, "r.yaml", text))
     assert "missing required key 'title'" in message
     assert "(and 1 more problem; run 'skillgap validate' to see all)" in message
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    (b"", "file is empty"),
-    (b"# only a comment\n", "no YAML content"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"- a\n- b\n", "must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "file is empty"),
+        (b"# only a comment\n", "no YAML content"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (b"- a\n- b\n", "must be a mapping"),
+    ],
+)
 def test_unusable_rubric_files(tmp_path: Path, content: bytes, expected: str) -> None:
     with pytest.raises(InputError) as caught:
         load_rubric(write(tmp_path, "r.yaml", content))
@@ -114,6 +123,7 @@ def test_bundled_rubric_loads_by_id_with_its_sha256() -> None:
 
 # --------------------------------------------------------------------------- profiles
 
+
 def profile_error(path: Path) -> str:
     with pytest.raises(InputError) as caught:
         load_profile(path)
@@ -122,17 +132,25 @@ def profile_error(path: Path) -> str:
     return message
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("empty.txt", b"", "file is empty"),
-    ("blank.md", b"  \n\n\t\n", "file is empty"),
-    ("binary.txt", bytes(range(256)) * 4, "binary file"),
-    ("truncated.json", b'{"basics": {"name": "A", "summary": "Python', "ends early"),
-    ("comments.json", b'{"basics": {"name": "A"} // note\n}', "does not allow comments"),
-    ("trailing.json", b'{"basics": {"name": "A",}}', "trailing comma"),
-    ("list.json", b"[1, 2, 3]", "is a list, not a profile"),
-    ("schema.json", json.dumps({"$schema": "http://json-schema.org/draft-07/schema#",
-                                "properties": {"basics": {}}}).encode(), "is a JSON Schema"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.md", b"  \n\n\t\n", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary file"),
+        ("truncated.json", b'{"basics": {"name": "A", "summary": "Python', "ends early"),
+        ("comments.json", b'{"basics": {"name": "A"} // note\n}', "does not allow comments"),
+        ("trailing.json", b'{"basics": {"name": "A",}}', "trailing comma"),
+        ("list.json", b"[1, 2, 3]", "is a list, not a profile"),
+        (
+            "schema.json",
+            json.dumps(
+                {"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"basics": {}}}
+            ).encode(),
+            "is a JSON Schema",
+        ),
+    ],
+)
 def test_unusable_profiles(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
     assert expected in profile_error(write(tmp_path, name, content))
 
@@ -187,8 +205,12 @@ def test_forced_format_overrides_detection(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- what is read
 
+
 def test_text_resume_sections_skills_jobs_education_and_years(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.txt", """Jordan Rivera
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Jordan Rivera
 jordan@example.com | +1 (555) 010-2233 | github.com/jrivera
 
 SUMMARY
@@ -207,38 +229,51 @@ Languages: Python (expert), R, SQL
 
 INTERESTS
 Go (the board game)
-""")
+""",
+    )
     profile = load_profile(path)
     assert profile.format == "text"
     assert profile.identity.name == "Jordan Rivera"
     assert profile.identity.email == "jordan@example.com"
-    assert [s.source for s in profile.segments] == ["header", "summary", "experience",
-                                                    "education"]
+    assert [s.source for s in profile.segments] == ["header", "summary", "experience", "education"]
     assert [(d.name, d.level, d.line) for d in profile.declared_skills] == [
-        ("Python", "expert", 16), ("R", None, 16), ("SQL", None, 16)]
+        ("Python", "expert", 16),
+        ("R", None, 16),
+        ("SQL", None, 16),
+    ]
     assert [(j.start, j.end) for j in profile.jobs] == [
-        (dt.date(2020, 1, 1), None), (dt.date(2016, 3, 1), dt.date(2020, 1, 1))]
+        (dt.date(2020, 1, 1), None),
+        (dt.date(2016, 3, 1), dt.date(2020, 1, 1)),
+    ]
     assert [(e.degree_level, e.line) for e in profile.education] == [("master", 13)]
     assert [(s.years, s.line) for s in profile.stated_years] == [(8.0, 5)]
     assert all("board game" not in s.text for s in profile.segments)
 
 
 def test_json_resume_both_location_forms_and_missing_sections(tmp_path: Path) -> None:
-    new = {"basics": {"name": "A", "location": {"city": "Oslo", "countryCode": "NO"}},
-           "skills": [{"name": "ML", "level": "Advanced", "keywords": ["PyTorch"]}]}
+    new = {
+        "basics": {"name": "A", "location": {"city": "Oslo", "countryCode": "NO"}},
+        "skills": [{"name": "ML", "level": "Advanced", "keywords": ["PyTorch"]}],
+    }
     old = {"basics": {"name": "B", "location": "Oslo, Norway", "summary": "Python dev"}}
     first = load_profile(write(tmp_path, "new.json", json.dumps(new)))
     second = load_profile(write(tmp_path, "old.json", json.dumps(old)))
     assert first.identity.location == "Oslo, NO"
     assert [(d.name, d.level) for d in first.declared_skills] == [
-        ("ML", "Advanced"), ("PyTorch", "Advanced")]
+        ("ML", "Advanced"),
+        ("PyTorch", "Advanced"),
+    ]
     assert second.identity.location == "Oslo, Norway"
     assert second.format == "json-resume"
 
 
 def test_json_resume_keeps_line_numbers_of_fields(tmp_path: Path) -> None:
-    data = {"basics": {"name": "A"}, "work": [{"position": "Dev", "startDate": "2019-01",
-                                               "highlights": ["Shipped PyTorch models"]}]}
+    data = {
+        "basics": {"name": "A"},
+        "work": [
+            {"position": "Dev", "startDate": "2019-01", "highlights": ["Shipped PyTorch models"]}
+        ],
+    }
     profile = load_profile(write(tmp_path, "r.json", json.dumps(data, indent=2)))
     segment = next(s for s in profile.segments if s.source == "work[0].highlights[0]")
     assert segment.line == 10
@@ -247,61 +282,85 @@ def test_json_resume_keeps_line_numbers_of_fields(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- resume text details
 
-@pytest.mark.parametrize(("line", "level"), [
-    ("M.A. in Applied Economics, University of Colorado, 2018", "master"),
-    ("B.A. in Economics", "bachelor"),
-    ("B.E. in Computer Science", "bachelor"),
-    ("BS Computer Science, 2012", "bachelor"),
-    ("MS in Statistics", "master"),
-    ("Ph.D., Computer Science", "phd"),
-    ("Dipl.-Inf. (Informatik)", "master"),
-    ("Microsoft Office (MS Office)", None),
-    ("Portland, ME 04101", None),
-])
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("M.A. in Applied Economics, University of Colorado, 2018", "master"),
+        ("B.A. in Economics", "bachelor"),
+        ("B.E. in Computer Science", "bachelor"),
+        ("BS Computer Science, 2012", "bachelor"),
+        ("MS in Statistics", "master"),
+        ("Ph.D., Computer Science", "phd"),
+        ("Dipl.-Inf. (Informatik)", "master"),
+        ("Microsoft Office (MS Office)", None),
+        ("Portland, ME 04101", None),
+    ],
+)
 def test_degree_spellings(line: str, level: str | None) -> None:
     from skillgap.profiles.resume_text import _degree_level
 
     assert _degree_level(line) == level
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("Data Science Intern    May – Aug 2019", [("2019-05-01", "2019-09-01")]),
-    ("Analyst, Jan '18 – Mar '20", [("2018-01-01", "2020-04-01")]),
-    ("Engineer   Jan 2018 -- Present", [("2018-01-01", None)]),
-    ("Jan 2018 − Jun 2019, Aug 2019 – Present", [("2018-01-01", "2019-07-01"),
-                                                 ("2019-08-01", None)]),
-    ("Used Python for 2 years", []),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Data Science Intern    May – Aug 2019", [("2019-05-01", "2019-09-01")]),
+        ("Analyst, Jan '18 – Mar '20", [("2018-01-01", "2020-04-01")]),
+        ("Engineer   Jan 2018 -- Present", [("2018-01-01", None)]),
+        (
+            "Jan 2018 − Jun 2019, Aug 2019 – Present",
+            [("2018-01-01", "2019-07-01"), ("2019-08-01", None)],
+        ),
+        ("Used Python for 2 years", []),
+    ],
+)
 def test_date_range_spellings(line: str, expected: list[tuple[str, str | None]]) -> None:
     from skillgap.dates import find_date_ranges
 
-    found = [(s.isoformat(), e.isoformat() if e else None) for s, e, _ in
-             find_date_ranges(line)]
+    found = [(s.isoformat(), e.isoformat() if e else None) for s, e, _ in find_date_ranges(line)]
     assert found == expected
 
 
 def test_skills_lines_split_at_top_level_and_skip_spoken_languages(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.txt", "SKILLS\nR (tidyverse, dplyr), Python (expert), SQL\n"
-                 "German (native), English (fluent)\n")
+    path = write(
+        tmp_path,
+        "r.txt",
+        "SKILLS\nR (tidyverse, dplyr), Python (expert), SQL\nGerman (native), English (fluent)\n",
+    )
     declared = [(d.name, d.level) for d in load_profile(path).declared_skills]
-    assert declared == [("R", None), ("tidyverse", None), ("dplyr", None),
-                        ("Python", "expert"), ("SQL", None)]
+    assert declared == [
+        ("R", None),
+        ("tidyverse", None),
+        ("dplyr", None),
+        ("Python", "expert"),
+        ("SQL", None),
+    ]
 
 
 def test_unlisted_headings_are_recognised_by_their_telling_word(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.txt", "RELEVANT WORK EXPERIENCE\nAnalyst   Jan 2019 – Jan 2021\n"
-                 "\nAwards & Recognition\nBest paper\n")
+    path = write(
+        tmp_path,
+        "r.txt",
+        "RELEVANT WORK EXPERIENCE\nAnalyst   Jan 2019 – Jan 2021\n"
+        "\nAwards & Recognition\nBest paper\n",
+    )
     profile = load_profile(path)
     assert [s.source for s in profile.segments] == ["experience", "awards"]
     assert len(profile.jobs) == 1
 
 
 def test_markdown_job_title_comes_from_the_heading_above_a_dates_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.md", "# Ann Example\n\n## Experience\n\n"
-                 "### Senior ML Engineer — Acme\n*Mar 2022 – Present*\n")
+    path = write(
+        tmp_path,
+        "r.md",
+        "# Ann Example\n\n## Experience\n\n### Senior ML Engineer — Acme\n*Mar 2022 – Present*\n",
+    )
     profile = load_profile(path)
     assert [(j.title, j.start) for j in profile.jobs] == [
-        ("Senior ML Engineer — Acme", dt.date(2022, 3, 1))]
+        ("Senior ML Engineer — Acme", dt.date(2022, 3, 1))
+    ]
     assert all("#" not in s.text and "*" not in s.text for s in profile.segments)
 
 
@@ -318,13 +377,17 @@ def test_numeric_levels_are_accepted_and_unknown_ones_warned(tmp_path: Path) -> 
     assert numeric.declared_skills[0].level == "3"
     odd = load_profile(write(tmp_path, "b.yaml", "skills:\n  - {name: Python, level: wizard}\n"))
     report = analyze(odd, load_rubric())
-    assert any("level 'wizard' of 'Python' is not on the rubric's scale" in w
-               for w in report.warnings)
+    assert any(
+        "level 'wizard' of 'Python' is not on the rubric's scale" in w for w in report.warnings
+    )
 
 
 def test_identity_is_not_evidence(tmp_path: Path) -> None:
-    path = write(tmp_path, "r.txt", "Rust Keras\nrk@pytorch.example | github.com/go-python\n\n"
-                 "SUMMARY\nAccountant.\n")
+    path = write(
+        tmp_path,
+        "r.txt",
+        "Rust Keras\nrk@pytorch.example | github.com/go-python\n\nSUMMARY\nAccountant.\n",
+    )
     profile = load_profile(path)
     assert profile.identity.name == "Rust Keras"
     text = " ".join(s.text for s in profile.segments)

@@ -26,41 +26,65 @@ def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_rubrics_lists_four_ml_engineer_ladder_levels_built_with_extends() -> None:
     code, out, err = invoke("rubrics")
     assert code == 0, err
-    extended = [line.split()[0] for line in out.splitlines()
-                if line.endswith("(extends principal-ml-engineer)")]
+    extended = [
+        line.split()[0]
+        for line in out.splitlines()
+        if line.endswith("(extends principal-ml-engineer)")
+    ]
     assert extended == ["ml-engineer-entry", "ml-engineer-mid", "ml-engineer-senior"]
-    assert re.search(r"^principal-ml-engineer\s+1\.0\.0\s+Principal Machine Learning Engineer$",
-                     out, flags=re.MULTILINE)
-    assert ("ml-engineer  Machine Learning Engineer: ml-engineer-entry -> ml-engineer-mid -> "
-            "ml-engineer-senior -> principal-ml-engineer") in out
+    assert re.search(
+        r"^principal-ml-engineer\s+1\.0\.0\s+Principal Machine Learning Engineer$",
+        out,
+        flags=re.MULTILINE,
+    )
+    assert (
+        "ml-engineer  Machine Learning Engineer: ml-engineer-entry -> ml-engineer-mid -> "
+        "ml-engineer-senior -> principal-ml-engineer"
+    ) in out
 
 
 def test_junior_and_senior_get_different_placements_and_diff_shows_area_changes(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     reports = {}
     for who in ("junior", "senior"):
         path = tmp_path / f"{who}.json"
-        code, _, err = invoke("analyze", str(EXAMPLES / f"{who}-ml-engineer-profile.yaml"),
-                              "--ladder", "ml-engineer", "--as-of", AS_OF, "--format", "json",
-                              "--output", str(path))
+        code, _, err = invoke(
+            "analyze",
+            str(EXAMPLES / f"{who}-ml-engineer-profile.yaml"),
+            "--ladder",
+            "ml-engineer",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--output",
+            str(path),
+        )
         assert code == 0, err
         reports[who] = json.loads(path.read_text("utf-8"))
     assert reports["junior"]["ladder"]["placed"] == "ml-engineer-entry"
     assert reports["senior"]["ladder"]["placed"] == "ml-engineer-senior"
-    code, out, err = invoke("diff", str(tmp_path / "junior.json"),
-                            str(tmp_path / "senior.json"))
+    code, out, err = invoke("diff", str(tmp_path / "junior.json"), str(tmp_path / "senior.json"))
     assert code == 0, err
     assert "Areas" in out
     for area in reports["senior"]["areas"]:
-        assert re.search(rf"^{re.escape(area['name'])}\s+[\d.]+\s+[\d.]+\s+[+±-]", out,
-                         flags=re.MULTILINE), area["name"]
+        assert re.search(
+            rf"^{re.escape(area['name'])}\s+[\d.]+\s+[\d.]+\s+[+±-]", out, flags=re.MULTILINE
+        ), area["name"]
 
 
 def test_html_has_inline_svg_charts_loads_nothing_and_parses(tmp_path: Path) -> None:
     from html.parser import HTMLParser
 
-    code, out, err = invoke("analyze", str(EXAMPLES / "senior-ml-engineer-profile.yaml"),
-                            "--format", "html", "--as-of", AS_OF)
+    code, out, err = invoke(
+        "analyze",
+        str(EXAMPLES / "senior-ml-engineer-profile.yaml"),
+        "--format",
+        "html",
+        "--as-of",
+        AS_OF,
+    )
     assert code == 0, err
     tags: list[tuple[str, dict[str, str | None]]] = []
 
@@ -73,8 +97,7 @@ def test_html_has_inline_svg_charts_loads_nothing_and_parses(tmp_path: Path) -> 
     assert names.count("svg") == 3 and "polygon" in names and "rect" in names
     assert not {"script", "link", "img", "iframe"} & set(names)
     assert all("src" not in attrs for _, attrs in tags)
-    assert all(re.match(r"https?://", attrs["href"] or "")
-               for t, attrs in tags if "href" in attrs)
+    assert all(re.match(r"https?://", attrs["href"] or "") for t, attrs in tags if "href" in attrs)
 
 
 def test_a_screenshot_of_the_html_report_is_in_the_docs() -> None:
@@ -88,11 +111,20 @@ def test_assess_with_scripted_input_writes_a_profile_analyze_accepts(tmp_path: P
     answers = {"level": "3", "years": "6", "degree": "3", "field": "Computer Science"}
     script = "".join(answers[q.kind] + "\n" for q in questions_for(rubric))
     saved = tmp_path / "me.yaml"
-    code, _, err = invoke("assess", "--rubric", "ml-engineer-senior", "--save", str(saved),
-                          stdin=script)
+    code, _, err = invoke(
+        "assess", "--rubric", "ml-engineer-senior", "--save", str(saved), stdin=script
+    )
     assert code == 0, err
-    code, out, err = invoke("analyze", str(saved), "--rubric", "ml-engineer-senior",
-                            "--ladder", "ml-engineer", "--format", "json")
+    code, out, err = invoke(
+        "analyze",
+        str(saved),
+        "--rubric",
+        "ml-engineer-senior",
+        "--ladder",
+        "ml-engineer",
+        "--format",
+        "json",
+    )
     assert code == 0, err
     report = json.loads(out)
     assert report["overall"]["blocked"] is False

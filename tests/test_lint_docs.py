@@ -47,16 +47,18 @@ def test_section_gives_level_and_reason(rule: str) -> None:
 
 @pytest.mark.parametrize("rule", sorted(set(RULES) - NOT_YAML))
 def test_failing_example_reports_the_rule_and_nothing_else(rule: str) -> None:
-    problems = validate_text(example(sections()[rule], "Fails"), path="example.yaml",
-                             options=EVERY_RULE)
+    problems = validate_text(
+        example(sections()[rule], "Fails"), path="example.yaml", options=EVERY_RULE
+    )
     assert problems, "the failing example reports nothing"
     assert {p.rule for p in problems} == {rule}, [str(p) for p in problems]
 
 
 @pytest.mark.parametrize("rule", sorted(set(RULES) - NOT_YAML))
 def test_passing_example_reports_nothing(rule: str) -> None:
-    problems = validate_text(example(sections()[rule], "Passes"), path="example.yaml",
-                             options=EVERY_RULE)
+    problems = validate_text(
+        example(sections()[rule], "Passes"), path="example.yaml", options=EVERY_RULE
+    )
     assert [str(p) for p in problems] == []
 
 

@@ -7,14 +7,19 @@ from skillgap.profile import DeclaredSkill, TextSegment
 from skillgap.text import clean_text, normalize_word, stem, tokenize
 
 
-def test_evidence_records_text_context_source_line_method_and_similarity(
-        index: SkillIndex) -> None:
-    evidence, _ = index.match_segment(TextSegment("experience", "Intro\n- Built sklearn "
-                                                  "models with Pyhton", 10))
+def test_evidence_records_text_context_source_line_method_and_similarity(index: SkillIndex) -> None:
+    evidence, _ = index.match_segment(
+        TextSegment("experience", "Intro\n- Built sklearn models with Pyhton", 10)
+    )
     by_skill = {e.skill: e for e in evidence}
     sklearn = by_skill["scikit-learn"]
     assert (sklearn.text, sklearn.source, sklearn.line, sklearn.method, sklearn.similarity) == (
-        "sklearn", "experience", 11, "alias", 1.0)
+        "sklearn",
+        "experience",
+        11,
+        "alias",
+        1.0,
+    )
     assert sklearn.context == "Built sklearn models with Pyhton"
     python = by_skill["Python"]
     assert python.method == "fuzzy" and python.text == "Pyhton"
@@ -22,8 +27,9 @@ def test_evidence_records_text_context_source_line_method_and_similarity(
 
 
 def test_rejected_mentions_say_why(index: SkillIndex) -> None:
-    _, rejected = index.match_segment(TextSegment("summary", "No experience with Spark; "
-                                                  "drove go-to-market at Acme R&D", 1))
+    _, rejected = index.match_segment(
+        TextSegment("summary", "No experience with Spark; drove go-to-market at Acme R&D", 1)
+    )
     reasons = {(r.skill, r.reason) for r in rejected}
     assert ("Spark", "negated") in reasons or ("Spark", "ambiguous without context") in reasons
     assert any(skill == "Go" for skill, _ in reasons)

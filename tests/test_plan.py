@@ -52,6 +52,7 @@ def test_plan_size_is_respected(junior: GapReport) -> None:
 
 # --------------------------------------------------------------------------- terminal
 
+
 def test_terminal_plan_only_with_plan_option(junior: GapReport) -> None:
     without = render(junior, "terminal", RenderOptions(width=100))
     with_plan = render(junior, "terminal", RenderOptions(width=100, plan=True))
@@ -66,8 +67,10 @@ def test_terminal_plan_only_with_plan_option(junior: GapReport) -> None:
 
 def test_terminal_ladder_section(junior: GapReport) -> None:
     text = render(junior, "terminal", RenderOptions(width=120))
-    assert ("Career ladder: Machine Learning Engineer  (ml-engineer; fully met: no unmet "
-            "must-have, score ≥ 65)") in text
+    assert (
+        "Career ladder: Machine Learning Engineer  (ml-engineer; fully met: no unmet "
+        "must-have, score ≥ 65)"
+    ) in text
     assert "[x] Entry-level ML Engineer   72.4  fully met  -> you are here" in text
     assert "  Placed at: Entry-level ML Engineer" in text
     assert "  Next: Mid-level ML Engineer" in text
@@ -76,18 +79,21 @@ def test_terminal_ladder_section(junior: GapReport) -> None:
 def test_terminal_shows_self_assessed_evidence(tmp_path, rubric: Rubric) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "me.yaml"
     path.write_text("self_assessment:\n  mlops: working\n", "utf-8")
-    text = render(analyze(load_profile(path), rubric, as_of=AS_OF), "terminal",
-                  RenderOptions(width=120))
+    text = render(
+        analyze(load_profile(path), rubric, as_of=AS_OF), "terminal", RenderOptions(width=120)
+    )
     assert "    self-assessed: working (self_assessment.mlops, line 2)" in text
 
 
 # --------------------------------------------------------------------------- markdown
 
+
 def test_markdown_ladder_and_plan_sections(junior: GapReport) -> None:
     text = render(junior, "markdown", RenderOptions(plan=True))
     assert "## Career ladder" in text
-    assert ("| Entry-level ML Engineer | `ml-engineer-entry` | 72.4 | fully met **← you are "
-            "here** |") in text
+    assert (
+        "| Entry-level ML Engineer | `ml-engineer-entry` | 72.4 | fully met **← you are here** |"
+    ) in text
     assert "## Learning plan" in text
     first = learning_plan(junior)[0]
     assert f"### 1. {first.gap.name} (+{first.gap.gain:.1f} → {first.score_after:.1f})" in text
@@ -95,23 +101,31 @@ def test_markdown_ladder_and_plan_sections(junior: GapReport) -> None:
 
 
 def test_markdown_resource_links_are_only_safe_urls(junior: GapReport) -> None:
-    gap = junior.gaps[0].model_copy(update={"resources": (
-        junior.gaps[0].resources[0].model_copy(update={"url": "javascript:alert(1)"}),)})
+    gap = junior.gaps[0].model_copy(
+        update={
+            "resources": (
+                junior.gaps[0].resources[0].model_copy(update={"url": "javascript:alert(1)"}),
+            )
+        }
+    )
     report = junior.model_copy(update={"gaps": (gap, *junior.gaps[1:])})
     text = render(report, "markdown", RenderOptions(plan=True))
     assert "javascript:" not in text
 
 
-@pytest.mark.parametrize(("url", "safe"), [
-    ("https://example.org/path?q=1&x=2#frag", True),
-    ("http://example.org", True),
-    ("javascript:alert(1)", False),
-    ("https://example.org/a b", False),
-    ('https://example.org/"onmouseover=x', False),
-    ("https://example.org/a)(b", False),
-    ("ftp://example.org/file", False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/path?q=1&x=2#frag", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("https://example.org/a b", False),
+        ('https://example.org/"onmouseover=x', False),
+        ("https://example.org/a)(b", False),
+        ("ftp://example.org/file", False),
+        (None, False),
+    ],
+)
 def test_safe_url(url: str | None, safe: bool) -> None:
     assert (safe_url(url) is not None) is safe
     if safe:

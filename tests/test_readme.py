@@ -44,5 +44,6 @@ def test_the_readme_run_command_works() -> None:
 
 def test_files_the_readme_mentions_exist() -> None:
     for path in re.findall(r"\((docs/[\w./-]+\.md)\)", README) + re.findall(
-            r"(examples/[\w./-]+\.\w+)", README):
+        r"(examples/[\w./-]+\.\w+)", README
+    ):
         assert (ROOT / path).exists(), path

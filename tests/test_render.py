@@ -25,8 +25,9 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def hostile_report(tmp_path_factory: pytest.TempPathFactory, rubric: Rubric,
-                   index: SkillIndex) -> GapReport:
+def hostile_report(
+    tmp_path_factory: pytest.TempPathFactory, rubric: Rubric, index: SkillIndex
+) -> GapReport:
     path = Path(tmp_path_factory.mktemp("hostile")) / "eve.txt"
     path.write_text(HOSTILE, encoding="utf-8")
     return analyze(load_profile(path), rubric, index=index, as_of=dt.date(2026, 1, 1))
@@ -46,7 +47,8 @@ def test_renderers_are_deterministic(fmt: OutputFormat, hostile_report: GapRepor
 
 @pytest.mark.parametrize("color", [False, True])
 def test_terminal_output_carries_no_escape_sequences_from_the_profile(
-        color: bool, hostile_report: GapReport) -> None:
+    color: bool, hostile_report: GapReport
+) -> None:
     out = render(hostile_report, OutputFormat.TERMINAL, RenderOptions(color=color, width=80))
     for forbidden in ("\x1b]", "\x1b[2J", "\u202e", "\r", "evil.example\x1b"):
         assert forbidden not in out
@@ -72,8 +74,9 @@ def test_markdown_escape_neutralises_table_pipes_and_links() -> None:
     assert markdown("[x](http://e)") == "\\[x\\]\\(http://e\\)"
 
 
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx",
-                                   '=HYPERLINK("http://evil.example","x")'])
+@pytest.mark.parametrize(
+    "value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://evil.example","x")']
+)
 def test_csv_cells_never_start_a_formula(value: str) -> None:
     cell = csv_cell(value)
     assert isinstance(cell, str) and cell.startswith("'")

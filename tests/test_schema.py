@@ -55,24 +55,29 @@ def test_schema_is_draft_2020_12_with_id_and_title(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_every_field_has_a_description(name: str) -> None:
-    undescribed = [where for where, prop in properties(json_schema(name))
-                   if not prop.get("description")]
+    undescribed = [
+        where for where, prop in properties(json_schema(name)) if not prop.get("description")
+    ]
     assert undescribed == []
 
 
 @pytest.mark.parametrize("path", RUBRIC_FILES, ids=[p.stem for p in RUBRIC_FILES])
 def test_rubrics_validate_against_the_exported_schema(path: Path) -> None:
     data = yaml.safe_load(path.read_text("utf-8"))
-    errors = [f"{list(e.absolute_path)}: {e.message}"
-              for e in validator("rubric").iter_errors(data)]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in validator("rubric").iter_errors(data)
+    ]
     assert errors == []
 
 
-@pytest.mark.parametrize(("name", "needle"), [
-    ("unknown-key", "Additional properties are not allowed ('wieght' was unexpected)"),
-    ("id-not-slug", "'Data_Scientist' does not match"),
-    ("out-of-range", "-3 is less than or equal to the minimum of 0"),
-])
+@pytest.mark.parametrize(
+    ("name", "needle"),
+    [
+        ("unknown-key", "Additional properties are not allowed ('wieght' was unexpected)"),
+        ("id-not-slug", "'Data_Scientist' does not match"),
+        ("out-of-range", "-3 is less than or equal to the minimum of 0"),
+    ],
+)
 def test_the_schema_catches_what_validate_catches(name: str, needle: str) -> None:
     data = yaml.safe_load((FIXTURES / "invalid" / f"{name}.yaml").read_text("utf-8"))
     messages = [e.message for e in validator("rubric").iter_errors(data)]
@@ -102,8 +107,15 @@ def test_a_profile_validates_against_the_profile_schema() -> None:
         "summary": "ML engineer",
         "years_experience": 9,
         "skills": ["Python", {"name": "PyTorch", "level": "advanced", "years": 4}],
-        "experience": [{"title": "ML Engineer", "company": "Acme", "start": "2019-03",
-                        "end": "present", "highlights": ["Led a team of 4"]}],
+        "experience": [
+            {
+                "title": "ML Engineer",
+                "company": "Acme",
+                "start": "2019-03",
+                "end": "present",
+                "highlights": ["Led a team of 4"],
+            }
+        ],
         "education": [{"degree": "MSc", "field": "Computer Science", "year": 2015}],
     }
     assert list(validator("profile").iter_errors(profile)) == []
@@ -114,11 +126,14 @@ def test_a_real_report_validates_against_the_report_schema(tmp_path: Path) -> No
     from skillgap import analyze, load_profile, load_rubric
 
     path = tmp_path / "sam.txt"
-    path.write_text("Sam Example\n\nSKILLS\nPython, PyTorch, Kubernetes, SQL\n\n"
-                    "EXPERIENCE\nML Engineer, Acme   2015 - present\n- Led a team of 5\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Sam Example\n\nSKILLS\nPython, PyTorch, Kubernetes, SQL\n\n"
+        "EXPERIENCE\nML Engineer, Acme   2015 - present\n- Led a team of 5\n",
+        encoding="utf-8",
+    )
     report = analyze(load_profile(path), load_rubric())
     document = json.loads(report.to_json())
-    errors = [f"{list(e.absolute_path)}: {e.message}"
-              for e in validator("report").iter_errors(document)]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}" for e in validator("report").iter_errors(document)
+    ]
     assert errors == []

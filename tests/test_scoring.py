@@ -42,8 +42,7 @@ def score(tmp_path: Path, rubric: Rubric, text: str, name: str = "p.yaml") -> Ga
     return analyze(load_profile(write(tmp_path, name, text)), rubric, as_of=AS_OF)
 
 
-def test_declared_level_is_scored_against_the_expected_level(tmp_path: Path,
-                                                             mini: Rubric) -> None:
+def test_declared_level_is_scored_against_the_expected_level(tmp_path: Path, mini: Rubric) -> None:
     """'working' where 'advanced' is expected earns 2/3; 'expert' is capped at 1."""
     working = score(tmp_path, mini, "skills:\n  - {name: Python, level: working}\n")
     expert = score(tmp_path, mini, "skills:\n  - {name: Python, level: expert}\n")
@@ -60,13 +59,14 @@ def test_level_words_and_numbers_map_onto_the_scale(tmp_path: Path, mini: Rubric
 
 
 def test_text_mentions_earn_the_documented_credit_plus_a_bonus_per_line(
-        tmp_path: Path, mini: Rubric) -> None:
+    tmp_path: Path, mini: Rubric
+) -> None:
     once = score(tmp_path, mini, "Built services in Python.\n", name="a.txt")
-    thrice = score(tmp_path, mini, "Python services.\nPython tools.\nPython tests.\n",
-                   name="b.txt")
+    thrice = score(tmp_path, mini, "Python services.\nPython tools.\nPython tests.\n", name="b.txt")
     assert requirement(once, "languages").skills[0].credit == mini.scoring.text_credit
     assert requirement(thrice, "languages").skills[0].credit == pytest.approx(
-        mini.scoring.text_credit + 0.10)
+        mini.scoring.text_credit + 0.10
+    )
 
 
 def test_min_skills_averages_the_best_skills(tmp_path: Path, mini: Rubric) -> None:
@@ -78,9 +78,11 @@ def test_min_skills_averages_the_best_skills(tmp_path: Path, mini: Rubric) -> No
 
 
 def test_overlapping_jobs_are_not_counted_twice() -> None:
-    profile = load_profile_text("experience:\n"
-                                "  - {title: A, start: 2010-01, end: 2015-01}\n"
-                                "  - {title: B, start: 2012-01, end: 2016-01}\n")
+    profile = load_profile_text(
+        "experience:\n"
+        "  - {title: A, start: 2010-01, end: 2015-01}\n"
+        "  - {title: B, start: 2012-01, end: 2016-01}\n"
+    )
     found = experience_years(profile, as_of=AS_OF)
     # Jan 2010 to the end of Jan 2016: six years and a month, not 5 + 4 = 9 years.
     assert found.years == pytest.approx(6.1, abs=0.05)
@@ -93,26 +95,32 @@ def test_ongoing_jobs_run_to_the_as_of_date() -> None:
 
 
 def test_a_stated_total_wins_when_it_is_larger(tmp_path: Path, mini: Rubric) -> None:
-    report = score(tmp_path, mini, "years_experience: 12\n"
-                   "experience:\n  - {title: A, start: 2020-01}\n")
+    report = score(
+        tmp_path, mini, "years_experience: 12\nexperience:\n  - {title: A, start: 2020-01}\n"
+    )
     years = requirement(report, "years")
     assert years.score == 1.0
     assert years.years is not None and years.years.found == 12
 
 
-def test_a_stated_total_is_trusted_over_an_ongoing_position(tmp_path: Path,
-                                                             mini: Rubric) -> None:
+def test_a_stated_total_is_trusted_over_an_ongoing_position(tmp_path: Path, mini: Rubric) -> None:
     """An old resume's 'Present' would otherwise run to today: the statement wins."""
-    report = score(tmp_path, mini, "Sales lead with 6 years of experience.\n\nEXPERIENCE\n"
-                   "Head of Sales, Acme      Jul 2015 - Present\n", name="old.txt")
+    report = score(
+        tmp_path,
+        mini,
+        "Sales lead with 6 years of experience.\n\nEXPERIENCE\n"
+        "Head of Sales, Acme      Jul 2015 - Present\n",
+        name="old.txt",
+    )
     years = requirement(report, "years").years
     assert years is not None and years.found == 6.0
     assert years.basis.startswith("stated")
 
 
 def test_missing_must_have_blocks_whatever_the_total(tmp_path: Path, mini: Rubric) -> None:
-    report = score(tmp_path, mini, "skills:\n  - {name: Python, level: expert}\n"
-                   "  - PyTorch\n  - TensorFlow\n")
+    report = score(
+        tmp_path, mini, "skills:\n  - {name: Python, level: expert}\n  - PyTorch\n  - TensorFlow\n"
+    )
     assert report.overall.blocked
     assert "years" in report.overall.blocking
     assert "blocked by 1 unmet must-have" in report.overall.verdict
@@ -141,8 +149,11 @@ def test_gaps_are_ranked_by_what_closing_them_adds(tmp_path: Path, mini: Rubric)
 
 
 def test_overall_is_the_weighted_mean_of_areas(tmp_path: Path, mini: Rubric) -> None:
-    report = score(tmp_path, mini, "skills:\n  - {name: Python, level: expert}\n"
-                   "summary: Mentored four engineers.\n")
+    report = score(
+        tmp_path,
+        mini,
+        "skills:\n  - {name: Python, level: expert}\nsummary: Mentored four engineers.\n",
+    )
     tech, career = report.areas
     expected = (tech.score * 3 + career.score * 1) / 4 * 100
     assert report.overall.score == pytest.approx(expected, abs=0.05)
@@ -151,15 +162,24 @@ def test_overall_is_the_weighted_mean_of_areas(tmp_path: Path, mini: Rubric) -> 
 def test_identity_never_changes_a_score(tmp_path: Path, mini: Rubric) -> None:
     body = "skills: [Python, PyTorch]\nsummary: Mentored two engineers in Python.\n"
     plain = score(tmp_path, mini, body, name="a.yaml")
-    named = score(tmp_path, mini, "name: Python Mentor\nemail: python@pytorch.example\n"
-                  "links: [https://pytorch.example/python]\n" + body, name="b.yaml")
+    named = score(
+        tmp_path,
+        mini,
+        "name: Python Mentor\nemail: python@pytorch.example\n"
+        "links: [https://pytorch.example/python]\n" + body,
+        name="b.yaml",
+    )
     assert plain.overall == named.overall
     assert scores(plain) == scores(named)
 
 
 def test_blind_mode_keeps_scores_and_drops_identity(tmp_path: Path, mini: Rubric) -> None:
-    path = write(tmp_path, "ada.txt", "Ada Example\nada@example.com | +44 20 7946 0958\n\n"
-                 "SUMMARY\nAda Example writes Python; contact ada@example.com.\n")
+    path = write(
+        tmp_path,
+        "ada.txt",
+        "Ada Example\nada@example.com | +44 20 7946 0958\n\n"
+        "SUMMARY\nAda Example writes Python; contact ada@example.com.\n",
+    )
     profile = load_profile(path)
     normal = analyze(profile, mini, as_of=AS_OF)
     blind = analyze(profile, mini, as_of=AS_OF, blind=True)
@@ -170,10 +190,15 @@ def test_blind_mode_keeps_scores_and_drops_identity(tmp_path: Path, mini: Rubric
     assert "Ada" not in text and "ada@example.com" not in text and "7946" not in text
 
 
-def test_reports_are_byte_identical_across_runs(tmp_path: Path, rubric: Rubric,
-                                                index: SkillIndex) -> None:
-    path = write(tmp_path, "r.md", "# Sam\n\n## Experience\nLed a team of 6 building "
-                 "PyTorch models on Kubernetes, Jan 2015 - Present.\n")
+def test_reports_are_byte_identical_across_runs(
+    tmp_path: Path, rubric: Rubric, index: SkillIndex
+) -> None:
+    path = write(
+        tmp_path,
+        "r.md",
+        "# Sam\n\n## Experience\nLed a team of 6 building "
+        "PyTorch models on Kubernetes, Jan 2015 - Present.\n",
+    )
     first = analyze(load_profile(path), rubric, index=index, as_of=AS_OF).to_json()
     second = analyze(load_profile(path), load_rubric(), as_of=AS_OF).to_json()
     assert first == second
@@ -181,7 +206,11 @@ def test_reports_are_byte_identical_across_runs(tmp_path: Path, rubric: Rubric,
 
 def test_verdict_bands() -> None:
     assert [verdict_for(s) for s in (95, 70, 50, 10)] == [
-        "strong match", "good match", "partial match", "weak match"]
+        "strong match",
+        "good match",
+        "partial match",
+        "weak match",
+    ]
 
 
 def scores(report: GapReport) -> list[tuple[str, float, str]]:

@@ -31,11 +31,13 @@ def score(tmp_path: Path, body: str, rubric: Rubric) -> GapReport:
 
 
 def test_loader_keeps_each_rating_with_its_line(tmp_path: Path) -> None:
-    profile = load_profile(profile_file(
-        tmp_path, "self_assessment:\n  mlops: working\n  team-leadership: advanced\n"))
+    profile = load_profile(
+        profile_file(tmp_path, "self_assessment:\n  mlops: working\n  team-leadership: advanced\n")
+    )
     assert [(s.requirement, s.level, s.source, s.line) for s in profile.self_assessed] == [
         ("mlops", "working", "self_assessment.mlops", 2),
-        ("team-leadership", "advanced", "self_assessment.team-leadership", 3)]
+        ("team-leadership", "advanced", "self_assessment.team-leadership", 3),
+    ]
 
 
 def test_a_profile_with_only_ratings_is_accepted(tmp_path: Path) -> None:
@@ -47,8 +49,7 @@ def test_rating_must_be_text(tmp_path: Path) -> None:
     path = profile_file(tmp_path, "self_assessment:\n  mlops: [working]\n")
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
-    assert str(caught.value) == (f"{path}:2:10: 'self_assessment.mlops' must be text, "
-                                 "got a list")
+    assert str(caught.value) == (f"{path}:2:10: 'self_assessment.mlops' must be text, got a list")
 
 
 def test_rating_scores_rank_over_expected_rank(tmp_path: Path, rubric: Rubric) -> None:
@@ -60,13 +61,13 @@ def test_rating_scores_rank_over_expected_rank(tmp_path: Path, rubric: Rubric) -
 
 
 def test_rating_above_the_expected_level_is_capped_at_full_credit(
-        tmp_path: Path, rubric: Rubric) -> None:
+    tmp_path: Path, rubric: Rubric
+) -> None:
     report = score(tmp_path, "self_assessment:\n  programming-languages: Expert\n", rubric)
     assert result(report, "programming-languages").score == 1.0
 
 
-def test_rating_without_an_expected_level_earns_full_credit(tmp_path: Path,
-                                                            rubric: Rubric) -> None:
+def test_rating_without_an_expected_level_earns_full_credit(tmp_path: Path, rubric: Rubric) -> None:
     report = score(tmp_path, "self_assessment:\n  team-leadership: basic\n", rubric)
     assert result(report, "team-leadership").status == "met"
 
@@ -78,11 +79,12 @@ def test_rating_none_earns_nothing(tmp_path: Path, rubric: Rubric, level: str) -
     assert mlops.score == 0.0 and "self-assessed: none" in mlops.explanation
 
 
-def test_rating_off_the_scale_earns_nothing_and_says_why(tmp_path: Path,
-                                                         rubric: Rubric) -> None:
+def test_rating_off_the_scale_earns_nothing_and_says_why(tmp_path: Path, rubric: Rubric) -> None:
     report = score(tmp_path, "self_assessment:\n  mlops: ninja\n", rubric)
-    assert "self-assessed level 'ninja' is not on this rubric's scale" in \
-        result(report, "mlops").explanation
+    assert (
+        "self-assessed level 'ninja' is not on this rubric's scale"
+        in result(report, "mlops").explanation
+    )
 
 
 def test_aliases_of_the_scale_count(tmp_path: Path, rubric: Rubric) -> None:
@@ -94,33 +96,48 @@ def test_aliases_of_the_scale_count(tmp_path: Path, rubric: Rubric) -> None:
 def test_rating_never_lowers_what_evidence_earns(tmp_path: Path, rubric: Rubric) -> None:
     skills = "skills:\n  - {name: Python, level: expert}\n"
     without = score(tmp_path, skills, rubric)
-    with_low = score(tmp_path, skills + "self_assessment:\n  programming-languages: basic\n",
-                     rubric)
-    assert result(with_low, "programming-languages").score == \
-        result(without, "programming-languages").score == 1.0
+    with_low = score(
+        tmp_path, skills + "self_assessment:\n  programming-languages: basic\n", rubric
+    )
+    assert (
+        result(with_low, "programming-languages").score
+        == result(without, "programming-languages").score
+        == 1.0
+    )
 
 
-def test_rating_is_reported_as_declared_requirement_evidence(tmp_path: Path,
-                                                             rubric: Rubric) -> None:
-    report = score(tmp_path, "headline: ML engineer\nself_assessment:\n  mlops: working\n",
-                   rubric)
+def test_rating_is_reported_as_declared_requirement_evidence(
+    tmp_path: Path, rubric: Rubric
+) -> None:
+    report = score(tmp_path, "headline: ML engineer\nself_assessment:\n  mlops: working\n", rubric)
     evidence = result(report, "mlops").self_assessment
     assert evidence is not None
     assert (evidence.method, evidence.source, evidence.line, evidence.level) == (
-        "declared", "self_assessment.mlops", 3, "working")
+        "declared",
+        "self_assessment.mlops",
+        3,
+        "working",
+    )
     assert all(not s.matched for s in result(report, "mlops").skills)
     assert result(report, "data-management").self_assessment is None
 
 
-def test_ratings_the_rubric_cannot_use_are_warned_about(tmp_path: Path,
-                                                        rubric: Rubric) -> None:
-    report = score(tmp_path, "self_assessment:\n  mlops: working\n  golf: expert\n"
-                             "  years-experience: expert\n", rubric)
+def test_ratings_the_rubric_cannot_use_are_warned_about(tmp_path: Path, rubric: Rubric) -> None:
+    report = score(
+        tmp_path,
+        "self_assessment:\n  mlops: working\n  golf: expert\n  years-experience: expert\n",
+        rubric,
+    )
     assert report.warnings == (
-        ("self_assessment rates requirements that rubric 'principal-ml-engineer' does not "
-        "have (ignored): golf"),
-        ("self_assessment rates requirements judged only by years or degree (ignored; give "
-        "years_experience and education instead): years-experience"))
+        (
+            "self_assessment rates requirements that rubric 'principal-ml-engineer' does not "
+            "have (ignored): golf"
+        ),
+        (
+            "self_assessment rates requirements judged only by years or degree (ignored; give "
+            "years_experience and education instead): years-experience"
+        ),
+    )
 
 
 def test_one_assessment_serves_every_level_of_the_ladder(tmp_path: Path) -> None:
@@ -129,5 +146,6 @@ def test_one_assessment_serves_every_level_of_the_ladder(tmp_path: Path) -> None
     entry = score(tmp_path, body, load_rubric("ml-engineer-entry"))
     principal = score(tmp_path, body, load_rubric("principal-ml-engineer"))
     assert result(entry, "deep-learning-statistical-modeling").score == 1.0
-    assert result(principal, "deep-learning-statistical-modeling").score == \
-        pytest.approx(2 / 3, abs=1e-4)
+    assert result(principal, "deep-learning-statistical-modeling").score == pytest.approx(
+        2 / 3, abs=1e-4
+    )

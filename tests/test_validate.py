@@ -52,19 +52,24 @@ def positions(problems: list[Problem] | tuple[Problem, ...]) -> list[tuple[int |
 
 # --------------------------------------------------------------------------- acceptance
 
+
 def three_mistakes(text: str) -> tuple[str, dict[str, int]]:
     """The bundled rubric with one area weight misspelt, the next requirement weight made
     negative and the title line duplicated; returns the text and the 1-based lines."""
     lines = text.splitlines(keepends=True)
     misspelt = next(i for i, line in enumerate(lines) if line.startswith("    weight: "))
-    negative = next(i for i, line in enumerate(lines)
-                    if i > misspelt and line.startswith("        weight: "))
+    negative = next(
+        i for i, line in enumerate(lines) if i > misspelt and line.startswith("        weight: ")
+    )
     title = next(i for i, line in enumerate(lines) if line.startswith("title: "))
     lines[misspelt] = lines[misspelt].replace("weight:", "wieght:")
     lines[negative] = re.sub(r"weight: .*", "weight: -2", lines[negative])
     lines.insert(title + 1, lines[title])
-    return "".join(lines), {"duplicate-key": title + 2, "unknown-key": misspelt + 2,
-                            "out-of-range": negative + 2}
+    return "".join(lines), {
+        "duplicate-key": title + 2,
+        "unknown-key": misspelt + 2,
+        "out-of-range": negative + 2,
+    }
 
 
 def test_three_mistakes_in_the_bundled_rubric_are_exactly_three_problems(tmp_path: Path) -> None:
@@ -72,14 +77,16 @@ def test_three_mistakes_in_the_bundled_rubric_are_exactly_three_problems(tmp_pat
     path = tmp_path / "role.yaml"
     path.write_text(text, encoding="utf-8")
     result = validate_paths([path])
-    assert sorted(positions(result.problems)) == sorted((line, rule)
-                                                        for rule, line in expected.items())
+    assert sorted(positions(result.problems)) == sorted(
+        (line, rule) for rule, line in expected.items()
+    )
     assert all(p.level is Level.ERROR for p in result.problems)
     assert result.exit_code() == 1
 
 
 def test_loading_a_broken_rubric_still_fails_on_one_line_naming_the_first_problem(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     text, expected = three_mistakes(PRINCIPAL.read_text("utf-8"))
     path = tmp_path / "role.yaml"
     path.write_text(text, encoding="utf-8")
@@ -96,7 +103,8 @@ def test_misspelt_optional_weight_is_one_problem(tmp_path: Path) -> None:
     """A misspelt requirement weight (which has a default) is just the unknown key."""
     text = MINI.replace("        name: Languages\n", "        name: Languages\n        wieght: 2\n")
     assert [(p.line, p.column, p.message) for p in validate_text(text, path="r.yaml")] == [
-        (11, 9, "unknown key 'wieght' in areas[0].requirements[0]; did you mean 'weight'?")]
+        (11, 9, "unknown key 'wieght' in areas[0].requirements[0]; did you mean 'weight'?")
+    ]
 
 
 def test_every_bundled_rubric_passes_strict_validation() -> None:
@@ -133,35 +141,45 @@ def test_go_exclusion_protects_the_form_it_contains() -> None:
 
 # --------------------------------------------------------------------------- every problem
 
+
 def test_schema_problems_do_not_hide_lint_problems() -> None:
-    text = MINI.replace("          - name: Python\n",
-                        "          - name: Python\n            alias: [py]\n"
-                        "          - name: sklearn\n          - name: scikit-learn\n"
-                        "            aliases: [SKLearn]\n")
-    assert positions(validate_text(text, path="r.yaml")) == [(13, "unknown-key"),
-                                                             (16, "duplicate-form")]
+    text = MINI.replace(
+        "          - name: Python\n",
+        "          - name: Python\n            alias: [py]\n"
+        "          - name: sklearn\n          - name: scikit-learn\n"
+        "            aliases: [SKLearn]\n",
+    )
+    assert positions(validate_text(text, path="r.yaml")) == [
+        (13, "unknown-key"),
+        (16, "duplicate-form"),
+    ]
 
 
 def test_positions_survive_a_broken_list_item_being_left_out() -> None:
     """Skill 0 is a string (not a mapping); lint still points at the right lines."""
-    text = MINI.replace("          - name: Python\n",
-                        "          - Python\n          - name: Go\n")
-    assert positions(validate_text(text, path="r.yaml")) == [(12, "wrong-type"),
-                                                             (13, "unguarded-form")]
+    text = MINI.replace("          - name: Python\n", "          - Python\n          - name: Go\n")
+    assert positions(validate_text(text, path="r.yaml")) == [
+        (12, "wrong-type"),
+        (13, "unguarded-form"),
+    ]
 
 
 def test_repairs_never_invent_problems() -> None:
     """A misspelt area weight under 'weights: percent' is not also a wrong sum."""
-    text = MINI.replace('version: "1.0"\n', 'version: "1.0"\nweights: percent\n') \
-        .replace("    weight: 1\n", "    wieght: 100\n") \
+    text = (
+        MINI.replace('version: "1.0"\n', 'version: "1.0"\nweights: percent\n')
+        .replace("    weight: 1\n", "    wieght: 100\n")
         .replace("        name: Languages\n", "        name: Languages\n        weight: 100\n")
+    )
     assert positions(validate_text(text, path="r.yaml")) == [(8, "unknown-key")]
 
 
 def test_missing_name_does_not_leak_a_made_up_name_into_messages() -> None:
-    text = MINI.replace("          - name: Python\n",
-                        "          - aliases: [sklearn]\n          - name: scikit-learn\n"
-                        "            aliases: [sklearn]\n")
+    text = MINI.replace(
+        "          - name: Python\n",
+        "          - aliases: [sklearn]\n          - name: scikit-learn\n"
+        "            aliases: [sklearn]\n",
+    )
     problems = validate_text(text, path="r.yaml")
     assert positions(problems) == [(12, "missing-key")]
     assert "missing-" not in " ".join(p.message for p in problems)
@@ -182,6 +200,7 @@ def test_lint_warnings_do_not_stop_a_rubric_from_loading(tmp_path: Path) -> None
 
 # --------------------------------------------------------------------------- yaml details
 
+
 def test_merge_keys_may_override_merged_keys() -> None:
     document, problems = parse_yaml("base: &b {k: 1, j: 2}\nc:\n  <<: *b\n  k: 3\n", path="t")
     assert problems == []
@@ -200,6 +219,7 @@ def test_tab_indentation_gets_a_hint() -> None:
 
 # --------------------------------------------------------------------------- files
 
+
 def test_directories_are_searched_recursively_for_yaml(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
@@ -207,7 +227,9 @@ def test_directories_are_searched_recursively_for_yaml(tmp_path: Path) -> None:
         (tmp_path / name).write_text(MINI, encoding="utf-8")
     files, problems = find_rubric_files([tmp_path])
     assert [Path(display).relative_to(tmp_path).as_posix() for display, _ in files] == [
-        "a.yaml", "b/c.yml"]
+        "a.yaml",
+        "b/c.yml",
+    ]
     assert problems == []
 
 
@@ -252,31 +274,39 @@ def test_a_file_that_cannot_be_read_is_unreadable(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- exit codes
 
+
 def result_with(*levels: Level, rule: str = "x") -> ValidationResult:
-    return ValidationResult(("r.yaml",), tuple(Problem("r.yaml", 1, 1, "m", level=level,
-                                                       rule=rule) for level in levels))
+    return ValidationResult(
+        ("r.yaml",), tuple(Problem("r.yaml", 1, 1, "m", level=level, rule=rule) for level in levels)
+    )
 
 
-@pytest.mark.parametrize(("levels", "strict", "code"), [
-    ((), False, 0),
-    ((), True, 0),
-    ((Level.INFO,), True, 0),
-    ((Level.WARNING,), False, 0),
-    ((Level.WARNING,), True, 1),
-    ((Level.ERROR,), False, 1),
-    ((Level.ERROR, Level.WARNING), True, 1),
-])
+@pytest.mark.parametrize(
+    ("levels", "strict", "code"),
+    [
+        ((), False, 0),
+        ((), True, 0),
+        ((Level.INFO,), True, 0),
+        ((Level.WARNING,), False, 0),
+        ((Level.WARNING,), True, 1),
+        ((Level.ERROR,), False, 1),
+        ((Level.ERROR, Level.WARNING), True, 1),
+    ],
+)
 def test_exit_codes(levels: tuple[Level, ...], strict: bool, code: int) -> None:
     assert result_with(*levels).exit_code(strict=strict) == code
 
 
 def test_an_unreadable_path_wins_over_other_problems() -> None:
-    result = ValidationResult(("a",), (*result_with(Level.ERROR).problems,
-                                       Problem("b", None, None, "gone", rule="unreadable")))
+    result = ValidationResult(
+        ("a",),
+        (*result_with(Level.ERROR).problems, Problem("b", None, None, "gone", rule="unreadable")),
+    )
     assert result.exit_code() == 3
 
 
 # --------------------------------------------------------------------------- rule selection
+
 
 def test_rule_selection_adds_and_removes_lint_rules() -> None:
     chosen = select_rules(enable=["contained-form"], disable=["unguarded-form"])
@@ -284,8 +314,9 @@ def test_rule_selection_adds_and_removes_lint_rules() -> None:
 
 
 def test_unknown_rule_is_a_usage_error_with_a_suggestion() -> None:
-    with pytest.raises(UsageError, match="unknown rule 'cross-matches'; did you mean "
-                                         "'cross-match'"):
+    with pytest.raises(
+        UsageError, match="unknown rule 'cross-matches'; did you mean 'cross-match'"
+    ):
         select_rules(disable=["cross-matches"])
 
 
@@ -302,16 +333,19 @@ def test_a_disabled_rule_is_not_reported() -> None:
 
 # --------------------------------------------------------------------------- suppressions
 
+
 def test_a_file_wide_comment_silences_a_rule_everywhere() -> None:
     text = "# skillgap: disable-file=unguarded-form\n" + MINI.replace(
-        "          - name: Python\n", "          - name: R\n          - name: C\n")
+        "          - name: Python\n", "          - name: R\n          - name: C\n"
+    )
     assert validate_text(text, path="r.yaml") == []
 
 
 def test_a_comment_alone_on_a_line_silences_only_the_next_line() -> None:
-    text = MINI.replace("          - name: Python\n",
-                        "          # skillgap: disable=unguarded-form\n"
-                        "          - name: R\n          - name: C\n")
+    text = MINI.replace(
+        "          - name: Python\n",
+        "          # skillgap: disable=unguarded-form\n          - name: R\n          - name: C\n",
+    )
     assert positions(validate_text(text, path="r.yaml")) == [(14, "unguarded-form")]
 
 
@@ -321,6 +355,7 @@ def test_a_comment_for_a_rule_that_is_switched_off_is_not_unused() -> None:
 
 
 # --------------------------------------------------------------------------- repository
+
 
 def test_top_level_rubrics_link_points_at_the_bundled_rubrics() -> None:
     link = ROOT / "rubrics"
@@ -332,8 +367,13 @@ def test_top_level_rubrics_link_points_at_the_bundled_rubrics() -> None:
 
 def test_git_stores_the_rubrics_link_as_a_symbolic_link() -> None:
     try:
-        listed = subprocess.run(["git", "ls-files", "--stage", "rubrics"], cwd=ROOT,
-                                capture_output=True, text=True, check=False)
+        listed = subprocess.run(
+            ["git", "ls-files", "--stage", "rubrics"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except FileNotFoundError:
         pytest.skip("git is not installed")
     if listed.returncode != 0 or not listed.stdout:
@@ -349,7 +389,8 @@ def test_a_comment_silences_only_problems_in_its_own_file() -> None:
     elsewhere = Problem(str(PRINCIPAL), 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
     here = Problem("child.yaml", 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
     assert _apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [
-        elsewhere]
+        elsewhere
+    ]
 
 
 def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> None:
@@ -358,8 +399,15 @@ def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> Non
     from skillgap.validate import _apply_suppressions
 
     text = PRINCIPAL.read_text("utf-8").splitlines()
-    line = next(i for i, t in enumerate(text, start=1)
-                if t.strip().startswith("aliases:") and "LLMOps" in t)
-    inherited = Problem("principal-ml-engineer.yaml (bundled)", line, 13, "m",
-                        level=Level.WARNING, rule="cross-match")
+    line = next(
+        i for i, t in enumerate(text, start=1) if t.strip().startswith("aliases:") and "LLMOps" in t
+    )
+    inherited = Problem(
+        "principal-ml-engineer.yaml (bundled)",
+        line,
+        13,
+        "m",
+        level=Level.WARNING,
+        rule="cross-match",
+    )
     assert _apply_suppressions([inherited], "", "child.yaml", default_rules()) == []

@@ -62,13 +62,19 @@ def test_invalid_rubric_reports_exactly_the_expected_problems(path: Path) -> Non
 
 
 def test_every_expected_file_has_its_rubric() -> None:
-    orphans = [p.name for p in (FIXTURES / "invalid").glob("*.expected")
-               if not p.with_suffix(".yaml").exists()]
+    orphans = [
+        p.name
+        for p in (FIXTURES / "invalid").glob("*.expected")
+        if not p.with_suffix(".yaml").exists()
+    ]
     assert orphans == []
 
 
 def test_every_rule_has_an_invalid_case() -> None:
     """Each rule id appears in some .expected file (so each is tested end to end)."""
-    shown = {line.split(" ")[2] for path in INVALID
-             for line in path.with_suffix(".expected").read_text("utf-8").splitlines()}
+    shown = {
+        line.split(" ")[2]
+        for path in INVALID
+        for line in path.with_suffix(".expected").read_text("utf-8").splitlines()
+    }
     assert set(RULES) - NOT_DEMONSTRABLE - shown == set()

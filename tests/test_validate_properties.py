@@ -11,11 +11,39 @@ from hypothesis import strategies as st
 from skillgap.lint import RULES
 from skillgap.validate import ValidateOptions, validate_text
 
-BASE = (Path(__file__).resolve().parent / "fixtures" / "rubrics" / "valid" /
-        "guarded-short-names.yaml").read_text("utf-8").splitlines()
+BASE = (
+    (
+        Path(__file__).resolve().parent
+        / "fixtures"
+        / "rubrics"
+        / "valid"
+        / "guarded-short-names.yaml"
+    )
+    .read_text("utf-8")
+    .splitlines()
+)
 EVERY_RULE = ValidateOptions(rules=frozenset(r.id for r in RULES.values() if r.configurable))
-VALUES = ["", "-1", "0", "1e309", ".nan", "[]", "{}", "[a, b]", "yes", "null", "'R'",
-          "\"go\"", "x" * 3, "&a 1", "*a", "2024-01-01", "'https://x'", "R&D", "!!str 5"]
+VALUES = [
+    "",
+    "-1",
+    "0",
+    "1e309",
+    ".nan",
+    "[]",
+    "{}",
+    "[a, b]",
+    "yes",
+    "null",
+    "'R'",
+    '"go"',
+    "x" * 3,
+    "&a 1",
+    "*a",
+    "2024-01-01",
+    "'https://x'",
+    "R&D",
+    "!!str 5",
+]
 
 
 @st.composite

@@ -37,22 +37,50 @@ MAX_TEXT_ANSWER = 120
 MAX_YEARS = 70.0
 
 _COMMANDS: dict[str, Command] = {
-    "": "keep", "s": "skip", "skip": "skip", "b": "back", "back": "back",
-    "q": "quit", "quit": "quit", "?": "help", "h": "help", "help": "help",
+    "": "keep",
+    "s": "skip",
+    "skip": "skip",
+    "b": "back",
+    "back": "back",
+    "q": "quit",
+    "quit": "quit",
+    "?": "help",
+    "h": "help",
+    "help": "help",
 }
 _NONE_ANSWERS = frozenset({"0", "none", "no", "n/a", "-"})
 _DEGREE_CHOICES: tuple[str, ...] = ("none", *sorted(DEGREE_ORDER, key=DEGREE_ORDER.__getitem__))
 _DEGREE_WORDS: dict[str, str] = {
-    "associate": "associate", "associates": "associate", "aa": "associate", "as": "associate",
-    "bachelor": "bachelor", "bachelors": "bachelor", "ba": "bachelor", "bs": "bachelor",
-    "bsc": "bachelor", "beng": "bachelor", "undergraduate": "bachelor",
-    "master": "master", "masters": "master", "ma": "master", "ms": "master", "msc": "master",
-    "meng": "master", "mba": "master", "phd": "phd", "doctorate": "phd", "dphil": "phd",
+    "associate": "associate",
+    "associates": "associate",
+    "aa": "associate",
+    "as": "associate",
+    "bachelor": "bachelor",
+    "bachelors": "bachelor",
+    "ba": "bachelor",
+    "bs": "bachelor",
+    "bsc": "bachelor",
+    "beng": "bachelor",
+    "undergraduate": "bachelor",
+    "master": "master",
+    "masters": "master",
+    "ma": "master",
+    "ms": "master",
+    "msc": "master",
+    "meng": "master",
+    "mba": "master",
+    "phd": "phd",
+    "doctorate": "phd",
+    "dphil": "phd",
     "doctoral": "phd",
 }
 #: How each degree level is written into the profile (the profile loader reads these).
-DEGREE_TEXT: dict[str, str] = {"associate": "Associate degree", "bachelor": "Bachelor's degree",
-                               "master": "Master's degree", "phd": "PhD"}
+DEGREE_TEXT: dict[str, str] = {
+    "associate": "Associate degree",
+    "bachelor": "Bachelor's degree",
+    "master": "Master's degree",
+    "phd": "PhD",
+}
 _YEARS_RE = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*\+?\s*(?:years?|yrs?|y)?$")
 # ASCII digits only: str.isdigit() is also true for '²', which int() refuses.
 _NUMBER_RE = re.compile(r"[0-9]{1,3}")
@@ -150,8 +178,10 @@ def _parse_level(answer: str, rubric: Rubric) -> Parsed:
         if rank is not None:
             return rubric.levels[rank - 1].id
     numbered = ", ".join(f"{i} {name}" for i, name in enumerate(choices))
-    return Invalid(f"'{answer[:40]}' is not a level; type one of {numbered} "
-                   "(or s to skip, b to go back, q to finish, ? for help)")
+    return Invalid(
+        f"'{answer[:40]}' is not a level; type one of {numbered} "
+        "(or s to skip, b to go back, q to finish, ? for help)"
+    )
 
 
 def _parse_years(answer: str) -> Parsed:
@@ -278,8 +308,11 @@ def assessment_profile_data(session: Session) -> dict[str, object]:
         if isinstance(field_of_study, str) and field_of_study:
             entry["field"] = field_of_study
         data["education"] = [entry]
-    levels = {q.requirement.id: session.answers[i] for i, q in enumerate(session.questions)
-              if q.kind == "level" and i in session.answers}
+    levels = {
+        q.requirement.id: session.answers[i]
+        for i, q in enumerate(session.questions)
+        if q.kind == "level" and i in session.answers
+    }
     if levels:
         data["self_assessment"] = levels
     return data
@@ -290,15 +323,32 @@ def assessment_profile_yaml(session: Session) -> str:
     import yaml
 
     rubric = session.rubric
-    header = (f"# skillgap profile written by 'skillgap assess' against rubric {rubric.id} "
-              f"{rubric.version}.\n"
-              "# Self-assessed levels are declared evidence. Add experience, projects and\n"
-              "# skills as you like (docs/profile-format.md), then: skillgap analyze FILE\n")
-    body = yaml.safe_dump(assessment_profile_data(session), sort_keys=False,
-                          allow_unicode=True, default_flow_style=False, width=88)
+    header = (
+        f"# skillgap profile written by 'skillgap assess' against rubric {rubric.id} "
+        f"{rubric.version}.\n"
+        "# Self-assessed levels are declared evidence. Add experience, projects and\n"
+        "# skills as you like (docs/profile-format.md), then: skillgap analyze FILE\n"
+    )
+    body = yaml.safe_dump(
+        assessment_profile_data(session),
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=88,
+    )
     return header + body
 
 
-__all__ = ["DEGREE_TEXT", "MAX_TEXT_ANSWER", "Invalid", "Question", "Session",
-           "assessment_profile_data", "assessment_profile_yaml", "degree_choices",
-           "level_choices", "parse_answer", "questions_for"]
+__all__ = [
+    "DEGREE_TEXT",
+    "MAX_TEXT_ANSWER",
+    "Invalid",
+    "Question",
+    "Session",
+    "assessment_profile_data",
+    "assessment_profile_yaml",
+    "degree_choices",
+    "level_choices",
+    "parse_answer",
+    "questions_for",
+]

@@ -62,6 +62,7 @@ DEFAULT_TIMEOUT = 60.0
 
 # --------------------------------------------------------------------------- inputs
 
+
 @dataclass(frozen=True, order=True)
 class BatchInput:
     """One input: the path to read and how it is shown (as the user named it)."""
@@ -93,8 +94,9 @@ def _is_own_file(path: Path, own: set[Path], own_names: set[str]) -> bool:
     return any(name.startswith(f".{n}.") and name.endswith(".tmp") for n in own_names)
 
 
-def collect_inputs(arguments: Sequence[str], *, stdin: Iterable[str] | None = None,
-                   exclude: Sequence[Path] = ()) -> list[BatchInput]:
+def collect_inputs(
+    arguments: Sequence[str], *, stdin: Iterable[str] | None = None, exclude: Sequence[Path] = ()
+) -> list[BatchInput]:
     """Expand the command line's inputs into a sorted, de-duplicated list.
 
     Files are taken as given (even hidden ones, since they were named); directories are
@@ -153,6 +155,7 @@ def collect_inputs(arguments: Sequence[str], *, stdin: Iterable[str] | None = No
 
 # --------------------------------------------------------------------------- rows
 
+
 @dataclass(frozen=True)
 class BatchRow:
     """The result for one input: a scored candidate or an error with its reason.
@@ -189,11 +192,20 @@ class BatchRow:
 
     def summary(self) -> dict[str, Any]:
         """The row as a small mapping: what CSV, Markdown and the ranking show."""
-        return {"file": self.file, "candidate": self.candidate, "id": self.id,
-                "sha256": self.sha256, "format": self.format, "score": self.score,
-                "verdict": self.verdict, "areas": list(self.areas),
-                "must_haves_missing": list(self.must_haves_missing),
-                "top_gaps": list(self.top_gaps), "status": self.status, "error": self.error}
+        return {
+            "file": self.file,
+            "candidate": self.candidate,
+            "id": self.id,
+            "sha256": self.sha256,
+            "format": self.format,
+            "score": self.score,
+            "verdict": self.verdict,
+            "areas": list(self.areas),
+            "must_haves_missing": list(self.must_haves_missing),
+            "top_gaps": list(self.top_gaps),
+            "status": self.status,
+            "error": self.error,
+        }
 
     def json_line(self) -> str:
         """One line of JSON Lines: the full report, or the error object."""
@@ -204,9 +216,18 @@ class BatchRow:
 
 def error_object(row: BatchRow) -> str:
     """An error row as compact JSON: status, input, id, sha256 and the reason."""
-    return json.dumps({"status": "error", "input": row.file, "id": row.id,
-                       "sha256": row.sha256, "format": row.format, "error": row.error},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "status": "error",
+            "input": row.file,
+            "id": row.id,
+            "sha256": row.sha256,
+            "format": row.format,
+            "error": row.error,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 @dataclass(frozen=True)
@@ -226,9 +247,14 @@ class BatchOptions:
 
     def describe(self) -> dict[str, Any]:
         """The options that decide the results, for the audit trail."""
-        return {"blind": self.blind, "keep_filenames": self.keep_filenames,
-                "as_of": self.as_of.isoformat(), "profile_format": self.profile_format,
-                "limits": self.limits.describe(), "timeout": self.timeout}
+        return {
+            "blind": self.blind,
+            "keep_filenames": self.keep_filenames,
+            "as_of": self.as_of.isoformat(),
+            "profile_format": self.profile_format,
+            "limits": self.limits.describe(),
+            "timeout": self.timeout,
+        }
 
 
 class Scorer:
@@ -260,10 +286,13 @@ class Scorer:
         return row if row is not None else self._timed_out(item)
 
     def _timed_out(self, item: BatchInput) -> BatchRow:
-        return _unread_row(item, self.options,
-                           f"took longer than {self.options.timeout:g} s to read and score, "
-                           "so it was stopped; raise the limit with --timeout if the file "
-                           "is genuine")
+        return _unread_row(
+            item,
+            self.options,
+            f"took longer than {self.options.timeout:g} s to read and score, "
+            "so it was stopped; raise the limit with --timeout if the file "
+            "is genuine",
+        )
 
     def _score(self, item: BatchInput) -> BatchRow:
         options = self.options
@@ -294,11 +323,20 @@ class Scorer:
         except SkillgapError as exc:
             message = _error_message(exc, item.display if shown_path else row_id)
         except Exception as exc:
-            message = (f"{item.display if shown_path else row_id}: internal error while "
-                       f"reading this file: {type(exc).__name__}: {exc} (this is a bug; "
-                       "please report it)")
-        return BatchRow(path=item.display, file=item.display if shown_path else row_id,
-                        id=row_id, status="error", sha256=sha, format=fmt, error=message)
+            message = (
+                f"{item.display if shown_path else row_id}: internal error while "
+                f"reading this file: {type(exc).__name__}: {exc} (this is a bug; "
+                "please report it)"
+            )
+        return BatchRow(
+            path=item.display,
+            file=item.display if shown_path else row_id,
+            id=row_id,
+            status="error",
+            sha256=sha,
+            format=fmt,
+            error=message,
+        )
 
     def _scored(self, item: BatchInput, profile: Any, row_id: str, display: str) -> BatchRow:
         from .scoring import analyze
@@ -306,19 +344,33 @@ class Scorer:
         options = self.options
         # Outputs without full reports (CSV, Markdown, the ranking) need no quoted
         # evidence: the scores are the same without it, and it is half the work.
-        report = analyze(profile, self.rubric, index=self.index, blind=options.blind,
-                         keep_source=options.keep_filenames, as_of=options.as_of,
-                         details=options.report_json)
+        report = analyze(
+            profile,
+            self.rubric,
+            index=self.index,
+            blind=options.blind,
+            keep_source=options.keep_filenames,
+            as_of=options.as_of,
+            details=options.report_json,
+        )
         names = self._requirement_names
         missing = tuple(names.get(b, b) for b in report.overall.blocking)
         gaps = tuple(g.name for g in report.gaps if g.gain > 0)[: options.top_gaps]
         return BatchRow(
-            path=item.display, file=display, id=row_id, status="ok", sha256=profile.sha256,
-            format=profile.format, candidate=report.candidate.name,
-            score=report.overall.score, verdict=report.overall.verdict,
+            path=item.display,
+            file=display,
+            id=row_id,
+            status="ok",
+            sha256=profile.sha256,
+            format=profile.format,
+            candidate=report.candidate.name,
+            score=report.overall.score,
+            verdict=report.overall.verdict,
             areas=tuple(round(a.score * 100, 1) for a in report.areas),
-            must_haves_missing=missing, top_gaps=gaps,
-            report_json=report.model_dump_json() if options.report_json else None)
+            must_haves_missing=missing,
+            top_gaps=gaps,
+            report_json=report.model_dump_json() if options.report_json else None,
+        )
 
 
 class _TimeLimit(BaseException):
@@ -342,9 +394,12 @@ class _Deadline:
 
         self._armed = self._installed = False
         self._previous: Any = None
-        if not seconds or not hasattr(signal, "setitimer") or \
-                threading.current_thread() is not threading.main_thread() or \
-                signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        if (
+            not seconds
+            or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        ):
             return
         self._armed = self._installed = True
         self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
@@ -362,8 +417,9 @@ class _Deadline:
         if self._installed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             # None: the previous handler was not set from Python; the default is.
-            signal.signal(signal.SIGALRM, self._previous if self._previous is not None
-                          else signal.SIG_DFL)
+            signal.signal(
+                signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL
+            )
             self._installed = False
 
 
@@ -410,8 +466,9 @@ def _chunk_size(count: int, jobs: int) -> int:
     return max(1, min(32, count // (jobs * 16) or 1))
 
 
-def run_batch(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, *,
-              jobs: int = 1) -> Iterator[BatchRow]:
+def run_batch(
+    items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, *, jobs: int = 1
+) -> Iterator[BatchRow]:
     """Score every input, yielding each row as soon as it is done (completion order).
 
     With ``jobs == 1`` the work runs in this process; otherwise in a pool of ``jobs``
@@ -425,17 +482,19 @@ def run_batch(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions
             yield scorer.score(item)
         return
     size = _chunk_size(len(items), jobs)
-    chunks = [list(items[i: i + size]) for i in range(0, len(items), size)]
+    chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
     yield from _run_pool(chunks, rubric, options, jobs)
 
 
-def _run_pool(chunks: list[list[BatchInput]], rubric: Rubric, options: BatchOptions,
-              jobs: int) -> Iterator[BatchRow]:
+def _run_pool(
+    chunks: list[list[BatchInput]], rubric: Rubric, options: BatchOptions, jobs: int
+) -> Iterator[BatchRow]:
     from concurrent.futures.process import BrokenProcessPool
 
     pending = iter(chunks)
-    executor = futures.ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                           initargs=(rubric, options))
+    executor = futures.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(rubric, options)
+    )
     in_flight: dict[futures.Future[list[BatchRow]], list[BatchInput]] = {}
     try:
         while True:
@@ -465,14 +524,19 @@ def _run_pool(chunks: list[list[BatchInput]], rubric: Rubric, options: BatchOpti
                 in_flight.clear()
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = futures.ProcessPoolExecutor(
-                    max_workers=jobs, initializer=_init_worker, initargs=(rubric, options))
+                    max_workers=jobs, initializer=_init_worker, initargs=(rubric, options)
+                )
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _crashed(item: BatchInput, options: BatchOptions) -> BatchRow:
-    return _unread_row(item, options, "a worker process died while this file was being read "
-                       "(out of memory, or a crash in a PDF/DOCX library); it was not scored")
+    return _unread_row(
+        item,
+        options,
+        "a worker process died while this file was being read "
+        "(out of memory, or a crash in a PDF/DOCX library); it was not scored",
+    )
 
 
 def _unread_row(item: BatchInput, options: BatchOptions, reason: str) -> BatchRow:
@@ -480,11 +544,13 @@ def _unread_row(item: BatchInput, options: BatchOptions, reason: str) -> BatchRo
     blind mode by an id derived from the path."""
     anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
     name = item.display if not options.blind or options.keep_filenames else anon
-    return BatchRow(path=item.display, file=name, id=anon, status="error",
-                    error=f"{name}: {reason}")
+    return BatchRow(
+        path=item.display, file=name, id=anon, status="error", error=f"{name}: {reason}"
+    )
 
 
 # --------------------------------------------------------------------------- resume
+
 
 @dataclass
 class ResumeState:
@@ -506,9 +572,16 @@ def _row_from_line(line: str, area_count: int) -> BatchRow | None:
         return None
     if data.get("status") == "error":
         shown = data.get("input") or data.get("id") or "?"
-        return BatchRow(path=str(shown), file=str(shown), id=str(data.get("id") or ""),
-                        status="error", sha256=data.get("sha256"), format=data.get("format"),
-                        error=data.get("error"), report_json=line)
+        return BatchRow(
+            path=str(shown),
+            file=str(shown),
+            id=str(data.get("id") or ""),
+            status="error",
+            sha256=data.get("sha256"),
+            format=data.get("format"),
+            error=data.get("error"),
+            report_json=line,
+        )
     candidate = data.get("candidate") or {}
     overall = data.get("overall") or {}
     names = {}
@@ -518,15 +591,20 @@ def _row_from_line(line: str, area_count: int) -> BatchRow | None:
     source = candidate.get("source")
     row_id = str(candidate.get("id") or "")
     return BatchRow(
-        path=source or row_id, file=source or row_id, id=row_id, status="ok",
-        sha256=candidate.get("sha256"), format=candidate.get("format"),
-        candidate=candidate.get("name"), score=overall.get("score"),
+        path=source or row_id,
+        file=source or row_id,
+        id=row_id,
+        status="ok",
+        sha256=candidate.get("sha256"),
+        format=candidate.get("format"),
+        candidate=candidate.get("name"),
+        score=overall.get("score"),
         verdict=overall.get("verdict"),
         areas=tuple(round(float(a.get("score", 0)) * 100, 1) for a in data.get("areas") or ()),
         must_haves_missing=tuple(names.get(b, b) for b in overall.get("blocking") or ()),
-        top_gaps=tuple(g.get("name") for g in data.get("gaps") or () if g.get("gain", 0) > 0
-                       )[:3],
-        report_json=line)
+        top_gaps=tuple(g.get("name") for g in data.get("gaps") or () if g.get("gain", 0) > 0)[:3],
+        report_json=line,
+    )
 
 
 def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
@@ -555,24 +633,37 @@ def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
     for number, blob in enumerate(lines, start=1):
         try:
             row = _row_from_line(blob.decode("utf-8"), len(rubric.areas))
-        except (UnicodeDecodeError, json.JSONDecodeError, AttributeError, TypeError,
-                ValueError) as exc:
+        except (
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            AttributeError,
+            TypeError,
+            ValueError,
+        ) as exc:
             if number == len(lines) and not state.truncated:
                 state.truncated = True
                 continue
-            raise InputError(f"line {number} is not a skillgap result ({type(exc).__name__}); "
-                             "remove the line or write to a new --output", path=path) from exc
+            raise InputError(
+                f"line {number} is not a skillgap result ({type(exc).__name__}); "
+                "remove the line or write to a new --output",
+                path=path,
+            ) from exc
         if row is None:
-            raise InputError(f"line {number} is not a skillgap result; remove the line or "
-                             "write to a new --output", path=path)
+            raise InputError(
+                f"line {number} is not a skillgap result; remove the line or "
+                "write to a new --output",
+                path=path,
+            )
         if not row.ok:
             state.dropped += 1
             continue
         data_sha = _rubric_sha(row)
         if data_sha is not None and expected and data_sha != expected:
-            raise UsageError(f"{path} holds results for a different rubric (sha256 "
-                             f"{data_sha[:12]}…, this run: {expected[:12]}…); use a new "
-                             "--output or the same rubric")
+            raise UsageError(
+                f"{path} holds results for a different rubric (sha256 "
+                f"{data_sha[:12]}…, this run: {expected[:12]}…); use a new "
+                "--output or the same rubric"
+            )
         if row.sha256 is None:
             continue
         if row.path == row.id:
@@ -602,8 +693,9 @@ def _as_of(row: BatchRow) -> dt.date | None:
         return None
 
 
-def remaining_inputs(items: Sequence[BatchInput], state: ResumeState, *,
-                     limits: Limits = DEFAULT_LIMITS) -> list[BatchInput]:
+def remaining_inputs(
+    items: Sequence[BatchInput], state: ResumeState, *, limits: Limits = DEFAULT_LIMITS
+) -> list[BatchInput]:
     """The inputs not already in the resumed output (same path and content sha256).
 
     Blind rows carry no path; they are matched by content, as many times as the output
@@ -644,14 +736,17 @@ def rewrite_resumed(path: Path, state: ResumeState) -> None:
 
 # --------------------------------------------------------------------------- output
 
+
 def output_kind(output: Path | None) -> str:
     """``jsonl``, ``csv``, ``json`` or ``md`` from the output's extension."""
     if output is None or str(output) == "-":
         return "jsonl"
     suffix = output.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise UsageError(f"--output must end in {', '.join(OUTPUT_SUFFIXES)} (the format "
-                         f"follows the extension), not '{output.name}'")
+        raise UsageError(
+            f"--output must end in {', '.join(OUTPUT_SUFFIXES)} (the format "
+            f"follows the extension), not '{output.name}'"
+        )
     return suffix[1:]
 
 
@@ -660,8 +755,14 @@ def meta_path(output: Path) -> Path:
     return output.with_name(output.name + META_SUFFIX)
 
 
-def build_meta(rubric: Rubric, options: BatchOptions, *, output: Path | None, kind: str,
-               extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_meta(
+    rubric: Rubric,
+    options: BatchOptions,
+    *,
+    output: Path | None,
+    kind: str,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The audit header: tool, rubric (id, version, sha256), options."""
     from .render.batch_formats import BATCH_SCHEMA_VERSION
 
@@ -670,8 +771,12 @@ def build_meta(rubric: Rubric, options: BatchOptions, *, output: Path | None, ki
         "type": "skillgap-batch",
         "schema_version": BATCH_SCHEMA_VERSION,
         "tool": {"name": "skillgap", "version": __version__},
-        "rubric": {"id": rubric.id, "title": rubric.title, "version": rubric.version,
-                   "sha256": origin.sha256 if origin else ""},
+        "rubric": {
+            "id": rubric.id,
+            "title": rubric.title,
+            "version": rubric.version,
+            "sha256": origin.sha256 if origin else "",
+        },
         "options": {**options.describe(), **(extra or {})},
         "output": {"file": output.name if output is not None else None, "format": kind},
     }
@@ -720,13 +825,14 @@ class BatchTally:
 
     def audit_inputs(self) -> list[dict[str, Any]]:
         """Every input with its id and sha256, sorted by file (for the audit trail)."""
-        return [{"file": file, "id": row_id, "sha256": sha, "status": status}
-                for file, row_id, sha, status in sorted(self.inputs, key=lambda i: i[:2])]
+        return [
+            {"file": file, "id": row_id, "sha256": sha, "status": status}
+            for file, row_id, sha, status in sorted(self.inputs, key=lambda i: i[:2])
+        ]
 
     def counts(self) -> dict[str, int]:
         """Counts for the audit header."""
-        counts = {"inputs": self.scored + self.failed, "scored": self.scored,
-                  "failed": self.failed}
+        counts = {"inputs": self.scored + self.failed, "scored": self.scored, "failed": self.failed}
         if self.fail_under is not None:
             counts["under_fail_under"] = self.under
         return counts
@@ -788,9 +894,15 @@ class JsonlSink(Sink):
         if self.path is not None:
             from .output import write_atomic
 
-            write_atomic(meta_path(self.path), json.dumps(
-                {**meta, "counts": tally.counts(), "inputs": tally.audit_inputs()}, indent=2,
-                ensure_ascii=False) + "\n")
+            write_atomic(
+                meta_path(self.path),
+                json.dumps(
+                    {**meta, "counts": tally.counts(), "inputs": tally.audit_inputs()},
+                    indent=2,
+                    ensure_ascii=False,
+                )
+                + "\n",
+            )
 
     def abort(self) -> None:
         if self._own:
@@ -810,8 +922,11 @@ class SortedSink(Sink):
         self._index: list[tuple[tuple[int, float, str], int, int]] = []
 
     def write(self, row: BatchRow) -> None:
-        payload = row.json_line() if self.kind == "json" else json.dumps(
-            row.summary(), ensure_ascii=False, separators=(",", ":"))
+        payload = (
+            row.json_line()
+            if self.kind == "json"
+            else json.dumps(row.summary(), ensure_ascii=False, separators=(",", ":"))
+        )
         blob = payload.encode("utf-8")
         offset = self._spool.seek(0, os.SEEK_END)
         self._spool.write(blob)
@@ -837,16 +952,23 @@ class SortedSink(Sink):
                 with self._target.open("w", encoding="utf-8", newline="") as out:
                     self._write_all(out, full_meta, tally, fmt)
             except OSError as exc:
-                raise OutputError(f"cannot write: {exc.strerror or exc}",
-                                  path=self._target) from exc
+                raise OutputError(
+                    f"cannot write: {exc.strerror or exc}", path=self._target
+                ) from exc
             finally:
                 self._spool.close()
             return
         folder = self._target.parent if str(self._target.parent) else Path()
         try:
             handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed below
-                "w", encoding="utf-8", dir=folder, prefix=f".{self._target.name}.",
-                suffix=".tmp", delete=False, newline="")
+                "w",
+                encoding="utf-8",
+                dir=folder,
+                prefix=f".{self._target.name}.",
+                suffix=".tmp",
+                delete=False,
+                newline="",
+            )
         except OSError as exc:
             self.abort()
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
@@ -864,17 +986,22 @@ class SortedSink(Sink):
             if self.kind == "csv":
                 from .output import write_atomic
 
-                write_atomic(meta_path(self._target), json.dumps(
-                    {**full_meta, "inputs": tally.audit_inputs()}, indent=2,
-                    ensure_ascii=False) + "\n")
+                write_atomic(
+                    meta_path(self._target),
+                    json.dumps(
+                        {**full_meta, "inputs": tally.audit_inputs()}, indent=2, ensure_ascii=False
+                    )
+                    + "\n",
+                )
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=self._target) from exc
         finally:
             self._spool.close()
 
-    def _write_all(self, handle: IO[str], meta: dict[str, Any], tally: BatchTally,
-                   fmt: Any) -> None:
+    def _write_all(
+        self, handle: IO[str], meta: dict[str, Any], tally: BatchTally, fmt: Any
+    ) -> None:
         count = len(self.area_names)
         if self.kind == "csv":
             handle.write(fmt.csv_header(self.area_names))
@@ -889,10 +1016,15 @@ class SortedSink(Sink):
                 first = False
                 if ok:
                     report = json.loads(text)
-                    ranking.append({"rank": rank, "id": report["candidate"]["id"],
-                                    "file": report["candidate"]["source"],
-                                    "candidate": report["candidate"]["name"],
-                                    "score": report["overall"]["score"]})
+                    ranking.append(
+                        {
+                            "rank": rank,
+                            "id": report["candidate"]["id"],
+                            "file": report["candidate"]["source"],
+                            "candidate": report["candidate"]["name"],
+                            "score": report["overall"]["score"],
+                        }
+                    )
             handle.write(fmt.json_tail({"counts": meta["counts"], "ranking": ranking}))
         else:
             handle.write(fmt.markdown_head(meta, self.area_names))
@@ -912,8 +1044,7 @@ class SortedSink(Sink):
         self._spool.close()
 
 
-def open_sink(output: Path | None, rubric: Rubric, *,
-              stream: IO[str] | None = None) -> Sink:
+def open_sink(output: Path | None, rubric: Rubric, *, stream: IO[str] | None = None) -> Sink:
     """The sink for ``output`` (by extension); ``None`` or ``-`` streams JSONL to ``stream``."""
     kind = output_kind(output)
     if output is None or str(output) == "-":
@@ -925,6 +1056,7 @@ def open_sink(output: Path | None, rubric: Rubric, *,
 
 # --------------------------------------------------------------------------- the whole run
 
+
 @dataclass(frozen=True)
 class BatchResult:
     """What a finished batch reports back."""
@@ -935,12 +1067,20 @@ class BatchResult:
     repaired: bool
 
 
-def execute(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, *,
-            output: Path | None, jobs: int = 1, top: int = 10,
-            fail_under: float | None = None, resume: bool = False,
-            stream: IO[str] | None = None,
-            on_row: Callable[[BatchRow], None] | None = None,
-            on_start: Callable[[int, int], None] | None = None) -> BatchResult:
+def execute(
+    items: Sequence[BatchInput],
+    rubric: Rubric,
+    options: BatchOptions,
+    *,
+    output: Path | None,
+    jobs: int = 1,
+    top: int = 10,
+    fail_under: float | None = None,
+    resume: bool = False,
+    stream: IO[str] | None = None,
+    on_row: Callable[[BatchRow], None] | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+) -> BatchResult:
     """Run a whole batch: resume, score, write, audit. Returns the tally.
 
     ``on_start(total, already_done)`` and ``on_row(row)`` let a caller show progress.
@@ -949,8 +1089,10 @@ def execute(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, 
     state = ResumeState()
     if resume:
         if kind != "jsonl" or output is None or str(output) == "-":
-            raise UsageError("--resume needs a .jsonl --output (other formats are written "
-                             "whole at the end, so there is nothing to resume)")
+            raise UsageError(
+                "--resume needs a .jsonl --output (other formats are written "
+                "whole at the end, so there is nothing to resume)"
+            )
         state = load_resume_state(output, rubric=rubric)
         if state.as_of is not None and state.as_of != options.as_of:
             # Resume with the date the first run used, so every row is measured alike.
@@ -981,14 +1123,34 @@ def execute(items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, 
     except BaseException:
         sink.abort()
         raise
-    meta = build_meta(rubric, options, output=output, kind=kind,
-                      extra={"top": top, "fail_under": fail_under})
+    meta = build_meta(
+        rubric, options, output=output, kind=kind, extra={"top": top, "fail_under": fail_under}
+    )
     sink.close(meta, tally)
-    return BatchResult(tally=tally, resumed=len(state.rows),
-                       skipped=len(items) - len(todo), repaired=state.truncated)
+    return BatchResult(
+        tally=tally,
+        resumed=len(state.rows),
+        skipped=len(items) - len(todo),
+        repaired=state.truncated,
+    )
 
 
-__all__ = ["BatchInput", "BatchOptions", "BatchResult", "BatchRow", "BatchTally",
-           "ResumeState", "Scorer", "Sink", "build_meta", "collect_inputs", "execute",
-           "load_resume_state", "meta_path", "open_sink", "output_kind", "remaining_inputs",
-           "run_batch"]
+__all__ = [
+    "BatchInput",
+    "BatchOptions",
+    "BatchResult",
+    "BatchRow",
+    "BatchTally",
+    "ResumeState",
+    "Scorer",
+    "Sink",
+    "build_meta",
+    "collect_inputs",
+    "execute",
+    "load_resume_state",
+    "meta_path",
+    "open_sink",
+    "output_kind",
+    "remaining_inputs",
+    "run_batch",
+]

@@ -59,9 +59,14 @@ def bundled_ladders() -> tuple[LadderEntry, ...]:
         except SkillgapError as exc:
             entries.append(LadderEntry(ladder_id, "", error=str(exc)))
             continue
-        entries.append(LadderEntry(ladder_id, loaded.ladder.title,
-                                   tuple(r.id for r in loaded.rubrics),
-                                   loaded.ladder.min_score))
+        entries.append(
+            LadderEntry(
+                ladder_id,
+                loaded.ladder.title,
+                tuple(r.id for r in loaded.rubrics),
+                loaded.ladder.min_score,
+            )
+        )
     return tuple(entries)
 
 

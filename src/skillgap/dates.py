@@ -9,20 +9,53 @@ import datetime as dt
 import re
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-PRESENT_WORDS = ("present", "current", "currently", "now", "today", "ongoing", "till date",
-                 "to date", "date")
+PRESENT_WORDS = (
+    "present",
+    "current",
+    "currently",
+    "now",
+    "today",
+    "ongoing",
+    "till date",
+    "to date",
+    "date",
+)
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _SHORT_YEAR = r"['’]\d\d(?!\d)"
-_ONE_DATE = (rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}"
-             rf"|\d{{1,2}}\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})")
+_ONE_DATE = (
+    rf"(?:{_MONTH}\s*[',]?\s*{_YEAR}|{_MONTH}\s*{_SHORT_YEAR}"
+    rf"|\d{{1,2}}\s*[/.-]\s*{_YEAR}|{_YEAR}\s*[/.-]\s*\d{{1,2}}(?!\d)|{_YEAR})"
+)
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|date)"
 _TO = r"\s*(?:-{1,2}|–|to|until|till|through|thru|~)\s*"
 DATE_RANGE_RE = re.compile(
@@ -31,8 +64,17 @@ DATE_RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 # Every dash a resume may use between two dates, folded to an en dash before matching.
-_DASHES = str.maketrans({"\u2012": "–", "\u2013": "–", "\u2014": "–", "\u2015": "–",
-                         "\u2212": "–", "\u2010": "-", "\u2011": "-"})
+_DASHES = str.maketrans(
+    {
+        "\u2012": "–",
+        "\u2013": "–",
+        "\u2014": "–",
+        "\u2015": "–",
+        "\u2212": "–",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
 # Every date form holds a year (4 digits, or 2 after an apostrophe), so a line without one
 # cannot hold a range: a cheap test that spares most lines the big pattern.
 _TWO_DIGITS_RE = re.compile(r"\d{4}|['’]\d\d")
@@ -59,8 +101,7 @@ def parse_date(text: str, *, end: bool = False) -> dt.date | None:
     iso = _ISO_RE.match(value)
     if iso:
         year, month, day = int(iso.group(1)), iso.group(2), iso.group(3)
-        return _safe_date(year, int(month) if month else None, int(day) if day else None,
-                          end=end)
+        return _safe_date(year, int(month) if month else None, int(day) if day else None, end=end)
     parts = re.split(r"[\s/.-]+", value)
     if len(parts) == 2:
         first, second = parts

@@ -88,19 +88,20 @@ class ReportDiff(_Model):
     schema_version: str = Field(description="Version of this diff format.")
     old: DiffSide = Field(description="The earlier report.")
     new: DiffSide = Field(description="The later report.")
-    same_rubric: bool = Field(description="False when reports for different rubrics were "
-                              "compared with --force.")
+    same_rubric: bool = Field(
+        description="False when reports for different rubrics were compared with --force."
+    )
     overall_change: float = Field(description="New overall score minus old.")
-    areas: tuple[AreaChange, ...] = Field(description="Every area, in the new report's "
-                                          "order (then areas only the old one has).")
+    areas: tuple[AreaChange, ...] = Field(
+        description="Every area, in the new report's order (then areas only the old one has)."
+    )
     newly_met: tuple[str, ...] = Field(description="Requirement ids met now, not before.")
     no_longer_met: tuple[str, ...] = Field(description="Requirement ids met before, not now.")
-    requirements: tuple[RequirementChange, ...] = Field(description="Every requirement whose "
-                                                        "status or score changed.")
-    skills_gained: tuple[SkillChange, ...] = Field(description="Skills evidenced now, not "
-                                                   "before.")
-    skills_lost: tuple[SkillChange, ...] = Field(description="Skills evidenced before, not "
-                                                 "now.")
+    requirements: tuple[RequirementChange, ...] = Field(
+        description="Every requirement whose status or score changed."
+    )
+    skills_gained: tuple[SkillChange, ...] = Field(description="Skills evidenced now, not before.")
+    skills_lost: tuple[SkillChange, ...] = Field(description="Skills evidenced before, not now.")
     blocking_resolved: tuple[str, ...] = Field(description="Must-haves that no longer block.")
     blocking_new: tuple[str, ...] = Field(description="Must-haves that block now, not before.")
     warnings: tuple[str, ...] = Field(default=(), description="Caveats about the comparison.")
@@ -113,6 +114,7 @@ class ReportDiff(_Model):
 
 
 # --------------------------------------------------------------------------- loading
+
 
 def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapReport:
     """Read a JSON report written by ``skillgap analyze --format json``.
@@ -130,17 +132,24 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapRepo
     try:
         document = load_json(text, path=shown, limits=limits)
     except InputError as exc:
-        raise ReportError(f"not a JSON report: {exc.message}", path=shown, line=exc.line,
-                          column=exc.column) from exc
+        raise ReportError(
+            f"not a JSON report: {exc.message}", path=shown, line=exc.line, column=exc.column
+        ) from exc
     raw = document.data
     if not isinstance(raw, dict) or "schema_version" not in raw or "overall" not in raw:
-        raise ReportError("not a skillgap JSON report (write one with 'skillgap analyze "
-                          "PROFILE --format json --output FILE')", path=shown)
+        raise ReportError(
+            "not a skillgap JSON report (write one with 'skillgap analyze "
+            "PROFILE --format json --output FILE')",
+            path=shown,
+        )
     version = str(raw.get("schema_version"))
     if version.split(".")[0] != SUPPORTED_MAJOR:
-        raise ReportError(f"report schema version {version} is not supported (this skillgap "
-                          f"reads {SUPPORTED_MAJOR}.x); re-run 'skillgap analyze' to "
-                          "write a new report", path=shown)
+        raise ReportError(
+            f"report schema version {version} is not supported (this skillgap "
+            f"reads {SUPPORTED_MAJOR}.x); re-run 'skillgap analyze' to "
+            "write a new report",
+            path=shown,
+        )
     try:
         return GapReport.model_validate(raw)
     except ValidationError as exc:
@@ -153,12 +162,16 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapRepo
         while probe and line is None:
             line = document.lines.get(probe)
             probe = probe[:-1]
-        raise ReportError(f"not a valid skillgap report: '{where}': {error['msg'].lower()} "
-                          "(was it edited by hand, or written by another tool?)",
-                          path=shown, line=line) from exc
+        raise ReportError(
+            f"not a valid skillgap report: '{where}': {error['msg'].lower()} "
+            "(was it edited by hand, or written by another tool?)",
+            path=shown,
+            line=line,
+        ) from exc
 
 
 # --------------------------------------------------------------------------- comparing
+
 
 def incomparable_reasons(old: GapReport, new: GapReport) -> list[str]:
     """Why two reports cannot be compared (empty if they can)."""
@@ -166,27 +179,43 @@ def incomparable_reasons(old: GapReport, new: GapReport) -> list[str]:
     if old.rubric.id != new.rubric.id:
         reasons.append(f"rubric '{old.rubric.id}' vs '{new.rubric.id}'")
     elif old.rubric.version != new.rubric.version:
-        reasons.append(f"rubric {old.rubric.id} version {old.rubric.version} vs "
-                       f"{new.rubric.version}")
+        reasons.append(
+            f"rubric {old.rubric.id} version {old.rubric.version} vs {new.rubric.version}"
+        )
     elif old.rubric.sha256 != new.rubric.sha256:
-        reasons.append(f"rubric {old.rubric.id} {old.rubric.version} with different content "
-                       f"(sha256 {old.rubric.sha256[:12]} vs {new.rubric.sha256[:12]})")
+        reasons.append(
+            f"rubric {old.rubric.id} {old.rubric.version} with different content "
+            f"(sha256 {old.rubric.sha256[:12]} vs {new.rubric.sha256[:12]})"
+        )
     return reasons
 
 
 def _side(report: GapReport, file: str) -> DiffSide:
     candidate = report.candidate.name or report.candidate.id
     placed = report.ladder.placed_name if report.ladder is not None else None
-    return DiffSide(file=file, candidate=candidate, as_of=report.as_of, rubric=report.rubric,
-                    score=report.overall.score, verdict=report.overall.verdict, placed=placed)
+    return DiffSide(
+        file=file,
+        candidate=candidate,
+        as_of=report.as_of,
+        rubric=report.rubric,
+        score=report.overall.score,
+        verdict=report.overall.verdict,
+        placed=placed,
+    )
 
 
 def _pct(value: float | None) -> float | None:
     return None if value is None else round(value * 100, 1)
 
 
-def diff_reports(old: GapReport, new: GapReport, *, force: bool = False,
-                 old_name: str = "old", new_name: str = "new") -> ReportDiff:
+def diff_reports(
+    old: GapReport,
+    new: GapReport,
+    *,
+    force: bool = False,
+    old_name: str = "old",
+    new_name: str = "new",
+) -> ReportDiff:
     """Compare two reports for the same rubric.
 
     Raises :class:`IncomparableReportsError` if they were scored against different
@@ -197,9 +226,18 @@ def diff_reports(old: GapReport, new: GapReport, *, force: bool = False,
         raise IncomparableReportsError(
             f"cannot compare {old_name} and {new_name}: they were scored against different "
             f"rubrics ({'; '.join(reasons)}); score both against the same rubric, or add "
-            "--force to compare them by area and requirement id anyway")
-    warnings = [(f"reports were scored against different rubrics ({'; '.join(reasons)}); "
-                "areas and requirements are matched by id")] if reasons else []
+            "--force to compare them by area and requirement id anyway"
+        )
+    warnings = (
+        [
+            (
+                f"reports were scored against different rubrics ({'; '.join(reasons)}); "
+                "areas and requirements are matched by id"
+            )
+        ]
+        if reasons
+        else []
+    )
     old_areas = {a.id: a for a in old.areas}
     new_areas = {a.id: a for a in new.areas}
     area_ids = [a.id for a in new.areas] + [a.id for a in old.areas if a.id not in new_areas]
@@ -210,12 +248,20 @@ def diff_reports(old: GapReport, new: GapReport, *, force: bool = False,
         assert shown is not None
         old_value = _pct(old_area.score) if old_area else None
         new_value = _pct(new_area.score) if new_area else None
-        areas.append(AreaChange(id=area_id, name=shown.name, old=old_value, new=new_value,
-                                change=round((new_value or 0.0) - (old_value or 0.0), 1)))
+        areas.append(
+            AreaChange(
+                id=area_id,
+                name=shown.name,
+                old=old_value,
+                new=new_value,
+                change=round((new_value or 0.0) - (old_value or 0.0), 1),
+            )
+        )
     old_reqs = {r.id: (a.id, r) for a in old.areas for r in a.requirements}
     new_reqs = {r.id: (a.id, r) for a in new.areas for r in a.requirements}
     requirement_ids = [r.id for a in new.areas for r in a.requirements] + [
-        r.id for a in old.areas for r in a.requirements if r.id not in new_reqs]
+        r.id for a in old.areas for r in a.requirements if r.id not in new_reqs
+    ]
     changes: list[RequirementChange] = []
     newly_met: list[str] = []
     no_longer_met: list[str] = []
@@ -235,34 +281,58 @@ def diff_reports(old: GapReport, new: GapReport, *, force: bool = False,
         old_score = _pct(before.score) if before else None
         new_score = _pct(after.score) if after else None
         if old_status != new_status or old_score != new_score:
-            changes.append(RequirementChange(
-                id=requirement_id, name=current.name,
-                area=area_after or area_before or "", must_have=current.must_have,
-                old_status=old_status, new_status=new_status,
-                old_score=old_score, new_score=new_score))
+            changes.append(
+                RequirementChange(
+                    id=requirement_id,
+                    name=current.name,
+                    area=area_after or area_before or "",
+                    must_have=current.must_have,
+                    old_status=old_status,
+                    new_status=new_status,
+                    old_score=old_score,
+                    new_score=new_score,
+                )
+            )
         had = {s.name for s in before.skills if s.matched} if before else set()
         has = {s.name for s in after.skills if s.matched} if after else set()
         order = [s.name for s in (after.skills if after else ())]
         order += [s.name for s in (before.skills if before else ()) if s.name not in order]
         for skill in order:
-            entry = SkillChange(skill=skill, requirement=requirement_id,
-                                requirement_name=current.name)
+            entry = SkillChange(
+                skill=skill, requirement=requirement_id, requirement_name=current.name
+            )
             if skill in has and skill not in had:
                 gained.append(entry)
             elif skill in had and skill not in has:
                 lost.append(entry)
     old_blocking, new_blocking = set(old.overall.blocking), set(new.overall.blocking)
     return ReportDiff(
-        schema_version=DIFF_SCHEMA_VERSION, old=_side(old, old_name), new=_side(new, new_name),
+        schema_version=DIFF_SCHEMA_VERSION,
+        old=_side(old, old_name),
+        new=_side(new, new_name),
         same_rubric=not reasons,
         overall_change=round(new.overall.score - old.overall.score, 1),
-        areas=tuple(areas), newly_met=tuple(newly_met), no_longer_met=tuple(no_longer_met),
-        requirements=tuple(changes), skills_gained=tuple(gained), skills_lost=tuple(lost),
+        areas=tuple(areas),
+        newly_met=tuple(newly_met),
+        no_longer_met=tuple(no_longer_met),
+        requirements=tuple(changes),
+        skills_gained=tuple(gained),
+        skills_lost=tuple(lost),
         blocking_resolved=tuple(b for b in old.overall.blocking if b not in new_blocking),
         blocking_new=tuple(b for b in new.overall.blocking if b not in old_blocking),
-        warnings=tuple(warnings))
+        warnings=tuple(warnings),
+    )
 
 
-__all__ = ["DIFF_SCHEMA_VERSION", "AreaChange", "DiffSide", "IncomparableReportsError",
-           "ReportDiff", "RequirementChange", "SkillChange", "diff_reports",
-           "incomparable_reasons", "load_report"]
+__all__ = [
+    "DIFF_SCHEMA_VERSION",
+    "AreaChange",
+    "DiffSide",
+    "IncomparableReportsError",
+    "ReportDiff",
+    "RequirementChange",
+    "SkillChange",
+    "diff_reports",
+    "incomparable_reasons",
+    "load_report",
+]

@@ -60,9 +60,15 @@ class SkillgapError(Exception):
 
     exit_code: int = 3
 
-    def __init__(self, message: str, *, path: str | Path | None = None,
-                 line: int | None = None, column: int | None = None,
-                 problems: tuple[Problem, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        problems: tuple[Problem, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
@@ -95,8 +101,14 @@ class RubricError(InputError):
         if self.problems:
             first = self.problems[0]
             more = len(self.problems) - 1
-            tail = (f" (and {more} more problem{'s' if more != 1 else ''}; run 'skillgap "
-                    "validate' to see all)") if more else ""
+            tail = (
+                (
+                    f" (and {more} more problem{'s' if more != 1 else ''}; run 'skillgap "
+                    "validate' to see all)"
+                )
+                if more
+                else ""
+            )
             return f"{first.position}: {first.message}{tail}"
         return super().__str__()
 

@@ -78,14 +78,16 @@ class RubricSource:
     @classmethod
     def for_path(cls, path: Path, display: str | None = None) -> RubricSource:
         """The source for a rubric file on disk."""
-        return cls(display=display or str(path), directory=path.parent,
-                   identity=str(path.resolve()))
+        return cls(
+            display=display or str(path), directory=path.parent, identity=str(path.resolve())
+        )
 
     @classmethod
     def for_bundled(cls, rubric_id: str) -> RubricSource:
         """The source for a bundled rubric."""
-        return cls(display=f"{rubric_id}.yaml (bundled)", directory=None,
-                   identity=f"bundled:{rubric_id}")
+        return cls(
+            display=f"{rubric_id}.yaml (bundled)", directory=None, identity=f"bundled:{rubric_id}"
+        )
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def combined_sha256(own_sha256: str, document: YamlDocument | None) -> str:
 
 
 # --------------------------------------------------------------------------- node tree
+
 
 @dataclass
 class _Node:
@@ -137,8 +140,9 @@ def _tree(data: Any, source_map: SourceMap, file: str, loc: PathKey = ()) -> _No
     return _Node(value, mark, key_mark)
 
 
-def _flatten(node: _Node, loc: PathKey, keys: dict[PathKey, Mark],
-             values: dict[PathKey, Mark]) -> Any:
+def _flatten(
+    node: _Node, loc: PathKey, keys: dict[PathKey, Mark], values: dict[PathKey, Mark]
+) -> Any:
     if node.mark is not None:
         values[loc] = node.mark
     if node.key_mark is not None:
@@ -151,6 +155,7 @@ def _flatten(node: _Node, loc: PathKey, keys: dict[PathKey, Mark],
 
 
 # --------------------------------------------------------------------------- merging
+
 
 class _Merger:
     """Merges one child rubric into its (already resolved) parent, collecting problems."""
@@ -166,10 +171,15 @@ class _Merger:
 
     def problem(self, node: _Node, message: str, *, key: bool = False) -> None:
         mark = (node.key_mark or node.mark) if key else (node.mark or node.key_mark)
-        self.problems.append(Problem(mark_file(mark, self.child_file),
-                                     mark.line if mark else None,
-                                     mark.column if mark else None, message,
-                                     rule="extends"))
+        self.problems.append(
+            Problem(
+                mark_file(mark, self.child_file),
+                mark.line if mark else None,
+                mark.column if mark else None,
+                message,
+                rule="extends",
+            )
+        )
 
     def merge_mapping(self, parent: _Node, child: _Node, where: str) -> _Node:
         """Key-by-key merge; ``null`` removes; areas/requirements merge by id."""
@@ -177,40 +187,53 @@ class _Merger:
         for key, node in child.value.items():
             if node.value is None:
                 merged.pop(key, None)
-            elif key in _MERGED_BY_ID and key in merged and isinstance(node.value, list) \
-                    and isinstance(merged[key].value, list):
+            elif (
+                key in _MERGED_BY_ID
+                and key in merged
+                and isinstance(node.value, list)
+                and isinstance(merged[key].value, list)
+            ):
                 owner = self.entry_id(parent) or ""
                 merged[key] = self.merge_by_id(merged[key], node, key, where, owner)
-            elif isinstance(node.value, dict) and key in merged and \
-                    isinstance(merged[key].value, dict):
+            elif (
+                isinstance(node.value, dict)
+                and key in merged
+                and isinstance(merged[key].value, dict)
+            ):
                 merged[key] = self.merge_mapping(merged[key], node, f"{where}.{key}")
             else:
                 merged[key] = self.added(node, key)
         return _Node(merged, child.mark or parent.mark, child.key_mark or parent.key_mark)
 
-    def merge_by_id(self, parent: _Node, child: _Node, key: str, where: str,
-                    owner: str) -> _Node:
+    def merge_by_id(self, parent: _Node, child: _Node, key: str, where: str, owner: str) -> _Node:
         kind = "area" if key == "areas" else "requirement"
         entries: list[_Node] = list(parent.value)
-        index = {self.entry_id(e): i for i, e in enumerate(entries)
-                 if self.entry_id(e) is not None}
+        index = {self.entry_id(e): i for i, e in enumerate(entries) if self.entry_id(e) is not None}
         removed: set[int] = set()
         seen: set[str] = set()
         added: list[_Node] = []
         for position, item in enumerate(child.value):
             label = f"{where}.{key}[{position}]" if where else f"{key}[{position}]"
             if not isinstance(item.value, dict):
-                self.problem(item, f"'{label}' must be a mapping with an 'id' (to change, "
-                             f"add or remove a {kind} of {self.parent_file})")
+                self.problem(
+                    item,
+                    f"'{label}' must be a mapping with an 'id' (to change, "
+                    f"add or remove a {kind} of {self.parent_file})",
+                )
                 continue
             item_id = self.entry_id(item)
             if item_id is None:
-                self.problem(item, f"'{label}' needs an 'id': it says which {kind} of "
-                             f"{self.parent_file} this changes, or names a new one")
+                self.problem(
+                    item,
+                    f"'{label}' needs an 'id': it says which {kind} of "
+                    f"{self.parent_file} this changes, or names a new one",
+                )
                 continue
             if item_id in seen:
-                self.problem(item.value["id"], f"{kind} '{item_id}' appears twice in this "
-                             "file; change it in one place")
+                self.problem(
+                    item.value["id"],
+                    f"{kind} '{item_id}' appears twice in this file; change it in one place",
+                )
                 continue
             seen.add(item_id)
             remove = self.remove_flag(item, kind, item_id)
@@ -221,34 +244,45 @@ class _Merger:
                     removed.add(index[item_id])
                 else:
                     entries[index[item_id]] = self.merge_mapping(
-                        entries[index[item_id]], self.without_remove(item),
-                        f"{label}")
-            elif kind == "requirement" and item_id in self.parent_area_of and \
-                    item_id not in self.removed_requirements:
+                        entries[index[item_id]], self.without_remove(item), f"{label}"
+                    )
+            elif (
+                kind == "requirement"
+                and item_id in self.parent_area_of
+                and item_id not in self.removed_requirements
+            ):
                 area = self.parent_area_of[item_id]
-                self.problem(item.value["id"], f"requirement '{item_id}' is in area '{area}' "
-                             f"of {self.parent_file}, not '{owner}'; change it under area "
-                             f"'{area}', or remove it there ('remove: true') and define it "
-                             "in full here")
+                self.problem(
+                    item.value["id"],
+                    f"requirement '{item_id}' is in area '{area}' "
+                    f"of {self.parent_file}, not '{owner}'; change it under area "
+                    f"'{area}', or remove it there ('remove: true') and define it "
+                    "in full here",
+                )
             elif remove:
                 where_text = f" in area '{owner}'" if kind == "requirement" else ""
-                self.problem(item.value["remove"], f"cannot remove {kind} '{item_id}': "
-                             f"{self.parent_file} has no such {kind}{where_text}",
-                             key=True)
+                self.problem(
+                    item.value["remove"],
+                    f"cannot remove {kind} '{item_id}': "
+                    f"{self.parent_file} has no such {kind}{where_text}",
+                    key=True,
+                )
             else:
                 entry = self.new_entry(item, kind)
                 if entry is not None:
                     added.append(entry)
         kept = [e for i, e in enumerate(entries) if i not in removed]
-        return _Node([*kept, *added], child.mark or parent.mark,
-                     child.key_mark or parent.key_mark)
+        return _Node([*kept, *added], child.mark or parent.mark, child.key_mark or parent.key_mark)
 
     def added(self, node: _Node, key: str) -> _Node:
         """A value the parent does not have, taken from the child as it is."""
         if key in _MERGED_BY_ID and isinstance(node.value, list):
             kind = "area" if key == "areas" else "requirement"
-            kept = [entry for entry in (self.new_entry(item, kind) for item in node.value)
-                    if entry is not None]
+            kept = [
+                entry
+                for entry in (self.new_entry(item, kind) for item in node.value)
+                if entry is not None
+            ]
             return _Node(kept, node.mark, node.key_mark)
         return node
 
@@ -259,9 +293,13 @@ class _Merger:
         if "remove" in item.value:
             flag = self.remove_flag(item, kind, self.entry_id(item) or "?")
             if flag:
-                self.problem(item.value["remove"], f"cannot remove {kind} "
-                             f"'{self.entry_id(item)}': it is new in this file, so there is "
-                             "nothing to remove", key=True)
+                self.problem(
+                    item.value["remove"],
+                    f"cannot remove {kind} "
+                    f"'{self.entry_id(item)}': it is new in this file, so there is "
+                    "nothing to remove",
+                    key=True,
+                )
                 return None
             item = self.without_remove(item)
         requirements = item.value.get("requirements")
@@ -281,9 +319,13 @@ class _Merger:
             return None
         others = sorted(k for k in item.value if k not in ("id", "remove"))
         if node.value and others:
-            self.problem(item.value[others[0]], f"{kind} '{item_id}' has 'remove: true' "
-                         f"and other keys ({', '.join(others)}); a removed {kind} takes "
-                         "only its id", key=True)
+            self.problem(
+                item.value[others[0]],
+                f"{kind} '{item_id}' has 'remove: true' "
+                f"and other keys ({', '.join(others)}); a removed {kind} takes "
+                "only its id",
+                key=True,
+            )
             return None
         return node.value
 
@@ -323,6 +365,7 @@ def _requirement_ids(root: _Node, *, removed: bool = False) -> list[tuple[str, s
 
 # --------------------------------------------------------------------------- resolving
 
+
 @dataclass(frozen=True)
 class _Parent:
     text: str
@@ -330,8 +373,9 @@ class _Parent:
     source: RubricSource
 
 
-def _read_parent(ref: str, source: RubricSource,
-                 limits: Limits) -> tuple[_Parent | None, str | None]:
+def _read_parent(
+    ref: str, source: RubricSource, limits: Limits
+) -> tuple[_Parent | None, str | None]:
     """The parent's text, or the reason it cannot be read."""
     is_path = ref.endswith((".yaml", ".yml"))
     if source.directory is None:
@@ -341,8 +385,10 @@ def _read_parent(ref: str, source: RubricSource,
     if not is_path:
         return _read_bundled(ref)
     if Path(ref).is_absolute() or ref.startswith("~"):
-        return None, (f"extends '{ref}': give a path relative to this file (absolute "
-                      "paths make a rubric work on one machine only)")
+        return None, (
+            f"extends '{ref}': give a path relative to this file (absolute "
+            "paths make a rubric work on one machine only)"
+        )
     path = Path(os.path.normpath(source.directory / ref))
     try:
         data = read_bytes(path, limits=limits)
@@ -358,8 +404,10 @@ def _read_bundled(rubric_id: str) -> tuple[_Parent | None, str | None]:
     if not _ID_RE.match(rubric_id) or rubric_id not in known:
         close = difflib.get_close_matches(rubric_id, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see 'skillgap rubrics'"
-        return None, (f"extends '{rubric_id}': no bundled rubric has that id ({hint}); name "
-                      "a rubric file by a relative path ending in .yaml")
+        return None, (
+            f"extends '{rubric_id}': no bundled rubric has that id ({hint}); name "
+            "a rubric file by a relative path ending in .yaml"
+        )
     data = folder.joinpath(f"{rubric_id}.yaml").read_bytes()
     text = decode_text(data, path=f"{rubric_id}.yaml (bundled)", detect=False)
     return _Parent(text, sha256_hex(data), RubricSource.for_bundled(rubric_id)), None
@@ -377,9 +425,13 @@ def _has_remove_keys(data: dict[str, Any]) -> PathKey | None:
     return None
 
 
-def resolve_extends(document: YamlDocument, *, source: RubricSource,
-                    limits: Limits = DEFAULT_LIMITS,
-                    _stack: tuple[str, ...] = ()) -> tuple[YamlDocument, list[Problem]]:
+def resolve_extends(
+    document: YamlDocument,
+    *,
+    source: RubricSource,
+    limits: Limits = DEFAULT_LIMITS,
+    _stack: tuple[str, ...] = (),
+) -> tuple[YamlDocument, list[Problem]]:
     """Merge a rubric document with the rubrics it ``extends`` (recursively).
 
     Returns the merged document (a :class:`MergedDocument` whose source map points into
@@ -393,48 +445,78 @@ def resolve_extends(document: YamlDocument, *, source: RubricSource,
 
     def at(loc: PathKey, message: str, *, prefer_key: bool = False) -> Problem:
         mark = document.source_map.locate(loc, prefer_key=prefer_key)
-        return Problem(mark_file(mark, path), mark.line if mark else None,
-                       mark.column if mark else None, message, rule="extends")
+        return Problem(
+            mark_file(mark, path),
+            mark.line if mark else None,
+            mark.column if mark else None,
+            message,
+            rule="extends",
+        )
 
     if "extends" not in data:
         remove_at = _has_remove_keys(data)
         if remove_at is not None:
-            return document, [at(remove_at, "'remove' only works in a rubric that extends "
-                                 "another; add 'extends: <rubric>' or delete the entry",
-                                 prefer_key=True)]
+            return document, [
+                at(
+                    remove_at,
+                    "'remove' only works in a rubric that extends "
+                    "another; add 'extends: <rubric>' or delete the entry",
+                    prefer_key=True,
+                )
+            ]
         return document, []
     ref = data["extends"]
     if not isinstance(ref, str) or not ref.strip():
-        return document, [at(("extends",), "'extends' must be a bundled rubric id or a "
-                             "relative path to a .yaml file")]
+        return document, [
+            at(
+                ("extends",),
+                "'extends' must be a bundled rubric id or a relative path to a .yaml file",
+            )
+        ]
     ref = ref.strip()
     missing = [key for key in _REQUIRED_IN_CHILD if key not in data]
     if missing:
-        return document, [at((), f"a rubric that extends another must set its own "
-                             f"{' and '.join(repr(k) for k in missing)} (everything else "
-                             "can be inherited)")]
+        return document, [
+            at(
+                (),
+                f"a rubric that extends another must set its own "
+                f"{' and '.join(repr(k) for k in missing)} (everything else "
+                "can be inherited)",
+            )
+        ]
     stack = (*_stack, source.identity or source.display)
     if len(stack) > MAX_EXTENDS_DEPTH:
-        return document, [at(("extends",), f"'extends' chain is deeper than "
-                             f"{MAX_EXTENDS_DEPTH} rubrics; flatten it")]
+        return document, [
+            at(
+                ("extends",),
+                f"'extends' chain is deeper than {MAX_EXTENDS_DEPTH} rubrics; flatten it",
+            )
+        ]
     parent, reason = _read_parent(ref, source, limits)
     if parent is None:
         return document, [at(("extends",), reason or f"cannot extend '{ref}'")]
     parent_identity = parent.source.identity or parent.source.display
     if parent_identity in stack:
-        names = [*stack[stack.index(parent_identity):], parent_identity]
+        names = [*stack[stack.index(parent_identity) :], parent_identity]
         shown = " -> ".join(_short(n) for n in names)
         return document, [at(("extends",), f"'extends' makes a cycle: {shown}")]
     parent_doc, problems = parse_yaml(parent.text, path=parent.source.display, limits=limits)
     errors = [p for p in problems if p.level.value == "error"]
     if parent_doc is None or errors:
-        return document, [*problems, at(("extends",), f"cannot extend '{ref}': "
-                                        f"{parent.source.display} has errors (above)")]
+        return document, [
+            *problems,
+            at(("extends",), f"cannot extend '{ref}': {parent.source.display} has errors (above)"),
+        ]
     if not isinstance(parent_doc.data, dict):
-        return document, [at(("extends",), f"cannot extend '{ref}': "
-                             f"{parent.source.display} is not a rubric mapping")]
-    resolved, parent_problems = resolve_extends(parent_doc, source=parent.source,
-                                                limits=limits, _stack=stack)
+        return document, [
+            at(
+                ("extends",),
+                f"cannot extend '{ref}': {parent.source.display} is not a rubric mapping",
+            )
+        ]
+    resolved, parent_problems = resolve_extends(
+        parent_doc, source=parent.source, limits=limits, _stack=stack
+    )
     if any(p.level.value == "error" for p in parent_problems):
         return document, parent_problems
     parent_chain = resolved.chain if isinstance(resolved, MergedDocument) else ()
@@ -453,9 +535,16 @@ def resolve_extends(document: YamlDocument, *, source: RubricSource,
 
 def _short(identity: str) -> str:
     if identity.startswith("bundled:"):
-        return identity[len("bundled:"):]
+        return identity[len("bundled:") :]
     return Path(identity).name
 
 
-__all__ = ["MAX_EXTENDS_DEPTH", "MergedDocument", "RubricSource", "SourcedMark",
-           "combined_sha256", "mark_file", "resolve_extends"]
+__all__ = [
+    "MAX_EXTENDS_DEPTH",
+    "MergedDocument",
+    "RubricSource",
+    "SourcedMark",
+    "combined_sha256",
+    "mark_file",
+    "resolve_extends",
+]

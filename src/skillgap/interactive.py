@@ -58,8 +58,9 @@ class _AnswerPrompt(PromptBase[Any]):
 
     prompt_suffix = ": "
 
-    def __init__(self, prompt: Text, *, console: Console, question: Question,
-                 rubric: Rubric) -> None:
+    def __init__(
+        self, prompt: Text, *, console: Console, question: Question, rubric: Rubric
+    ) -> None:
         super().__init__(prompt, console=console)
         self._question = question
         self._rubric = rubric
@@ -73,19 +74,31 @@ class _AnswerPrompt(PromptBase[Any]):
 
 def intro(rubric: Rubric, session: Session) -> Text:
     """What the questionnaire is and how to answer."""
-    scale = "  ".join(f"{i} {level.name}" for i, level in
-                      enumerate(rubric.levels, start=1))
+    scale = "  ".join(f"{i} {level.name}" for i, level in enumerate(rubric.levels, start=1))
     lines = [
-        Text.assemble(("Self-assessment: ", "bold"), (plain(rubric.title), "bold cyan"),
-                      f"  ({plain(rubric.id)} {plain(rubric.version)})"),
-        Text(f"{len(session.questions)} questions over {len(rubric.areas)} areas. For each "
-             "requirement, rate yourself on the rubric's scale:"),
+        Text.assemble(
+            ("Self-assessment: ", "bold"),
+            (plain(rubric.title), "bold cyan"),
+            f"  ({plain(rubric.id)} {plain(rubric.version)})",
+        ),
+        Text(
+            f"{len(session.questions)} questions over {len(rubric.areas)} areas. For each "
+            "requirement, rate yourself on the rubric's scale:"
+        ),
         Text(f"  0 none  {scale}"),
     ]
-    lines.extend(Text(f"  {level.name}: {plain(level.description)}", style="dim")
-                 for level in rubric.levels if level.description)
-    lines.append(Text("Enter keeps your answer (or skips), s skips, b goes back, q finishes "
-                      "now, ? shows this help.", style="dim"))
+    lines.extend(
+        Text(f"  {level.name}: {plain(level.description)}", style="dim")
+        for level in rubric.levels
+        if level.description
+    )
+    lines.append(
+        Text(
+            "Enter keeps your answer (or skips), s skips, b goes back, q finishes "
+            "now, ? shows this help.",
+            style="dim",
+        )
+    )
     return Text("\n").join(lines)
 
 
@@ -93,19 +106,23 @@ def describe(question: Question, rubric: Rubric, session: Session) -> Text:
     """The question's context: area, requirement, what counts, what is expected."""
     requirement = question.requirement
     number = session.position + 1
-    where = (f"  area {question.area_number} of {question.area_count}, "
-             f"question {number} of {len(session.questions)}")
+    where = (
+        f"  area {question.area_number} of {question.area_count}, "
+        f"question {number} of {len(session.questions)}"
+    )
     head = Text.assemble(("\n" + plain(question.area.name), "bold underline"), (where, "dim"))
     title = Text.assemble((plain(requirement.name), "bold"))
     if requirement.must_have:
         title.append("  must-have", style="magenta")
     if question.kind == "level" and requirement.level:
-        name = next((lv.name for lv in rubric.levels if lv.id == requirement.level),
-                    requirement.level)
+        name = next(
+            (lv.name for lv in rubric.levels if lv.id == requirement.level), requirement.level
+        )
         title.append(f"  expected: {plain(name)}", style="cyan")
     if question.kind == "level" and len(requirement.skills) > 1:
-        title.append(f"  ({requirement.min_skills} of {len(requirement.skills)} skills)",
-                     style="dim")
+        title.append(
+            f"  ({requirement.min_skills} of {len(requirement.skills)} skills)", style="dim"
+        )
     lines = [head, title]
     if requirement.description:
         lines.append(Text(plain(requirement.description)))
@@ -113,15 +130,19 @@ def describe(question: Question, rubric: Rubric, session: Session) -> Text:
         names = [plain(s.name) for s in requirement.skills]
         shown = ", ".join(names[:SKILLS_SHOWN])
         more = len(names) - SKILLS_SHOWN
-        lines.append(Text(f"Counts: {shown}{f' and {more} more' if more > 0 else ''}",
-                          style="dim"))
+        lines.append(Text(f"Counts: {shown}{f' and {more} more' if more > 0 else ''}", style="dim"))
     elif question.kind == "years" and requirement.years is not None:
-        lines.append(Text(f"Asks for {requirement.years:g}+ years of professional "
-                          "experience.", style="dim"))
+        lines.append(
+            Text(f"Asks for {requirement.years:g}+ years of professional experience.", style="dim")
+        )
     elif question.kind == "degree" and requirement.degree is not None:
         fields = ", ".join(plain(f) for f in requirement.degree.fields[:6])
-        lines.append(Text(f"Asks for: {requirement.degree.level}"
-                          f"{f' in {fields}' if fields else ''}.", style="dim"))
+        lines.append(
+            Text(
+                f"Asks for: {requirement.degree.level}{f' in {fields}' if fields else ''}.",
+                style="dim",
+            )
+        )
     return Text("\n").join(lines)
 
 
@@ -138,15 +159,18 @@ def prompt_text(question: Question, rubric: Rubric, current: Answer | None) -> T
     else:
         text = Text("Its field of study (e.g. Computer Science)")
     if current is not None:
-        shown = f"{current:g}" if isinstance(current, float) else \
-            DEGREE_TEXT.get(str(current), str(current)) if question.kind == "degree" \
+        shown = (
+            f"{current:g}"
+            if isinstance(current, float)
+            else DEGREE_TEXT.get(str(current), str(current))
+            if question.kind == "degree"
             else str(current)
+        )
         text.append(f" (now: {plain(shown)}; Enter keeps it)", style="dim")
     return text
 
 
-def run_assessment(rubric: Rubric, *, console: Console,
-                   stream: TextIO | None = None) -> Session:
+def run_assessment(rubric: Rubric, *, console: Console, stream: TextIO | None = None) -> Session:
     """Ask every question of ``rubric`` and return the session with the answers.
 
     ``stream`` gives scripted answers (one per line); ``None`` reads the terminal. The end
@@ -157,13 +181,18 @@ def run_assessment(rubric: Rubric, *, console: Console,
     reader = _EchoStream(stream, console) if stream is not None else None
     while (question := session.current) is not None:
         console.print(describe(question, rubric, session))
-        prompt = _AnswerPrompt(prompt_text(question, rubric, session.current_answer()),
-                               console=console, question=question, rubric=rubric)
+        prompt = _AnswerPrompt(
+            prompt_text(question, rubric, session.current_answer()),
+            console=console,
+            question=question,
+            rubric=rubric,
+        )
         try:
             parsed: Parsed = prompt(stream=reader)  # type: ignore[arg-type]
         except EOFError:
-            console.print(Text("Input ended: finishing with the answers given so far.",
-                               style="yellow"))
+            console.print(
+                Text("Input ended: finishing with the answers given so far.", style="yellow")
+            )
             session.finished = True
             break
         if parsed == "help":
@@ -171,8 +200,9 @@ def run_assessment(rubric: Rubric, *, console: Console,
         note = session.apply(parsed)
         if note:
             console.print(Text(note, style="yellow"))
-    console.print(Text(f"\n{session.answered} of {len(session.questions)} questions "
-                       "answered.", style="bold"))
+    console.print(
+        Text(f"\n{session.answered} of {len(session.questions)} questions answered.", style="bold")
+    )
     return session
 
 

@@ -49,22 +49,25 @@ def _column_of(text: str, offset: int) -> int:
 
 def _hint(text: str, exc: json.JSONDecodeError) -> str:
     before = text[: exc.pos].rstrip()
-    after = text[exc.pos: exc.pos + 2]
+    after = text[exc.pos : exc.pos + 2]
     if after.startswith(("//", "/*")) or before.endswith(("//", "/*")):
         return "JSON does not allow comments; remove them"
     if before.endswith(",") and after[:1] in ("}", "]"):
         return "JSON does not allow a trailing comma; remove the comma before it"
-    if exc.msg.startswith("Expecting property name enclosed in double quotes") and \
-            before.endswith(","):
+    if exc.msg.startswith("Expecting property name enclosed in double quotes") and before.endswith(
+        ","
+    ):
         return "JSON does not allow a trailing comma; remove the comma before it"
     if after[:1] == "'":
         return "JSON strings need double quotes"
     if exc.msg.startswith("Expecting value") and exc.pos >= len(text.rstrip()):
         return "the file ends early (truncated?)"
-    if exc.msg.startswith("Unterminated string") and '"' not in text[exc.pos + 1:]:
+    if exc.msg.startswith("Unterminated string") and '"' not in text[exc.pos + 1 :]:
         return "the file ends early (truncated?)"
-    if exc.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter")) and \
-            exc.pos >= len(text.rstrip()) - 1:
+    if (
+        exc.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter"))
+        and exc.pos >= len(text.rstrip()) - 1
+    ):
         return "the file ends early (truncated?)"
     return ""
 
@@ -81,7 +84,8 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
 
     # These are documented hooks of json.decoder and json.scanner, missing from the stubs.
     original_parse_string: Callable[[str, int, bool], tuple[str, int]] = _json_internal(
-        json.decoder, "scanstring")
+        json.decoder, "scanstring"
+    )
 
     def parse_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
         offsets.append(end - 1)
@@ -114,21 +118,30 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
         data, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
     except _DuplicateKeyError as exc:
         line, column = _find_key(text, exc.key, exc.object_start)
-        raise ProfileError(f"duplicate key '{exc.key}'; JSON readers would keep only "
-                           "one of them silently — remove one", path=path, line=line,
-                           column=column) from exc
+        raise ProfileError(
+            f"duplicate key '{exc.key}'; JSON readers would keep only "
+            "one of them silently — remove one",
+            path=path,
+            line=line,
+            column=column,
+        ) from exc
     except json.JSONDecodeError as exc:
         hint = _hint(text, exc)
         message = f"invalid JSON: {exc.msg}" + (f"; {hint}" if hint else "")
         raise ProfileError(message, path=path, line=exc.lineno, column=exc.colno) from exc
     except RecursionError as exc:
-        raise ProfileError(f"JSON nesting is deeper than we can read (limit "
-                           f"{limits.max_depth})", path=path) from exc
+        raise ProfileError(
+            f"JSON nesting is deeper than we can read (limit {limits.max_depth})", path=path
+        ) from exc
     rest = text[end:].strip()
     if rest:
         offset = end + text[end:].find(rest[0])
-        raise ProfileError("invalid JSON: extra data after the document", path=path,
-                           line=_line_of(text, offset), column=_column_of(text, offset))
+        raise ProfileError(
+            "invalid JSON: extra data after the document",
+            path=path,
+            line=_line_of(text, offset),
+            column=_column_of(text, offset),
+        )
     lines: dict[PathKey, int] = {}
     newlines = [m.start() for m in re.finditer("\n", text)]
     cursor = iter([bisect.bisect_left(newlines, offset) + 1 for offset in offsets])
@@ -145,19 +158,26 @@ def _find_key(text: str, key: str, start: int) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _assign(value: Any, loc: PathKey, cursor: Iterator[int], lines: dict[PathKey, int],
-            *, depth: int, limits: Limits, path: str) -> None:
+def _assign(
+    value: Any,
+    loc: PathKey,
+    cursor: Iterator[int],
+    lines: dict[PathKey, int],
+    *,
+    depth: int,
+    limits: Limits,
+    path: str,
+) -> None:
     if depth > limits.max_depth:
-        raise ProfileError(f"JSON nesting is deeper than the {limits.max_depth} levels "
-                           "allowed", path=path)
+        raise ProfileError(
+            f"JSON nesting is deeper than the {limits.max_depth} levels allowed", path=path
+        )
     if isinstance(value, dict):
         for key, child in value.items():  # keys are parsed by another path: not recorded
-            _assign(child, (*loc, key), cursor, lines, depth=depth + 1,
-                    limits=limits, path=path)
+            _assign(child, (*loc, key), cursor, lines, depth=depth + 1, limits=limits, path=path)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            _assign(child, (*loc, index), cursor, lines, depth=depth + 1,
-                    limits=limits, path=path)
+            _assign(child, (*loc, index), cursor, lines, depth=depth + 1, limits=limits, path=path)
     elif isinstance(value, str):
         line = next(cursor, None)
         if line is not None:

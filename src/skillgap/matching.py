@@ -130,34 +130,144 @@ class _Guard:
 
 
 # Words that, shortly before a mention, mean the candidate does NOT have the skill.
-_NEGATION_WORDS = frozenset({
-    "never", "unfamiliar", "lack", "lacking", "lacks", "nor", "neither",
-    "not", "dont", "didnt", "havent", "hasnt", "cannot", "cant", "isnt", "wasnt",
-    "doesnt", "arent",
-})
-_NO_OBJECTS = frozenset({
-    "experience", "exposure", "knowledge", "background", "familiarity", "expertise",
-    "skills", "skill", "prior", "professional", "hands", "practical", "formal", "real",
-    "direct", "production", "commercial", "working", "previous", "idea",
-})
-_DESIRE_WORDS = frozenset({
-    "want", "wants", "wanted", "like", "hope", "hoping", "plan", "planning", "plans",
-    "eager", "keen", "interested", "aspire", "aspiring", "intend", "intending", "wish",
-    "aim", "aiming", "goal", "goals", "someday", "eventually",
-})
+_NEGATION_WORDS = frozenset(
+    {
+        "never",
+        "unfamiliar",
+        "lack",
+        "lacking",
+        "lacks",
+        "nor",
+        "neither",
+        "not",
+        "dont",
+        "didnt",
+        "havent",
+        "hasnt",
+        "cannot",
+        "cant",
+        "isnt",
+        "wasnt",
+        "doesnt",
+        "arent",
+    }
+)
+_NO_OBJECTS = frozenset(
+    {
+        "experience",
+        "exposure",
+        "knowledge",
+        "background",
+        "familiarity",
+        "expertise",
+        "skills",
+        "skill",
+        "prior",
+        "professional",
+        "hands",
+        "practical",
+        "formal",
+        "real",
+        "direct",
+        "production",
+        "commercial",
+        "working",
+        "previous",
+        "idea",
+    }
+)
+_DESIRE_WORDS = frozenset(
+    {
+        "want",
+        "wants",
+        "wanted",
+        "like",
+        "hope",
+        "hoping",
+        "plan",
+        "planning",
+        "plans",
+        "eager",
+        "keen",
+        "interested",
+        "aspire",
+        "aspiring",
+        "intend",
+        "intending",
+        "wish",
+        "aim",
+        "aiming",
+        "goal",
+        "goals",
+        "someday",
+        "eventually",
+    }
+)
 _LEARN_WORDS = frozenset({"learn", "learning", "study", "studying", "explore", "try"})
 # Aspirations: "I want to become a team lead", "hoping to move into people management",
 # "looking to grow into a tech lead role", "aspiring ML engineer".
-_ASPIRATION_WORDS = frozenset({
-    "want", "wants", "wanting", "hope", "hoping", "looking", "seeking", "eager", "keen",
-    "aspire", "aspiring", "aspires", "aim", "aiming", "wish", "wishing", "would", "plan",
-    "planning", "dream", "goal", "goals", "ambition", "interested",
-})
-_BECOMING_WORDS = frozenset({"become", "becoming", "grow", "growing", "move", "moving",
-                             "transition", "transitioning", "step", "stepping", "break",
-                             "progress", "advance", "into", "towards", "toward"})
-_CONTRAST_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while",
-                             "except", "instead", "yet", "still"})
+_ASPIRATION_WORDS = frozenset(
+    {
+        "want",
+        "wants",
+        "wanting",
+        "hope",
+        "hoping",
+        "looking",
+        "seeking",
+        "eager",
+        "keen",
+        "aspire",
+        "aspiring",
+        "aspires",
+        "aim",
+        "aiming",
+        "wish",
+        "wishing",
+        "would",
+        "plan",
+        "planning",
+        "dream",
+        "goal",
+        "goals",
+        "ambition",
+        "interested",
+    }
+)
+_BECOMING_WORDS = frozenset(
+    {
+        "become",
+        "becoming",
+        "grow",
+        "growing",
+        "move",
+        "moving",
+        "transition",
+        "transitioning",
+        "step",
+        "stepping",
+        "break",
+        "progress",
+        "advance",
+        "into",
+        "towards",
+        "toward",
+    }
+)
+_CONTRAST_WORDS = frozenset(
+    {
+        "but",
+        "however",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "except",
+        "instead",
+        "yet",
+        "still",
+    }
+)
 _CLAUSE_BREAK_CHARS = frozenset(".;!?•·▪●◦‣∙|*")
 _NEGATION_REACH = 10
 _NEWLINE_RE = re.compile("\n")
@@ -200,8 +310,10 @@ class SkillIndex:
             words = tuple(key.split(" "))
             for form in stem_forms:
                 self._stem_phrases.setdefault(words[0], []).append((words, form))
-        self._stem_seconds = {first: frozenset(p[1] for p, _ in entries if len(p) > 1)
-                              for first, entries in self._stem_phrases.items()}
+        self._stem_seconds = {
+            first: frozenset(p[1] for p, _ in entries if len(p) > 1)
+            for first, entries in self._stem_phrases.items()
+        }
         forms = [f for forms in self._exact.values() for f in forms]
         self._max_words = max((len(f.norms) for f in forms), default=1)
         self._max_compact = max((len(f.compact) for f in forms), default=1)
@@ -224,8 +336,12 @@ class SkillIndex:
             if not tokens.norms:
                 continue
             form = Form(
-                skill=skill.name, text=text, norms=tokens.norms, words=tokens.words,
-                is_name=text == skill.name, ambiguous=" ".join(tokens.norms) in ambiguous,
+                skill=skill.name,
+                text=text,
+                norms=tokens.norms,
+                words=tokens.words,
+                is_name=text == skill.name,
+                ambiguous=" ".join(tokens.norms) in ambiguous,
                 inflect=skill.inflect,
             )
             _append_unique(self._exact, form.key, form)
@@ -235,27 +351,34 @@ class SkillIndex:
                 stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
                 if stems:
                     _append_unique(self._stemmed, stems, form)
-            if (not skill.exact and not form.ambiguous and not skill.inflect
-                    and len(form.compact) >= MIN_FUZZY_LENGTH):
+            if (
+                not skill.exact
+                and not form.ambiguous
+                and not skill.inflect
+                and len(form.compact) >= MIN_FUZZY_LENGTH
+            ):
                 _append_unique(self._fuzzy_by_first, form.compact[0], form)
 
     # ------------------------------------------------------------------ matching
-    def match_text(self, text: str, *, source: str = "text",
-                   first_line: int | None = 1) -> list[Evidence]:
+    def match_text(
+        self, text: str, *, source: str = "text", first_line: int | None = 1
+    ) -> list[Evidence]:
         """Evidence found in a piece of running text (rejected mentions dropped)."""
         evidence, _ = self.match_segment(TextSegment(source, text, first_line))
         return evidence
 
-    def match_segment(self, segment: TextSegment, *,
-                      contexts: bool = True) -> tuple[list[Evidence], list[Rejection]]:
+    def match_segment(
+        self, segment: TextSegment, *, contexts: bool = True
+    ) -> tuple[list[Evidence], list[Rejection]]:
         """Evidence and rejected mentions in one segment of running text.
 
         With ``contexts=False`` the line quoted around each match is left empty (what
         was matched, where, and how are the same); callers that only score use it.
         """
         tokens = tokenize(prepare_text(segment.text), first_line=segment.line or 1)
-        return self._match_tokens(tokens, source=segment.source,
-                                  has_lines=segment.line is not None, contexts=contexts)
+        return self._match_tokens(
+            tokens, source=segment.source, has_lines=segment.line is not None, contexts=contexts
+        )
 
     def match_declared(self, declared: DeclaredSkill) -> list[Evidence]:
         """Evidence from one declared skill ("Python", "Machine Learning & Deep Learning").
@@ -265,10 +388,18 @@ class SkillIndex:
         """
         context = " ".join(declared.name.split())
         return [
-            Evidence(skill=skill, text=text if text is not None else context, context=context,
-                     source=declared.source, line=declared.line, method="declared",
-                     similarity=similarity, form=form, level=declared.level,
-                     years=declared.years)
+            Evidence(
+                skill=skill,
+                text=text if text is not None else context,
+                context=context,
+                source=declared.source,
+                line=declared.line,
+                method="declared",
+                similarity=similarity,
+                form=form,
+                level=declared.level,
+                years=declared.years,
+            )
             for skill, text, similarity, form in self._declared[declared.name]
         ]
 
@@ -294,8 +425,7 @@ class SkillIndex:
                     seen.add(form.skill)
                     result.append((form.skill, None, similarity, form.text))
             return tuple(result)
-        evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False,
-                                         contexts=False)
+        evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False, contexts=False)
         return tuple((e.skill, e.text, e.similarity, e.form) for e in evidence)
 
     def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
@@ -320,8 +450,9 @@ class SkillIndex:
         )
 
     # ------------------------------------------------------------------ internals
-    def _match_tokens(self, tokens: Tokens, *, source: str, has_lines: bool,
-                      contexts: bool = True) -> tuple[list[Evidence], list[Rejection]]:
+    def _match_tokens(
+        self, tokens: Tokens, *, source: str, has_lines: bool, contexts: bool = True
+    ) -> tuple[list[Evidence], list[Rejection]]:
         hits = self._find_hits(tokens)
         if not hits:
             return [], []
@@ -336,18 +467,29 @@ class SkillIndex:
             if reason is None:
                 accepted.append(hit)
             elif reason not in ("", "overlap"):
-                rejections.append(Rejection(
-                    skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
+                rejections.append(
+                    Rejection(
+                        skill=hit.form.skill,
+                        text=_span_text(tokens, hit.start, hit.end),
+                        context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                        source=source,
+                        line=tokens.lines[hit.start] if has_lines else None,
+                        reason=reason,
+                    )
+                )
+        for hit in _resolve_overlaps(accepted):
+            evidence.append(
+                Evidence(
+                    skill=hit.form.skill,
+                    text=_span_text(tokens, hit.start, hit.end),
                     context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
                     source=source,
-                    line=tokens.lines[hit.start] if has_lines else None, reason=reason))
-        for hit in _resolve_overlaps(accepted):
-            evidence.append(Evidence(
-                skill=hit.form.skill, text=_span_text(tokens, hit.start, hit.end),
-                context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
-                source=source,
-                line=tokens.lines[hit.start] if has_lines else None, method=hit.method,
-                similarity=round(hit.similarity, 4), form=hit.form.text))
+                    line=tokens.lines[hit.start] if has_lines else None,
+                    method=hit.method,
+                    similarity=round(hit.similarity, 4),
+                    form=hit.form.text,
+                )
+            )
         return evidence, rejections
 
     def _find_hits(self, tokens: Tokens) -> list[_Hit]:
@@ -380,10 +522,8 @@ class SkillIndex:
                         found = exact.get(versioned.group(1))
                 if found is not None:
                     for form in found:
-                        hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias",
-                                         1.0))
-                if key not in exact_prefixes and not (compact_ok
-                                                      and compact in compact_prefixes):
+                        hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias", 1.0))
+                if key not in exact_prefixes and not (compact_ok and compact in compact_prefixes):
                     break
                 j += 1
                 if j >= stop or breaks[j]:
@@ -420,8 +560,10 @@ class SkillIndex:
                 found = {}
                 for candidate in range(position + 1, min(count, position + PHRASE_GAP + 2)):
                     previous, current = kept[candidate - 1], kept[candidate]
-                    if breaks[current] or (current > previous + 1 and any(
-                            breaks[k] for k in range(previous + 1, current))):
+                    if breaks[current] or (
+                        current > previous + 1
+                        and any(breaks[k] for k in range(previous + 1, current))
+                    ):
                         break
                     found.setdefault(stems[candidate], candidate)
                 windows[position] = found
@@ -435,7 +577,7 @@ class SkillIndex:
                 continue
             # Most phrase openers ("data", "lead") are followed by none of their phrases'
             # second words at all; only then is the window (punctuation and all) needed.
-            if seconds[first].isdisjoint(stems[a + 1: a + PHRASE_GAP + 2]):
+            if seconds[first].isdisjoint(stems[a + 1 : a + PHRASE_GAP + 2]):
                 following: dict[str, int] = {}
             else:
                 following = window(a)
@@ -446,8 +588,15 @@ class SkillIndex:
                         break
                     position = window(position).get(word, -1)
                 if position >= 0:
-                    hits.append(_Hit(kept[a], kept[position] + 1, form,
-                                     "exact" if form.is_name else "alias", 1.0))
+                    hits.append(
+                        _Hit(
+                            kept[a],
+                            kept[position] + 1,
+                            form,
+                            "exact" if form.is_name else "alias",
+                            1.0,
+                        )
+                    )
         return hits
 
     def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
@@ -469,8 +618,7 @@ class SkillIndex:
                 found = lookup[key]
                 if found is not None:
                     hits.append(_Hit(i, end, found[0], "fuzzy", found[1]))
-                if end >= count or end >= i + _FUZZY_MAX_WORDS or breaks[end] or \
-                        end in covered:
+                if end >= count or end >= i + _FUZZY_MAX_WORDS or breaks[end] or end in covered:
                     break
                 key += norms[end]
                 end += 1
@@ -490,8 +638,12 @@ class SkillIndex:
     def _fuzzy_key(self, key: str) -> tuple[Form, float] | None:
         """The fuzzy match of words joined in running text, if they may match fuzzily at
         all: long enough, plain ASCII, and not already a name or alias."""
-        if len(key) < MIN_FUZZY_LENGTH - 1 or not key.isascii() or key in self._exact or \
-                key in self._compact:
+        if (
+            len(key) < MIN_FUZZY_LENGTH - 1
+            or not key.isascii()
+            or key in self._exact
+            or key in self._compact
+        ):
             return None
         return self._fuzzy(key)
 
@@ -521,8 +673,13 @@ class SkillIndex:
         cache[key] = best
         return best
 
-    def _rejection_reason(self, tokens: Tokens, hit: _Hit, cues: Sequence[int] | None = None,
-                          present: frozenset[str] | None = None) -> str | None:
+    def _rejection_reason(
+        self,
+        tokens: Tokens,
+        hit: _Hit,
+        cues: Sequence[int] | None = None,
+        present: frozenset[str] | None = None,
+    ) -> str | None:
         """None if the hit counts; otherwise why not ("" for silent rejections).
 
         ``cues`` (from :func:`_cue_counts`) lets the negation test be skipped when no
@@ -540,8 +697,9 @@ class SkillIndex:
             if reason:
                 return reason
         for phrase in guard.exclude:
-            if (present is None or present.issuperset(phrase)) and \
-                    _covered_by_phrase(tokens.norms, hit.start, hit.end, phrase):
+            if (present is None or present.issuperset(phrase)) and _covered_by_phrase(
+                tokens.norms, hit.start, hit.end, phrase
+            ):
                 return f"part of the excluded phrase '{' '.join(phrase)}'"
         if form.ambiguous:
             if guard.case_sensitive and not _case_matches(tokens, hit, form):
@@ -550,8 +708,10 @@ class SkillIndex:
                 return "ambiguous without context"
         if cues is not None:
             start, end = hit.start, hit.end
-            if cues[start] == cues[max(0, start - _CUE_REACH_BEFORE)] and \
-                    cues[min(count, end + _CUE_REACH_AFTER)] == cues[end]:
+            if (
+                cues[start] == cues[max(0, start - _CUE_REACH_BEFORE)]
+                and cues[min(count, end + _CUE_REACH_AFTER)] == cues[end]
+            ):
                 return None
         if _negated(tokens, hit.start, hit.end):
             return "negated"
@@ -559,6 +719,7 @@ class SkillIndex:
 
 
 # ---------------------------------------------------------------------- helpers
+
 
 class _Memo(dict[str, _T]):
     """A function of one word, worked out once per word and then looked up at dict speed.
@@ -598,11 +759,12 @@ def _prefixes(table: dict[str, list[Form]], *, by_word: bool) -> frozenset[str]:
 
 
 def _span_text(tokens: Tokens, start: int, end: int) -> str:
-    return " ".join(tokens.text[tokens.starts[start]: tokens.ends[end - 1]].split())
+    return " ".join(tokens.text[tokens.starts[start] : tokens.ends[end - 1]].split())
 
 
-def _snippet(tokens: Tokens, start: int, end: int, newlines: Sequence[int], *,
-             reach: int = 70) -> str:
+def _snippet(
+    tokens: Tokens, start: int, end: int, newlines: Sequence[int], *, reach: int = 70
+) -> str:
     """The line around a match, shortened around it when the line is long.
 
     ``newlines`` holds the offsets of the text's line breaks, so finding the line is a
@@ -623,23 +785,24 @@ def _snippet(tokens: Tokens, start: int, end: int, newlines: Sequence[int], *,
     return snippet
 
 
-def _covered_by_phrase(norms: Sequence[str], start: int, end: int,
-                       phrase: tuple[str, ...]) -> bool:
+def _covered_by_phrase(norms: Sequence[str], start: int, end: int, phrase: tuple[str, ...]) -> bool:
     """Does an occurrence of ``phrase`` contain the first or last word of the match?"""
     size = len(phrase)
     for anchor in {start, end - 1}:
         for offset in range(max(0, anchor - size + 1), anchor + 1):
-            if offset + size <= len(norms) and tuple(norms[offset: offset + size]) == phrase:
+            if offset + size <= len(norms) and tuple(norms[offset : offset + size]) == phrase:
                 return True
     return False
 
 
 def _case_matches(tokens: Tokens, hit: _Hit, form: Form) -> bool:
-    written = tokens.words[hit.start: hit.end]
+    written = tokens.words[hit.start : hit.end]
     if len(written) != len(form.words):
         return True  # matched across spacing variants: case can't be compared word by word
-    return all(w == f or (w.isupper() and w.upper() == f.upper())
-               for w, f in zip(written, form.words, strict=True))
+    return all(
+        w == f or (w.isupper() and w.upper() == f.upper())
+        for w, f in zip(written, form.words, strict=True)
+    )
 
 
 def _has_context(tokens: Tokens, hit: _Hit, guard: _Guard) -> bool:
@@ -663,18 +826,33 @@ def _has_context(tokens: Tokens, hit: _Hit, guard: _Guard) -> bool:
 def _single_letter_reason(tokens: Tokens, index: int) -> str:
     """Why a one-letter word (R, C) is not a skill here, or "" if it may be one."""
     words, seps, count = tokens.words, tokens.seps, len(tokens)
-    for neighbour, sep in ((index - 1, seps[index]), (index + 1, seps[index + 1]
-                                                       if index + 1 < count else "")):
+    for neighbour, sep in (
+        (index - 1, seps[index]),
+        (index + 1, seps[index + 1] if index + 1 < count else ""),
+    ):
         if 0 <= neighbour < count and sep in ("&", "/") and len(words[neighbour]) == 1:
             return "part of an abbreviation such as R&D"
-    if index + 1 < count and seps[index + 1] == "." and \
-            tokens.lines[index + 1] == tokens.lines[index] and words[index + 1][:1].isupper():
+    if (
+        index + 1 < count
+        and seps[index + 1] == "."
+        and tokens.lines[index + 1] == tokens.lines[index]
+        and words[index + 1][:1].isupper()
+    ):
         at_line_start = index == 0 or tokens.lines[index - 1] != tokens.lines[index]
-        after_name = index > 0 and seps[index] == "" and words[index - 1][:1].isupper() \
+        after_name = (
+            index > 0
+            and seps[index] == ""
+            and words[index - 1][:1].isupper()
             and words[index - 1].isalpha()
+        )
         # "J. Doe, R. Smith": the previous list item is itself an initial and a name.
-        in_citation = index >= 2 and seps[index] == "," and seps[index - 1] == "." and \
-            len(words[index - 2]) == 1 and words[index - 2].isupper()
+        in_citation = (
+            index >= 2
+            and seps[index] == ","
+            and seps[index - 1] == "."
+            and len(words[index - 2]) == 1
+            and words[index - 2].isupper()
+        )
         if at_line_start or after_name or in_citation:
             return "an initial, not a skill"
     return ""
@@ -717,11 +895,11 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
             if distance <= 6:
                 return True
         elif word in ("no", "zero", "little", "limited", "minimal"):
-            window = norms[i + 1: min(start, i + 4)]
+            window = norms[i + 1 : min(start, i + 4)]
             if distance == 1 or any(w in _NO_OBJECTS for w in window):
                 return True
         elif word in _LEARN_WORDS and distance <= 8:
-            if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4): i]):
+            if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4) : i]):
                 return True
     if _aspirational(tokens, start):
         return True
@@ -729,7 +907,8 @@ def _negated(tokens: Tokens, start: int, end: int) -> bool:
         if seps[j] and _is_clause_break(seps[j]):
             break
         if norms[j] in ("never", "none") or (
-                norms[j] == "not" and j + 1 < len(norms) and norms[j + 1] == "yet"):
+            norms[j] == "not" and j + 1 < len(norms) and norms[j + 1] == "yet"
+        ):
             return True
     return False
 
@@ -758,9 +937,29 @@ def _aspirational(tokens: Tokens, start: int) -> bool:
 
 #: Every word that can make :func:`_negated` true, and how far from the mention it can
 #: be: ten words back for negation, twelve for an aspiration, three after the mention.
-_CUE_WORDS = (_NEGATION_WORDS | _LEARN_WORDS | _ASPIRATION_WORDS | {
-    "without", "no", "zero", "little", "limited", "minimal", "yet", "never", "none", "not",
-    "aspiring", "aspire", "aspires", "wannabe", "future", "prospective"})
+_CUE_WORDS = (
+    _NEGATION_WORDS
+    | _LEARN_WORDS
+    | _ASPIRATION_WORDS
+    | {
+        "without",
+        "no",
+        "zero",
+        "little",
+        "limited",
+        "minimal",
+        "yet",
+        "never",
+        "none",
+        "not",
+        "aspiring",
+        "aspire",
+        "aspires",
+        "wannabe",
+        "future",
+        "prospective",
+    }
+)
 _CUE_REACH_BEFORE = max(_NEGATION_REACH, 12)
 _CUE_REACH_AFTER = 3
 
@@ -782,8 +981,16 @@ _METHOD_RANK = {method: rank for rank, method in enumerate(METHODS)}
 
 def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
     """Keep the best hit per skill and position; drop fuzzy hits on words already matched."""
-    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start),
-                                          _METHOD_RANK[h.method], -h.similarity, h.form.skill))
+    ordered = sorted(
+        hits,
+        key=lambda h: (
+            h.start,
+            -(h.end - h.start),
+            _METHOD_RANK[h.method],
+            -h.similarity,
+            h.form.skill,
+        ),
+    )
     kept: list[_Hit] = []
     exact_positions: set[int] = set()
     for hit in ordered:
@@ -813,10 +1020,11 @@ def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
             order.append(key)
             best[key] = item
         elif (_METHOD_RANK[item.method], -item.similarity) < (
-                _METHOD_RANK[current.method], -current.similarity):
+            _METHOD_RANK[current.method],
+            -current.similarity,
+        ):
             best[key] = item
     return [best[key] for key in order]
 
 
-__all__ = ["Evidence", "Form", "ProfileMatches", "Rejection", "SkillIndex",
-           "fuzzy_allowance"]
+__all__ = ["Evidence", "Form", "ProfileMatches", "Rejection", "SkillIndex", "fuzzy_allowance"]

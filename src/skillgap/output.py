@@ -45,8 +45,14 @@ def write_atomic(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path()
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
-            "w", encoding="utf-8", dir=folder, prefix=f".{path.name}.", suffix=".tmp",
-            delete=False, newline="")
+            "w",
+            encoding="utf-8",
+            dir=folder,
+            prefix=f".{path.name}.",
+            suffix=".tmp",
+            delete=False,
+            newline="",
+        )
     except FileNotFoundError as exc:
         raise OutputError(f"cannot write: folder {folder} does not exist", path=path) from exc
     except OSError as exc:

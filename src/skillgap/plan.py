@@ -38,8 +38,7 @@ def learning_plan(report: GapReport, *, size: int = DEFAULT_PLAN_SIZE) -> tuple[
     """
     steps: list[PlanStep] = []
     running = report.overall.score
-    for number, gap in enumerate([g for g in report.gaps if g.gain > 0][:max(0, size)],
-                                 start=1):
+    for number, gap in enumerate([g for g in report.gaps if g.gain > 0][: max(0, size)], start=1):
         running = min(100.0, running + gap.gain)
         steps.append(PlanStep(number, gap, round(running, 1)))
     return tuple(steps)

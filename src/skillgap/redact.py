@@ -59,15 +59,22 @@ def redact_text(text: str, *, names: tuple[str, ...] = ()) -> str:
     for name in names:
         for word in name.split():
             if len(word) >= 2 and any(ch.isalpha() for ch in word):
-                text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "[name]", text,
-                              flags=re.IGNORECASE)
+                text = re.sub(
+                    rf"(?<!\w){re.escape(word)}(?!\w)", "[name]", text, flags=re.IGNORECASE
+                )
     return text
 
 
 def _walk(value: Any, names: tuple[str, ...]) -> Any:
     if isinstance(value, dict):
-        return {k: (redact_text(v, names=names) if k in ("text", "context") and
-                    isinstance(v, str) else _walk(v, names)) for k, v in value.items()}
+        return {
+            k: (
+                redact_text(v, names=names)
+                if k in ("text", "context") and isinstance(v, str)
+                else _walk(v, names)
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_walk(v, names) for v in value]
     return value

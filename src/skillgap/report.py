@@ -54,8 +54,7 @@ def trusted(cls: type[_M], /, **values: Any) -> _M:
         data = values
     else:
         try:
-            data = {name: values[name] if name in values else defaults[name]
-                    for name in names}
+            data = {name: values[name] if name in values else defaults[name] for name in names}
         except KeyError as exc:
             raise TypeError(f"{cls.__name__}: missing required field {exc}") from None
         if not values.keys() <= data.keys():
@@ -81,16 +80,19 @@ class RubricInfo(_Model):
     id: str = Field(description="The rubric's id.")
     title: str = Field(description="The role's title.")
     version: str = Field(description="The rubric's own version.")
-    sha256: str = Field(description="SHA-256 of the rubric file's bytes; for a rubric that "
-                        "extends others, the SHA-256 of its own and its ancestors' SHA-256s.")
+    sha256: str = Field(
+        description="SHA-256 of the rubric file's bytes; for a rubric that "
+        "extends others, the SHA-256 of its own and its ancestors' SHA-256s."
+    )
 
 
 class CandidateInfo(_Model):
     """Which profile was measured."""
 
     id: str = Field(description="Opaque id derived from the profile's content.")
-    source: str | None = Field(description="Path of the profile (null in blind mode "
-                               "unless file names are kept).")
+    source: str | None = Field(
+        description="Path of the profile (null in blind mode unless file names are kept)."
+    )
     format: str = Field(description="Detected input format, e.g. 'text' or 'json-resume'.")
     sha256: str = Field(description="SHA-256 of the profile file's bytes.")
     name: str | None = Field(description="Candidate's name if found; null in blind mode.")
@@ -103,10 +105,13 @@ class EvidenceItem(_Model):
     context: str = Field(description="The line around the match.")
     source: str = Field(description="Where in the profile: a section or field path.")
     line: int | None = Field(description="1-based line in the profile file, where known.")
-    method: Method = Field(description="declared (listed as a skill), exact (the skill's "
-                           "name), alias (another name for it) or fuzzy (a near spelling).")
-    similarity: float = Field(ge=0, le=1, description="1.0 for exact and alias matches; "
-                              "below 1 for fuzzy ones.")
+    method: Method = Field(
+        description="declared (listed as a skill), exact (the skill's "
+        "name), alias (another name for it) or fuzzy (a near spelling)."
+    )
+    similarity: float = Field(
+        ge=0, le=1, description="1.0 for exact and alias matches; below 1 for fuzzy ones."
+    )
     form: str = Field(description="The rubric's name or alias that matched.")
     level: str | None = Field(default=None, description="Declared level, as written.")
     years: float | None = Field(default=None, description="Declared years with the skill.")
@@ -131,7 +136,8 @@ class SkillResult(_Model):
     basis: str = Field(description="How the credit was computed, in words.")
     evidence: tuple[EvidenceItem, ...] = Field(description="Every piece of evidence.")
     ignored: tuple[IgnoredMention, ...] = Field(
-        default=(), description="Mentions not counted (negated, no context, ...).")
+        default=(), description="Mentions not counted (negated, no context, ...)."
+    )
 
 
 class YearsResult(_Model):
@@ -164,8 +170,9 @@ class RequirementResult(_Model):
     must_have: bool = Field(description="True if not meeting it blocks the candidate.")
     weight: float = Field(description="Weight within its area.")
     score: float = Field(ge=0, le=1, description="0 to 1.")
-    status: Status = Field(description="met (score at least the rubric's threshold), "
-                           "partial (above 0) or missing.")
+    status: Status = Field(
+        description="met (score at least the rubric's threshold), partial (above 0) or missing."
+    )
     explanation: str = Field(description="The score in one sentence.")
     min_skills: int = Field(description="Skills needed for full credit on the skills part.")
     level: str | None = Field(description="Level expected of declared skills, if any.")
@@ -173,9 +180,11 @@ class RequirementResult(_Model):
     years: YearsResult | None = Field(default=None, description="Years part, if asked.")
     degree: DegreeResult | None = Field(default=None, description="Degree part, if asked.")
     self_assessment: EvidenceItem | None = Field(
-        default=None, description="The candidate's own rating of this requirement (method "
+        default=None,
+        description="The candidate's own rating of this requirement (method "
         "'declared', source 'self_assessment.<requirement id>'), if the profile has one. "
-        "It counts for the skills part: the better of it and the skills' evidence.")
+        "It counts for the skills part: the better of it and the skills' evidence.",
+    )
 
 
 class AreaResult(_Model):
@@ -210,8 +219,9 @@ class Gap(_Model):
     gain: float = Field(ge=0, description="Points (0-100 scale) closing it would add overall.")
     must_have: bool = Field(description="True if it is a must-have.")
     blocking: bool = Field(description="True if it is an unmet must-have.")
-    missing_skills: tuple[str, ...] = Field(description="Skills of the requirement with "
-                                            "no evidence.")
+    missing_skills: tuple[str, ...] = Field(
+        description="Skills of the requirement with no evidence."
+    )
     next_steps: tuple[str, ...] = Field(description="What to do, from the rubric.")
     resources: tuple[ResourceLink, ...] = Field(description="Learning resources.")
     effort: str | None = Field(default=None, description="Rough effort, from the rubric.")
@@ -237,10 +247,13 @@ class LadderLevel(_Model):
     summary: str = Field(description="What the level is about.")
     score: float = Field(ge=0, le=100, description="Overall score against this level.")
     blocking: tuple[str, ...] = Field(description="Ids of this level's unmet must-haves.")
-    fully_met: bool = Field(description="True if no must-have is unmet and the score is "
-                            "at least the ladder's min_score.")
-    short_by: float = Field(ge=0, description="Points the score is under min_score "
-                            "(0 when it is not).")
+    fully_met: bool = Field(
+        description="True if no must-have is unmet and the score is "
+        "at least the ladder's min_score."
+    )
+    short_by: float = Field(
+        ge=0, description="Points the score is under min_score (0 when it is not)."
+    )
 
 
 class LadderPlacement(_Model):
@@ -248,19 +261,25 @@ class LadderPlacement(_Model):
 
     id: str = Field(description="The ladder's id, e.g. 'ml-engineer'.")
     title: str = Field(description="The ladder's title.")
-    min_score: float = Field(ge=0, le=100, description="Score a level needs to be fully "
-                             "met (with no blocking gap).")
+    min_score: float = Field(
+        ge=0, le=100, description="Score a level needs to be fully met (with no blocking gap)."
+    )
     rule: str = Field(description="The placement rule, in words.")
     levels: tuple[LadderLevel, ...] = Field(description="Every level, lowest first.")
-    placed: str | None = Field(description="Rubric id of the highest level fully met; "
-                               "null if none is.")
+    placed: str | None = Field(
+        description="Rubric id of the highest level fully met; null if none is."
+    )
     placed_name: str | None = Field(description="Its name.")
-    next: str | None = Field(description="Rubric id of the level above the placement (the "
-                             "lowest level if none is met); null at the top.")
+    next: str | None = Field(
+        description="Rubric id of the level above the placement (the "
+        "lowest level if none is met); null at the top."
+    )
     next_name: str | None = Field(description="Its name.")
-    gap_to_next: tuple[Gap, ...] = Field(description="What the next level asks for that "
-                                         "the candidate does not yet show: its blocking "
-                                         "gaps, then its biggest gains.")
+    gap_to_next: tuple[Gap, ...] = Field(
+        description="What the next level asks for that "
+        "the candidate does not yet show: its blocking "
+        "gaps, then its biggest gains."
+    )
 
 
 class GapReport(_Model):
@@ -274,12 +293,13 @@ class GapReport(_Model):
     blind: bool = Field(description="True if identity was removed from the report.")
     overall: Overall = Field(description="The headline score.")
     areas: tuple[AreaResult, ...] = Field(description="Per-area scores and evidence.")
-    gaps: tuple[Gap, ...] = Field(description="Requirements not fully met, biggest gain "
-                                  "first.")
-    warnings: tuple[str, ...] = Field(default=(), description="Things worth knowing about "
-                                      "the input (e.g. text that was cut).")
-    ladder: LadderPlacement | None = Field(default=None, description="Career-ladder "
-                                           "placement (analyze --ladder); null otherwise.")
+    gaps: tuple[Gap, ...] = Field(description="Requirements not fully met, biggest gain first.")
+    warnings: tuple[str, ...] = Field(
+        default=(), description="Things worth knowing about the input (e.g. text that was cut)."
+    )
+    ladder: LadderPlacement | None = Field(
+        default=None, description="Career-ladder placement (analyze --ladder); null otherwise."
+    )
 
     def to_json(self) -> str:
         """The report as deterministic, indented JSON (what ``--format json`` prints)."""

@@ -44,15 +44,18 @@ _SLUG: JsonDict = {"pattern": SLUG_PATTERN}
 
 class _Model(BaseModel):
     # allow_inf_nan=False: a weight or credit of .inf or .nan would turn every score into nan.
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class LevelDef(_Model):
     """One step of the rubric's proficiency scale, lowest first."""
 
-    id: str = Field(description="Short id used by requirements and profiles, e.g. 'advanced'.",
-                    json_schema_extra=_SLUG)
+    id: str = Field(
+        description="Short id used by requirements and profiles, e.g. 'advanced'.",
+        json_schema_extra=_SLUG,
+    )
     name: str = Field(description="Human-readable name shown in reports.")
     description: str = Field(default="", description="What this level looks like in practice.")
     aliases: tuple[str, ...] = Field(
@@ -63,15 +66,38 @@ class LevelDef(_Model):
 
 
 DEFAULT_LEVELS: tuple[LevelDef, ...] = (
-    LevelDef(id="basic", name="Basic", description="Has used it with guidance.",
-             aliases=("beginner", "novice", "elementary", "familiar", "basic knowledge",
-                      "awareness", "learning")),
-    LevelDef(id="working", name="Working", description="Uses it independently.",
-             aliases=("intermediate", "competent", "good", "working knowledge", "moderate")),
-    LevelDef(id="advanced", name="Advanced", description="Deep, production experience.",
-             aliases=("proficient", "strong", "senior", "very good", "fluent", "skilled")),
-    LevelDef(id="expert", name="Expert", description="Sets direction; teaches others.",
-             aliases=("master", "mastery", "authority", "guru", "excellent", "native")),
+    LevelDef(
+        id="basic",
+        name="Basic",
+        description="Has used it with guidance.",
+        aliases=(
+            "beginner",
+            "novice",
+            "elementary",
+            "familiar",
+            "basic knowledge",
+            "awareness",
+            "learning",
+        ),
+    ),
+    LevelDef(
+        id="working",
+        name="Working",
+        description="Uses it independently.",
+        aliases=("intermediate", "competent", "good", "working knowledge", "moderate"),
+    ),
+    LevelDef(
+        id="advanced",
+        name="Advanced",
+        description="Deep, production experience.",
+        aliases=("proficient", "strong", "senior", "very good", "fluent", "skilled"),
+    ),
+    LevelDef(
+        id="expert",
+        name="Expert",
+        description="Sets direction; teaches others.",
+        aliases=("master", "mastery", "authority", "guru", "excellent", "native"),
+    ),
 )
 
 
@@ -101,7 +127,9 @@ class Skill(_Model):
         "'context_window' words of an ambiguous form for it to count.",
     )
     context_window: int = Field(
-        default=12, ge=1, le=200,
+        default=12,
+        ge=1,
+        le=200,
         description="How many words either side of an ambiguous form are searched for context.",
     )
     exclude: tuple[str, ...] = Field(
@@ -143,11 +171,12 @@ class Degree(_Model):
     )
     related_fields: tuple[str, ...] = Field(
         default=(),
-        description="Fields that count as related (e.g. 'physics'); they earn "
-        "'related_credit'.",
+        description="Fields that count as related (e.g. 'physics'); they earn 'related_credit'.",
     )
     related_credit: float = Field(
-        default=0.75, ge=0, le=1,
+        default=0.75,
+        ge=0,
+        le=1,
         description="Credit for the right level in a related field.",
     )
 
@@ -155,8 +184,9 @@ class Degree(_Model):
 class Requirement(_Model):
     """One thing the role asks for, and what satisfies it."""
 
-    id: str = Field(description="Unique slug within the rubric, e.g. 'ml-frameworks'.",
-                    json_schema_extra=_SLUG)
+    id: str = Field(
+        description="Unique slug within the rubric, e.g. 'ml-frameworks'.", json_schema_extra=_SLUG
+    )
     name: str = Field(description="Short human-readable name.")
     description: str = Field(default="", description="What the requirement means, for reports.")
     weight: float = Field(default=1.0, gt=0, description="Relative weight within its area.")
@@ -165,10 +195,12 @@ class Requirement(_Model):
         description="If true, not meeting it is a blocking gap whatever the total score.",
     )
     skills: tuple[Skill, ...] = Field(
-        default=(), description="Skills that provide evidence for this requirement.",
+        default=(),
+        description="Skills that provide evidence for this requirement.",
     )
     min_skills: int = Field(
-        default=1, ge=1,
+        default=1,
+        ge=1,
         description="How many of the skills must be evidenced for full credit.",
     )
     level: str | None = Field(
@@ -177,16 +209,19 @@ class Requirement(_Model):
         "a lower declared level earns proportionally less.",
     )
     years: float | None = Field(
-        default=None, gt=0,
+        default=None,
+        gt=0,
         description="Years of professional experience expected (from work history "
         "or a stated total).",
     )
     degree: Degree | None = Field(default=None, description="Degree that satisfies this.")
     next_steps: tuple[str, ...] = Field(
-        default=(), description="What a candidate can do to close this gap.",
+        default=(),
+        description="What a candidate can do to close this gap.",
     )
     resources: tuple[Resource, ...] = Field(
-        default=(), description="Learning resources for this gap.",
+        default=(),
+        description="Learning resources for this gap.",
     )
     effort: str | None = Field(
         default=None,
@@ -208,15 +243,21 @@ class Scoring(_Model):
     """How evidence is turned into scores (defaults documented in docs/scoring.md)."""
 
     text_credit: float = Field(
-        default=0.75, ge=0, le=1,
+        default=0.75,
+        ge=0,
+        le=1,
         description="Credit for a skill found in running text (not declared with a level).",
     )
     declared_credit: float = Field(
-        default=0.85, ge=0, le=1,
+        default=0.85,
+        ge=0,
+        le=1,
         description="Credit for a skill declared without a level where a level is expected.",
     )
     met_threshold: float = Field(
-        default=0.7, gt=0, le=1,
+        default=0.7,
+        gt=0,
+        le=1,
         description="A requirement scoring at least this is 'met'; above 0 it is 'partial'.",
     )
 
@@ -224,8 +265,9 @@ class Scoring(_Model):
 class Rubric(_Model):
     """A role: its areas, their requirements and how evidence is scored."""
 
-    id: str = Field(description="Short id, e.g. 'principal-ml-engineer' (a slug).",
-                    json_schema_extra=_SLUG)
+    id: str = Field(
+        description="Short id, e.g. 'principal-ml-engineer' (a slug).", json_schema_extra=_SLUG
+    )
     title: str = Field(description="The role's title.")
     version: str = Field(description="Version of this rubric, quoted, e.g. '1.0.0'.")
     description: str = Field(default="", description="What the role is.")
@@ -366,8 +408,7 @@ def error_location(raw: tuple[int | str, ...], root: type[BaseModel]) -> ErrorLo
         if len(members) > 1 and branch is None:
             # A union: this part names the member pydantic tried, not a key.
             branch, branch_at = part, len(clean)
-            annotation = next((m for m in members if getattr(m, "__name__", None) == part),
-                              None)
+            annotation = next((m for m in members if getattr(m, "__name__", None) == part), None)
             continue
         clean.append(part)
         model = members[0] if len(members) == 1 else None
@@ -407,8 +448,13 @@ _TYPE_WORDS = {
 
 #: Words for the union members pydantic names in error locations.
 _BRANCH_WORDS = {
-    "str": "text", "constrained-str": "text", "int": "a whole number", "float": "a number",
-    "bool": "true or false", "date": "a date", "datetime": "a date and time",
+    "str": "text",
+    "constrained-str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "date": "a date",
+    "datetime": "a date and time",
 }
 
 _RANGE_WORDS = {
@@ -441,8 +487,9 @@ def _suggest_key(name: str, allowed: list[str], *, prefer: list[str]) -> str | N
     if _key_words(name) in reduced:
         return reduced[_key_words(name)]
     for pool in (prefer, allowed):
-        close = difflib.get_close_matches(_key_words(name), [_key_words(k) for k in pool],
-                                          n=1, cutoff=0.6)
+        close = difflib.get_close_matches(
+            _key_words(name), [_key_words(k) for k in pool], n=1, cutoff=0.6
+        )
         if close:
             return reduced[close[0]]
     return None
@@ -450,8 +497,10 @@ def _suggest_key(name: str, allowed: list[str], *, prefer: list[str]) -> str | N
 
 def _range_hint(loc: PathKey, value: Any) -> str:
     if loc and loc[-1] == "weight":
-        return ("; weights are relative, so any positive number works (e.g. 1, 2, 0.5); "
-                "to take something out of the score, delete it")
+        return (
+            "; weights are relative, so any positive number works (e.g. 1, 2, 0.5); "
+            "to take something out of the score, delete it"
+        )
     if loc and loc[-1] == "years" and isinstance(value, (int, float)) and value <= 0:
         return "; leave 'years' out if no minimum is asked"
     return ""
@@ -489,12 +538,12 @@ class _Error:
     @property
     def base(self) -> PathKey:
         """The path up to the union whose member this error is about (or the whole path)."""
-        return self.loc[:self.where.branch_at] if self.where.branch else self.loc
+        return self.loc[: self.where.branch_at] if self.where.branch else self.loc
 
     @property
     def rest(self) -> PathKey:
         """The path inside the union member."""
-        return self.loc[self.where.branch_at:] if self.where.branch else ()
+        return self.loc[self.where.branch_at :] if self.where.branch else ()
 
 
 def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) -> _Pending:
@@ -506,50 +555,68 @@ def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) ->
     if kind == "extra_forbidden":
         owner = _model_for(loc[:-1], root)
         allowed = sorted(info.alias or key for key, info in owner.model_fields.items())
-        missing = [k for k in allowed if owner.model_fields.get(k) is not None
-                   and owner.model_fields[k].is_required()
-                   and (*loc[:-1], k) not in source_map.keys]
+        missing = [
+            k
+            for k in allowed
+            if owner.model_fields.get(k) is not None
+            and owner.model_fields[k].is_required()
+            and (*loc[:-1], k) not in source_map.keys
+        ]
         unused = [k for k in allowed if (*loc[:-1], k) not in source_map.keys]
         close = _suggest_key(name, allowed, prefer=missing or unused)
         hint = f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        return _Pending(loc, f"unknown key '{name}' {where}; {hint}", "unknown-key",
-                        key=True, suggestion=close)
+        return _Pending(
+            loc, f"unknown key '{name}' {where}; {hint}", "unknown-key", key=True, suggestion=close
+        )
     if kind == "missing":
-        return _Pending(loc[:-1], f"missing required key '{name}' {where}", "missing-key",
-                        missing=name)
+        return _Pending(
+            loc[:-1], f"missing required key '{name}' {where}", "missing-key", missing=name
+        )
     if kind == "finite_number":
-        return _Pending(loc, f"'{_loc_text(loc)}' must be a finite number, got "
-                        f"{_describe(value)}", "out-of-range")
+        return _Pending(
+            loc,
+            f"'{_loc_text(loc)}' must be a finite number, got {_describe(value)}",
+            "out-of-range",
+        )
     if kind in _RANGE_WORDS:
         ctx_key, words = _RANGE_WORDS[kind]
-        return _Pending(loc, f"'{_loc_text(loc)}' must be {words} {ctx.get(ctx_key):g}, got "
-                        f"{_describe(value)}{_range_hint(loc, value)}", "out-of-range")
+        return _Pending(
+            loc,
+            f"'{_loc_text(loc)}' must be {words} {ctx.get(ctx_key):g}, got "
+            f"{_describe(value)}{_range_hint(loc, value)}",
+            "out-of-range",
+        )
     if kind in ("too_short", "too_long"):
         if kind == "too_short" and loc == ("areas",):
             return _Pending(loc, "'areas' is empty; a rubric needs at least one area", "empty")
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         words = "at least" if kind == "too_short" else "at most"
-        return _Pending(loc, f"'{_loc_text(loc)}' must have {words} {bound} item(s), got "
-                        f"{ctx.get('actual_length')}", "out-of-range")
+        return _Pending(
+            loc,
+            f"'{_loc_text(loc)}' must have {words} {bound} item(s), got {ctx.get('actual_length')}",
+            "out-of-range",
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         allowed = re.findall(r"'([^']*)'", expected)
         message = f"'{_loc_text(loc)}' is {_describe(value)}; allowed values: {expected}"
         if isinstance(value, str):
-            close_values = difflib.get_close_matches(value.strip().lower(), allowed, n=1,
-                                                     cutoff=0.5)
+            close_values = difflib.get_close_matches(
+                value.strip().lower(), allowed, n=1, cutoff=0.5
+            )
             if close_values:
                 message += f"; did you mean '{close_values[0]}'?"
         return _Pending(loc, message, "bad-value")
     if kind in _TYPE_WORDS:
         message = f"'{_loc_text(loc)}' must be {_TYPE_WORDS[kind]}, got {_describe(value)}"
         if kind == "string_type" and isinstance(value, (int, float, bool, dt.date)):
-            message += "; quote it, e.g. \"1.0\""
+            message += '; quote it, e.g. "1.0"'
         elif kind == "string_type" and isinstance(value, dict):
             message += "; if the text contains ': ', put the whole text in quotes"
         elif kind == "model_type" and isinstance(value, str):
-            required = [k for k, info in _model_for(loc, root).model_fields.items()
-                        if info.is_required()]
+            required = [
+                k for k, info in _model_for(loc, root).model_fields.items() if info.is_required()
+            ]
             if required:
                 message += f"; write it as '{required[0]}: {value}' under a '-'"
         return _Pending(loc, message, "wrong-type")
@@ -570,12 +637,14 @@ def _union_summary(loc: PathKey, errors: list[_Error]) -> _Pending:
             words.append(word)
     expected = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     value = next((e.details.get("input") for e in errors if e.rest == ()), None)
-    return _Pending(loc, f"'{_loc_text(loc)}' must be {expected}, got {_describe(value)}",
-                    "wrong-type")
+    return _Pending(
+        loc, f"'{_loc_text(loc)}' must be {expected}, got {_describe(value)}", "wrong-type"
+    )
 
 
-def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
-                      root: type[BaseModel] = Rubric) -> list[Problem]:
+def pydantic_problems(
+    exc: ValidationError, *, path: str, source_map: SourceMap, root: type[BaseModel] = Rubric
+) -> list[Problem]:
     """Turn pydantic errors into positioned, human problems, one per mistake.
 
     Each problem points at the key or value in the file that caused it and has a rule id:
@@ -585,8 +654,10 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
     that fits no member of a union is one problem listing what would fit; "list too short"
     is not repeated for a list whose items already have errors.
     """
-    errors = [_Error(details, error_location(tuple(details["loc"]), root))
-              for details in exc.errors(include_url=False)]
+    errors = [
+        _Error(details, error_location(tuple(details["loc"]), root))
+        for details in exc.errors(include_url=False)
+    ]
     pending: list[_Pending] = []
     # Union errors: when the value is a mapping, the errors of the mapping member are
     # the real ones; otherwise say once what the value may be.
@@ -611,8 +682,11 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
     # A misspelt required key: say it once, at the misspelling.
     missing = {(p.loc, p.missing): p for p in pending if p.missing}
     for problem in pending:
-        twin = missing.pop((problem.loc[:-1], problem.suggestion), None) \
-            if problem.suggestion else None
+        twin = (
+            missing.pop((problem.loc[:-1], problem.suggestion), None)
+            if problem.suggestion
+            else None
+        )
         if twin is not None:
             problem.message += f" ('{problem.suggestion}' is required and missing)"
             pending.remove(twin)
@@ -620,8 +694,15 @@ def pydantic_problems(exc: ValidationError, *, path: str, source_map: SourceMap,
     problems = []
     for item in pending:
         mark = source_map.locate(item.loc, prefer_key=item.key)
-        problems.append(Problem(mark_file(mark, path), mark.line if mark else None,
-                                mark.column if mark else None, item.message, rule=item.rule))
+        problems.append(
+            Problem(
+                mark_file(mark, path),
+                mark.line if mark else None,
+                mark.column if mark else None,
+                item.message,
+                rule=item.rule,
+            )
+        )
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0, p.rule, p.message))
 
 
@@ -634,13 +715,19 @@ def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> l
     """
     from .lint import reference_findings
 
-    return [finding.to_problem(path=path, locate=source_map.locate)
-            for finding in reference_findings(rubric)]
+    return [
+        finding.to_problem(path=path, locate=source_map.locate)
+        for finding in reference_findings(rubric)
+    ]
 
 
-def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
-                      source: RubricSource | None = None,
-                      ) -> tuple[Rubric | None, YamlDocument | None, list[Problem]]:
+def parse_rubric_text(
+    text: str,
+    *,
+    path: str,
+    limits: Limits = DEFAULT_LIMITS,
+    source: RubricSource | None = None,
+) -> tuple[Rubric | None, YamlDocument | None, list[Problem]]:
     """Parse rubric YAML into a model, collecting every load-time problem.
 
     A rubric that ``extends`` another is merged with it first (``source`` says where
@@ -652,13 +739,22 @@ def parse_rubric_text(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS,
         return None, None, problems
     if not isinstance(document.data, dict):
         mark = document.source_map.locate(())
-        problems.append(Problem(path, mark.line if mark else 1, mark.column if mark else 1,
-                                "a rubric must be a mapping with id, title, version and areas",
-                                rule="wrong-type"))
+        problems.append(
+            Problem(
+                path,
+                mark.line if mark else 1,
+                mark.column if mark else 1,
+                "a rubric must be a mapping with id, title, version and areas",
+                rule="wrong-type",
+            )
+        )
         return None, document, problems
     if source is None:
-        source = RubricSource.for_path(Path(path), path) if Path(path).is_file() else \
-            RubricSource(display=path, directory=Path(path).parent)
+        source = (
+            RubricSource.for_path(Path(path), path)
+            if Path(path).is_file()
+            else RubricSource(display=path, directory=Path(path).parent)
+        )
     document, inherited = resolve_extends(document, source=source, limits=limits)
     problems.extend(inherited)
     if any(p.level.value == "error" for p in inherited):
@@ -701,21 +797,20 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
         display = str(path)
         source = RubricSource.for_path(path, display)
     text = decode_text(data, path=display, detect=False)
-    rubric, document, problems = parse_rubric_text(text, path=display, limits=limits,
-                                                   source=source)
+    rubric, document, problems = parse_rubric_text(text, path=display, limits=limits, source=source)
     errors = tuple(p for p in problems if p.level.value == "error")
     if rubric is None or errors:
         raise RubricError("invalid rubric", path=display, problems=errors or tuple(problems))
-    rubric._origin = RubricOrigin(path=display, sha256=combined_sha256(sha256_hex(data), document),
-                                  bundled_id=bundled_id)
+    rubric._origin = RubricOrigin(
+        path=display, sha256=combined_sha256(sha256_hex(data), document), bundled_id=bundled_id
+    )
     return rubric
 
 
 def bundled_rubric_ids() -> list[str]:
     """Ids of the rubrics shipped with skillgap, sorted."""
     folder = resources.files("skillgap").joinpath("rubrics")
-    return sorted(entry.name[:-5] for entry in folder.iterdir()
-                  if entry.name.endswith(".yaml"))
+    return sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
 def bundled_rubric_summaries() -> list[tuple[str, str, str]]:

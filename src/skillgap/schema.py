@@ -58,11 +58,14 @@ class SchemaSpec:
         return f"urn:skillgap:schema:{self.name}"
 
 
-SCHEMAS: dict[str, SchemaSpec] = {spec.name: spec for spec in (
-    SchemaSpec("rubric", "skillgap rubric", "validation"),
-    SchemaSpec("profile", "skillgap profile", "validation"),
-    SchemaSpec("report", "skillgap gap report", "serialization"),
-)}
+SCHEMAS: dict[str, SchemaSpec] = {
+    spec.name: spec
+    for spec in (
+        SchemaSpec("rubric", "skillgap rubric", "validation"),
+        SchemaSpec("profile", "skillgap profile", "validation"),
+        SchemaSpec("report", "skillgap gap report", "serialization"),
+    )
+}
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -86,9 +89,14 @@ _OVERLAY_REQUIRED = {"Area": ["id"], "Requirement": ["id"]}
 def _overlay_refs(node: Any) -> Any:
     """Point every ``$ref`` inside an overlay at the overlay version of its target."""
     if isinstance(node, dict):
-        return {key: (value + "Overlay" if key == "$ref" and isinstance(value, str)
-                      and value.startswith("#/$defs/") else _overlay_refs(value))
-                for key, value in node.items()}
+        return {
+            key: (
+                value + "Overlay"
+                if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/")
+                else _overlay_refs(value)
+            )
+            for key, value in node.items()
+        }
     if isinstance(node, list):
         return [_overlay_refs(item) for item in node]
     return node
@@ -104,9 +112,10 @@ def _overlay(definition: dict[str, Any], required: list[str]) -> dict[str, Any]:
         if key in required:
             continue
         # null puts an inherited key back to its default
-        properties[key] = {"anyOf": [{k: v for k, v in prop.items() if k != "description"},
-                                     {"type": "null"}],
-                           "description": prop.get("description", "")}
+        properties[key] = {
+            "anyOf": [{k: v for k, v in prop.items() if k != "description"}, {"type": "null"}],
+            "description": prop.get("description", ""),
+        }
     return overlay
 
 
@@ -125,7 +134,8 @@ def _with_overlays(exported: dict[str, Any]) -> dict[str, Any]:
             overlay["properties"]["remove"] = {
                 "type": "boolean",
                 "description": "Delete the inherited entry with this id (write only the id "
-                               "beside it)."}
+                "beside it).",
+            }
         overlays[f"{name}Overlay"] = overlay
     top = {key: value for key, value in exported.items() if key != "description"}
     overlays["RubricOverlay"] = _overlay(top, ["extends", "id", "version"])

@@ -72,6 +72,7 @@ def verdict_for(score: float) -> str:
 
 # --------------------------------------------------------------------------- skills
 
+
 def level_rank(rubric: Rubric, written: str | None) -> int | None:
     """Rank of a declared level (id, name or alias, any case) on the rubric's scale."""
     if not written:
@@ -92,8 +93,9 @@ def level_rank(rubric: Rubric, written: str | None) -> int | None:
     return max(1, min(len(rubric.levels), round(value / top * len(rubric.levels))))
 
 
-def skill_credit(rubric: Rubric, requirement: Requirement,
-                 evidence: tuple[Evidence, ...]) -> tuple[float, str]:
+def skill_credit(
+    rubric: Rubric, requirement: Requirement, evidence: tuple[Evidence, ...]
+) -> tuple[float, str]:
     """Credit (0-1) for one skill from its evidence, and how it was computed."""
     if not evidence:
         return 0.0, "no evidence"
@@ -134,6 +136,7 @@ def skill_credit(rubric: Rubric, requirement: Requirement,
 
 
 # --------------------------------------------------------------------------- years
+
 
 @dataclass(frozen=True)
 class YearsFound:
@@ -178,8 +181,11 @@ def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
         from_history = _merged_years(closed)
         if stated.years >= from_history:
             return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
-        return YearsFound(from_history, f"work history: {len(closed)} dated past "
-                          f"position{'s' if len(closed) != 1 else ''}, overlaps merged")
+        return YearsFound(
+            from_history,
+            f"work history: {len(closed)} dated past "
+            f"position{'s' if len(closed) != 1 else ''}, overlaps merged",
+        )
     if closed or ongoing:
         jobs = len(closed) + len(ongoing)
         basis = f"work history: {jobs} dated position{'s' if jobs != 1 else ''}, overlaps merged"
@@ -191,12 +197,13 @@ def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
 
 # --------------------------------------------------------------------------- degree
 
+
 def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
     needle = word_norms(phrase)
     if not needle:
         return False
     size = len(needle)
-    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
+    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
 
 
 def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
@@ -221,12 +228,20 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         if shortfall:
             basis += f"; below the {degree.level} asked for"
         if best is None or credit > best.credit:
-            best = trusted(DegreeResult, required=degree.level, found=entry.degree_level,
-                                credit=credit, basis=basis, text=entry.text,
-                                source=entry.source, line=entry.line)
+            best = trusted(
+                DegreeResult,
+                required=degree.level,
+                found=entry.degree_level,
+                credit=credit,
+                basis=basis,
+                text=entry.text,
+                source=entry.source,
+                line=entry.line,
+            )
     if best is None:
-        return trusted(DegreeResult, required=degree.level, found=None, credit=0.0,
-                            basis="no degree found")
+        return trusted(
+            DegreeResult, required=degree.level, found=None, credit=0.0, basis="no degree found"
+        )
     return best
 
 
@@ -237,20 +252,37 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
 # would only cost time (it is most of a batch's time otherwise). The JSON Schema and
 # ``model_validate`` still guard reports read back.
 
+
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
     return tuple(
-        trusted(EvidenceItem,
-            text=e.text, context=e.context, source=e.source, line=e.line,
-            method=cast(Method, e.method), similarity=e.similarity, form=e.form,
-            level=e.level, years=e.years)
+        trusted(
+            EvidenceItem,
+            text=e.text,
+            context=e.context,
+            source=e.source,
+            line=e.line,
+            method=cast(Method, e.method),
+            similarity=e.similarity,
+            form=e.form,
+            level=e.level,
+            years=e.years,
+        )
         for e in items[:MAX_EVIDENCE_SHOWN]
     )
 
 
 def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
-    return tuple(trusted(IgnoredMention, text=r.text, context=r.context, source=r.source,
-                                                line=r.line, reason=r.reason)
-                 for r in items[:MAX_IGNORED_SHOWN])
+    return tuple(
+        trusted(
+            IgnoredMention,
+            text=r.text,
+            context=r.context,
+            source=r.source,
+            line=r.line,
+            reason=r.reason,
+        )
+        for r in items[:MAX_IGNORED_SHOWN]
+    )
 
 
 class _Parts:
@@ -267,16 +299,24 @@ class _Parts:
     def unmatched_skill(self, name: str) -> SkillResult:
         result = self.unmatched.get(name)
         if result is None:
-            result = trusted(SkillResult, name=name, matched=False, credit=0.0,
-                                                 basis="no evidence", evidence=(), ignored=())
+            result = trusted(
+                SkillResult,
+                name=name,
+                matched=False,
+                credit=0.0,
+                basis="no evidence",
+                evidence=(),
+                ignored=(),
+            )
             self.unmatched[name] = result
         return result
 
     def resource_links(self, requirement: Requirement) -> tuple[ResourceLink, ...]:
         links = self.resources.get(requirement.id)
         if links is None:
-            links = tuple(trusted(ResourceLink, title=r.title, url=r.url)
-                          for r in requirement.resources)
+            links = tuple(
+                trusted(ResourceLink, title=r.title, url=r.url) for r in requirement.resources
+            )
             self.resources[requirement.id] = links
         return links
 
@@ -295,9 +335,16 @@ def _status(score: float, rubric: Rubric, *, parts_met: bool) -> Status:
     return "partial" if score > 0 else "missing"
 
 
-def _score_requirement(rubric: Rubric, requirement: Requirement, matches: ProfileMatches,
-                       years_found: YearsFound, profile: Profile, shared: _Parts, *,
-                       details: bool) -> RequirementResult:
+def _score_requirement(
+    rubric: Rubric,
+    requirement: Requirement,
+    matches: ProfileMatches,
+    years_found: YearsFound,
+    profile: Profile,
+    shared: _Parts,
+    *,
+    details: bool,
+) -> RequirementResult:
     parts: list[float] = []
     # Years and degree are thresholds, not degrees of evidence: "10+ years" is met by ten
     # years, not by seven, and a degree by the level asked for (in a related field too).
@@ -316,17 +363,25 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
                 continue
             credit, basis = skill_credit(rubric, requirement, evidence)
             credits.append(credit)
-            skill_results.append(trusted(
-                SkillResult, name=skill.name, matched=bool(evidence), credit=credit,
-                basis=basis, evidence=_evidence_items(evidence) if details else (),
-                ignored=_ignored_items(rejected) if details else ()))
+            skill_results.append(
+                trusted(
+                    SkillResult,
+                    name=skill.name,
+                    matched=bool(evidence),
+                    credit=credit,
+                    basis=basis,
+                    evidence=_evidence_items(evidence) if details else (),
+                    ignored=_ignored_items(rejected) if details else (),
+                )
+            )
         top = sorted(credits, reverse=True)[: requirement.min_skills]
         skills_part = sum(top) / requirement.min_skills
         found = sum(1 for c in credits if c > 0)
         needed = requirement.min_skills
         if len(requirement.skills) > 1:
-            explanations.append(f"{found} of {len(requirement.skills)} skills evidenced "
-                                f"({needed} needed)")
+            explanations.append(
+                f"{found} of {len(requirement.skills)} skills evidenced ({needed} needed)"
+            )
         else:
             explanations.append(f"{requirement.skills[0].name}: {skill_results[0].basis}")
         if assessed is not None:
@@ -338,9 +393,14 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
     if requirement.years is not None:
         found_years = years_found.years
         credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
-        years_result = trusted(YearsResult, required=requirement.years, found=found_years,
-                                   credit=round(credit, 4), basis=years_found.basis,
-                                   line=years_found.line)
+        years_result = trusted(
+            YearsResult,
+            required=requirement.years,
+            found=found_years,
+            credit=round(credit, 4),
+            basis=years_found.basis,
+            line=years_found.line,
+        )
         parts.append(credit)
         parts_met = parts_met and credit >= 1.0
         have = "no" if found_years is None else f"{found_years:g}"
@@ -352,13 +412,22 @@ def _score_requirement(rubric: Rubric, requirement: Requirement, matches: Profil
         parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)
     score = round(sum(parts) / len(parts), 4) if parts else 0.0
-    return trusted(RequirementResult,
-        id=requirement.id, name=requirement.name, must_have=requirement.must_have,
-        weight=requirement.weight, score=score,
+    return trusted(
+        RequirementResult,
+        id=requirement.id,
+        name=requirement.name,
+        must_have=requirement.must_have,
+        weight=requirement.weight,
+        score=score,
         status=_status(score, rubric, parts_met=parts_met),
-        explanation="; ".join(explanations), min_skills=requirement.min_skills,
-        level=requirement.level, skills=tuple(skill_results), years=years_result,
-        degree=degree, self_assessment=assessed.evidence if assessed is not None else None)
+        explanation="; ".join(explanations),
+        min_skills=requirement.min_skills,
+        level=requirement.level,
+        skills=tuple(skill_results),
+        years=years_result,
+        degree=degree,
+        self_assessment=assessed.evidence if assessed is not None else None,
+    )
 
 
 def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
@@ -368,29 +437,47 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
     for declared in profile.declared_skills:
         if declared.level and level_rank(rubric, declared.level) is None:
             where = f" (line {declared.line})" if declared.line else ""
-            warnings.append(f"{declared.source}{where}: level '{declared.level}' of "
-                            f"'{declared.name}' is not on the rubric's scale ({scale}, or "
-                            "words such as beginner, intermediate, proficient, expert); "
-                            "counted as declared without a level")
+            warnings.append(
+                f"{declared.source}{where}: level '{declared.level}' of "
+                f"'{declared.name}' is not on the rubric's scale ({scale}, or "
+                "words such as beginner, intermediate, proficient, expert); "
+                "counted as declared without a level"
+            )
     return tuple(dict.fromkeys(warnings))
 
 
-def _gap(area: Area, requirement: Requirement, result: RequirementResult,
-         share: float, shared: _Parts) -> Gap:
+def _gap(
+    area: Area, requirement: Requirement, result: RequirementResult, share: float, shared: _Parts
+) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
-    return trusted(Gap,
-        area=area.id, area_name=area.name, requirement=requirement.id, name=requirement.name,
-        score=result.score, status=result.status, gain=round((1.0 - result.score) * share, 2),
+    return trusted(
+        Gap,
+        area=area.id,
+        area_name=area.name,
+        requirement=requirement.id,
+        name=requirement.name,
+        score=result.score,
+        status=result.status,
+        gain=round((1.0 - result.score) * share, 2),
         must_have=requirement.must_have,
         blocking=requirement.must_have and result.status != "met",
-        missing_skills=missing, next_steps=requirement.next_steps,
+        missing_skills=missing,
+        next_steps=requirement.next_steps,
         resources=shared.resource_links(requirement),
-        effort=requirement.effort)
+        effort=requirement.effort,
+    )
 
 
-def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None,
-            blind: bool = False, keep_source: bool = False,
-            as_of: dt.date | None = None, details: bool = True) -> GapReport:
+def analyze(
+    profile: Profile,
+    rubric: Rubric,
+    *,
+    index: SkillIndex | None = None,
+    blind: bool = False,
+    keep_source: bool = False,
+    as_of: dt.date | None = None,
+    details: bool = True,
+) -> GapReport:
     """Measure a profile against a rubric.
 
     >>> from skillgap import load_profile, load_rubric
@@ -421,8 +508,9 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         results = []
         weighted = 0.0
         for r, requirement in enumerate(area.requirements):
-            result = _score_requirement(rubric, requirement, matches, years_found, profile,
-                                        shared, details=details)
+            result = _score_requirement(
+                rubric, requirement, matches, years_found, profile, shared, details=details
+            )
             results.append(result)
             weighted += requirement.weight * result.score
             share = requirement.weight / requirement_weight * area.weight / total_area_weight
@@ -430,15 +518,23 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
                 gaps.append((a, r, _gap(area, requirement, result, share * 100, shared)))
         area_score = round(weighted / requirement_weight, 4)
         overall_sum += area.weight * area_score
-        area_results.append(trusted(AreaResult,
-            id=area.id, name=area.name, weight=area.weight, score=area_score,
-            met=sum(1 for x in results if x.status == "met"),
-            partial=sum(1 for x in results if x.status == "partial"),
-            missing=sum(1 for x in results if x.status == "missing"),
-            requirements=tuple(results)))
+        area_results.append(
+            trusted(
+                AreaResult,
+                id=area.id,
+                name=area.name,
+                weight=area.weight,
+                score=area_score,
+                met=sum(1 for x in results if x.status == "met"),
+                partial=sum(1 for x in results if x.status == "partial"),
+                missing=sum(1 for x in results if x.status == "missing"),
+                requirements=tuple(results),
+            )
+        )
     overall_score = round(overall_sum / total_area_weight * 100, 1)
-    ranked = [g for _, _, g in sorted(gaps, key=lambda t: (-t[2].gain, not t[2].must_have,
-                                                            t[0], t[1]))]
+    ranked = [
+        g for _, _, g in sorted(gaps, key=lambda t: (-t[2].gain, not t[2].must_have, t[0], t[1]))
+    ]
     blocking = tuple(g.requirement for g in ranked if g.blocking)
     verdict = verdict_for(overall_score)
     if blocking:
@@ -446,28 +542,56 @@ def analyze(profile: Profile, rubric: Rubric, *, index: SkillIndex | None = None
         verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
     origin = rubric.origin
-    report = trusted(GapReport,
+    report = trusted(
+        GapReport,
         schema_version=SCHEMA_VERSION,
         tool=trusted(ToolInfo, name="skillgap", version=__version__),
-        rubric=trusted(RubricInfo,
-            id=rubric.id, title=rubric.title, version=rubric.version,
-            sha256=origin.sha256 if origin else ""),
-        candidate=trusted(CandidateInfo,
-            id="c-" + profile.sha256[:12], source=profile.source, format=profile.format,
-            sha256=profile.sha256, name=profile.identity.name),
-        as_of=as_of.isoformat(), blind=False,
-        overall=trusted(Overall,
-            score=overall_score, verdict=verdict, blocked=bool(blocking), blocking=blocking,
+        rubric=trusted(
+            RubricInfo,
+            id=rubric.id,
+            title=rubric.title,
+            version=rubric.version,
+            sha256=origin.sha256 if origin else "",
+        ),
+        candidate=trusted(
+            CandidateInfo,
+            id="c-" + profile.sha256[:12],
+            source=profile.source,
+            format=profile.format,
+            sha256=profile.sha256,
+            name=profile.identity.name,
+        ),
+        as_of=as_of.isoformat(),
+        blind=False,
+        overall=trusted(
+            Overall,
+            score=overall_score,
+            verdict=verdict,
+            blocked=bool(blocking),
+            blocking=blocking,
             met=sum(1 for r in all_results if r.status == "met"),
             partial=sum(1 for r in all_results if r.status == "partial"),
-            missing=sum(1 for r in all_results if r.status == "missing")),
-        areas=tuple(area_results), gaps=tuple(ranked),
-        warnings=(*profile.warnings, *_level_warnings(profile, rubric),
-                  *self_assessment_warnings(rubric, profile)))
+            missing=sum(1 for r in all_results if r.status == "missing"),
+        ),
+        areas=tuple(area_results),
+        gaps=tuple(ranked),
+        warnings=(
+            *profile.warnings,
+            *_level_warnings(profile, rubric),
+            *self_assessment_warnings(rubric, profile),
+        ),
+    )
     if blind:
         return redact_report(report, profile, keep_source=keep_source)
     return report
 
 
-__all__ = ["Skill", "analyze", "degree_result", "experience_years", "level_rank",
-           "skill_credit", "verdict_for"]
+__all__ = [
+    "Skill",
+    "analyze",
+    "degree_result",
+    "experience_years",
+    "level_rank",
+    "skill_credit",
+    "verdict_for",
+]

@@ -47,8 +47,9 @@ def find_self_assessment(profile: Profile, requirement_id: str) -> SelfAssessed 
     return found
 
 
-def self_assessed_credit(rubric: Rubric, requirement: Requirement,
-                         profile: Profile) -> AssessedCredit | None:
+def self_assessed_credit(
+    rubric: Rubric, requirement: Requirement, profile: Profile
+) -> AssessedCredit | None:
     """Credit (0-1) for the skills part of ``requirement`` from the candidate's own rating.
 
     None when the profile does not rate this requirement or the requirement has no skills.
@@ -69,15 +70,27 @@ def self_assessed_credit(rubric: Rubric, requirement: Requirement,
         rank = level_rank(rubric, written)
         if rank is None:
             scale = ", ".join(level.id for level in rubric.levels)
-            credit, basis = 0.0, (f"self-assessed level '{written}' is not on this rubric's "
-                                  f"scale ({scale}, or none)")
+            credit, basis = (
+                0.0,
+                (
+                    f"self-assessed level '{written}' is not on this rubric's "
+                    f"scale ({scale}, or none)"
+                ),
+            )
         else:
             level_id = rubric.levels[rank - 1].id
             credit = 1.0 if expected is None else min(1.0, rank / expected)
             basis = f"self-assessed {level_id}{expectation}"
-    evidence = EvidenceItem(text=written, context=f"{requirement.name}: {written}",
-                            source=entry.source, line=entry.line, method="declared",
-                            similarity=1.0, form=requirement.id, level=written)
+    evidence = EvidenceItem(
+        text=written,
+        context=f"{requirement.name}: {written}",
+        source=entry.source,
+        line=entry.line,
+        method="declared",
+        similarity=1.0,
+        form=requirement.id,
+        level=written,
+    )
     return AssessedCredit(round(credit, 4), basis, evidence)
 
 
@@ -86,18 +99,28 @@ def self_assessment_warnings(rubric: Rubric, profile: Profile) -> tuple[str, ...
     if not profile.self_assessed:
         return ()
     requirements = {r.id: r for _, r in rubric.iter_requirements()}
-    unknown = sorted({e.requirement for e in profile.self_assessed
-                      if e.requirement not in requirements})
-    unrated = sorted({e.requirement for e in profile.self_assessed
-                      if e.requirement in requirements and not requirements[e.requirement].skills})
+    unknown = sorted(
+        {e.requirement for e in profile.self_assessed if e.requirement not in requirements}
+    )
+    unrated = sorted(
+        {
+            e.requirement
+            for e in profile.self_assessed
+            if e.requirement in requirements and not requirements[e.requirement].skills
+        }
+    )
     warnings = []
     if unknown:
-        warnings.append(f"self_assessment rates requirements that rubric '{rubric.id}' does "
-                        f"not have (ignored): {_some(unknown)}")
+        warnings.append(
+            f"self_assessment rates requirements that rubric '{rubric.id}' does "
+            f"not have (ignored): {_some(unknown)}"
+        )
     if unrated:
-        warnings.append(f"self_assessment rates requirements judged only by years or degree "
-                        f"(ignored; give years_experience and education instead): "
-                        f"{_some(unrated)}")
+        warnings.append(
+            f"self_assessment rates requirements judged only by years or degree "
+            f"(ignored; give years_experience and education instead): "
+            f"{_some(unrated)}"
+        )
     return tuple(warnings)
 
 
@@ -106,5 +129,10 @@ def _some(ids: list[str], shown: int = 8) -> str:
     return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
-__all__ = ["NONE_WORDS", "AssessedCredit", "find_self_assessment", "self_assessed_credit",
-           "self_assessment_warnings"]
+__all__ = [
+    "NONE_WORDS",
+    "AssessedCredit",
+    "find_self_assessment",
+    "self_assessed_credit",
+    "self_assessment_warnings",
+]

@@ -110,7 +110,7 @@ class Tokens:
         """The full line of text containing word ``index``."""
         start = self.text.rfind("\n", 0, self.starts[index]) + 1
         end = self.text.find("\n", self.ends[index])
-        return self.text[start: end if end != -1 else len(self.text)]
+        return self.text[start : end if end != -1 else len(self.text)]
 
 
 class _GapInfo(dict[str, tuple[str, bool, int]]):
@@ -158,9 +158,16 @@ def tokenize(text: str, *, first_line: int = 1) -> Tokens:
     infos = [gaps[gap] for gap in parts[0:-1:2]]
     offsets = tuple(accumulate(map(len, parts)))
     lines = tuple(accumulate([info[2] for info in infos], initial=first_line))[1:]
-    return Tokens(text, words, tuple(map(normalize_word, words)), offsets[0:-1:2],
-                  offsets[1::2], lines, tuple([info[0] for info in infos]),
-                  tuple([info[1] for info in infos]))
+    return Tokens(
+        text,
+        words,
+        tuple(map(normalize_word, words)),
+        offsets[0:-1:2],
+        offsets[1::2],
+        lines,
+        tuple([info[0] for info in infos]),
+        tuple([info[1] for info in infos]),
+    )
 
 
 def word_norms(phrase: str) -> tuple[str, ...]:
@@ -171,15 +178,43 @@ def word_norms(phrase: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- stemming
 
 _IRREGULAR = {
-    "led": "lead", "leads": "lead", "leading": "lead", "lead": "lead",
-    "built": "build", "taught": "teach", "wrote": "write", "written": "write",
-    "spoke": "speak", "spoken": "speak", "drove": "drive", "driven": "drive",
-    "grew": "grow", "grown": "grow", "won": "win", "began": "begin", "begun": "begin",
-    "brought": "bring", "made": "make", "ran": "run", "gave": "give", "given": "give",
-    "chose": "choose", "chosen": "choose", "oversaw": "oversee", "overseen": "oversee",
-    "sought": "seek", "thought": "think", "held": "hold", "met": "meet", "took": "take",
-    "taken": "take", "spearheaded": "spearhead", "presented": "present",
-    "presenting": "present", "presents": "present", "presentations": "presentation",
+    "led": "lead",
+    "leads": "lead",
+    "leading": "lead",
+    "lead": "lead",
+    "built": "build",
+    "taught": "teach",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "drove": "drive",
+    "driven": "drive",
+    "grew": "grow",
+    "grown": "grow",
+    "won": "win",
+    "began": "begin",
+    "begun": "begin",
+    "brought": "bring",
+    "made": "make",
+    "ran": "run",
+    "gave": "give",
+    "given": "give",
+    "chose": "choose",
+    "chosen": "choose",
+    "oversaw": "oversee",
+    "overseen": "oversee",
+    "sought": "seek",
+    "thought": "think",
+    "held": "hold",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "spearheaded": "spearhead",
+    "presented": "present",
+    "presenting": "present",
+    "presents": "present",
+    "presentations": "presentation",
 }
 _STEM_SUFFIXES = ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "s", "e")
 _UNDOUBLE = frozenset("bdgmnprt")

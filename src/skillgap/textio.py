@@ -109,7 +109,7 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"starts with a {encoding.upper()} byte-order mark but is not valid "
@@ -138,7 +138,9 @@ def decode_text(data: bytes, *, path: Path | str, detect: bool = True) -> str:
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
             raise InputError(
                 f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-                path=path, line=line, column=column,
+                path=path,
+                line=line,
+                column=column,
             ) from exc
         text = _detect_and_decode(data, path)
     return _refuse_binary(text, path)
@@ -156,8 +158,11 @@ def _detect_and_decode(data: bytes, path: Path | str) -> str:
         # so one of those wins whenever it is as clean and as coherent as the best.
         for preferred in _WESTERN:
             for match in results:
-                if match.encoding == preferred and match.chaos <= best.chaos + 0.01 and \
-                        match.coherence >= best.coherence - 0.1:
+                if (
+                    match.encoding == preferred
+                    and match.chaos <= best.chaos + 0.01
+                    and match.coherence >= best.coherence - 0.1
+                ):
                     return str(match)
     if best is None:
         raise InputError(

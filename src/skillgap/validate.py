@@ -92,12 +92,17 @@ def select_rules(*, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> 
             rule = RULES.get(rule_id)
             if rule is None:
                 close = difflib.get_close_matches(rule_id, list(RULES), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else \
-                    " (docs/lint-rules.md lists the rules)"
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else " (docs/lint-rules.md lists the rules)"
+                )
                 raise UsageError(f"unknown rule '{rule_id}'{hint}")
             if not rule.configurable:
-                raise UsageError(f"rule '{rule_id}' cannot be switched on or off: "
-                                 f"{rule.stage} problems always apply")
+                raise UsageError(
+                    f"rule '{rule_id}' cannot be switched on or off: "
+                    f"{rule.stage} problems always apply"
+                )
             if add:
                 chosen.add(rule_id)
             else:
@@ -107,8 +112,8 @@ def select_rules(*, enable: Iterable[str] = (), disable: Iterable[str] = ()) -> 
 
 # --------------------------------------------------------------------------- files
 
-def find_rubric_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]],
-                                                            list[Problem]]:
+
+def find_rubric_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """The files to check, as (display name, path), and problems for bad paths.
 
     Directories are searched recursively (following symbolic links, skipping hidden
@@ -132,15 +137,23 @@ def find_rubric_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path
         if path.is_dir():
             files = list(_walk(path))
             if not files:
-                problems.append(Problem(display, None, None, "no .yaml or .yml files found "
-                                        "in this directory", rule="unreadable"))
+                problems.append(
+                    Problem(
+                        display,
+                        None,
+                        None,
+                        "no .yaml or .yml files found in this directory",
+                        rule="unreadable",
+                    )
+                )
             for file in files:
                 add(str(file), file)
         elif path.exists() or path.is_symlink():
             add(display, path)
         else:
-            problems.append(Problem(display, None, None, "no such file or directory",
-                                    rule="unreadable"))
+            problems.append(
+                Problem(display, None, None, "no such file or directory", rule="unreadable")
+            )
     return found, problems
 
 
@@ -158,8 +171,9 @@ def _walk(top: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def validate_paths(paths: Sequence[str | Path],
-                   options: ValidateOptions | None = None) -> ValidationResult:
+def validate_paths(
+    paths: Sequence[str | Path], options: ValidateOptions | None = None
+) -> ValidationResult:
     """Validate files and directories of rubrics; never raises for bad input.
 
     >>> result = validate_paths(["src/skillgap/rubrics"])
@@ -173,8 +187,9 @@ def validate_paths(paths: Sequence[str | Path],
     return ValidationResult(tuple(display for display, _ in files), tuple(_ordered(problems)))
 
 
-def validate_file(path: Path, *, display: str | None = None,
-                  options: ValidateOptions | None = None) -> list[Problem]:
+def validate_file(
+    path: Path, *, display: str | None = None, options: ValidateOptions | None = None
+) -> list[Problem]:
     """Every problem in one rubric file (an ``unreadable`` problem if it can't be read)."""
     options = options or ValidateOptions()
     display = str(path) if display is None else display
@@ -183,12 +198,18 @@ def validate_file(path: Path, *, display: str | None = None,
         text = decode_text(data, path=display, detect=False)
     except InputError as exc:
         return [Problem(display, exc.line, exc.column, exc.message, rule="unreadable")]
-    return validate_text(text, path=display, options=options,
-                         source=RubricSource.for_path(path, display))
+    return validate_text(
+        text, path=display, options=options, source=RubricSource.for_path(path, display)
+    )
 
 
-def validate_text(text: str, *, path: str, options: ValidateOptions | None = None,
-                  source: RubricSource | None = None) -> list[Problem]:
+def validate_text(
+    text: str,
+    *,
+    path: str,
+    options: ValidateOptions | None = None,
+    source: RubricSource | None = None,
+) -> list[Problem]:
     """Every problem in the text of one rubric: YAML, schema, references and lint.
 
     A rubric that ``extends`` another is merged with it first, as when it is loaded;
@@ -200,9 +221,15 @@ def validate_text(text: str, *, path: str, options: ValidateOptions | None = Non
         return _ordered(problems)
     if not isinstance(document.data, dict):
         mark = document.source_map.locate(())
-        problems.append(Problem(path, mark.line if mark else 1, mark.column if mark else 1,
-                                "a rubric must be a mapping with id, title, version and areas",
-                                rule="wrong-type"))
+        problems.append(
+            Problem(
+                path,
+                mark.line if mark else 1,
+                mark.column if mark else 1,
+                "a rubric must be a mapping with id, title, version and areas",
+                rule="wrong-type",
+            )
+        )
         return _ordered(problems)
     if source is None:
         source = RubricSource(display=path, directory=Path(path).parent)
@@ -218,7 +245,8 @@ def validate_text(text: str, *, path: str, options: ValidateOptions | None = Non
         rubric, repaired = _repair(document.data)
     if rubric is not None:
         findings = reference_findings(rubric) + lint_findings(
-            rubric, rules=options.rules, locate=repaired.locator(document.source_map))
+            rubric, rules=options.rules, locate=repaired.locator(document.source_map)
+        )
         problems.extend(_to_problems(findings, repaired, path, document.source_map))
     problems = _apply_suppressions(problems, text, path, options.rules)
     return _ordered(problems)
@@ -226,11 +254,13 @@ def validate_text(text: str, *, path: str, options: ValidateOptions | None = Non
 
 def _ordered(problems: Iterable[Problem]) -> list[Problem]:
     unique = {(p.file, p.line, p.column, p.rule, p.message, p.level): p for p in problems}
-    return sorted(unique.values(), key=lambda p: (p.file, p.line or 0, p.column or 0,
-                                                  p.rule, p.message))
+    return sorted(
+        unique.values(), key=lambda p: (p.file, p.line or 0, p.column or 0, p.rule, p.message)
+    )
 
 
 # --------------------------------------------------------------------------- repair
+
 
 class _Repaired:
     """A copy of the document with broken parts removed or filled in, and the way back.
@@ -240,15 +270,20 @@ class _Repaired:
     translated back to original paths before they are positioned.
     """
 
-    def __init__(self, data: Any, deleted: frozenset[PathKey] = frozenset(),
-                 filled: dict[PathKey, Any] | None = None,
-                 damaged: frozenset[PathKey] = frozenset()) -> None:
+    def __init__(
+        self,
+        data: Any,
+        deleted: frozenset[PathKey] = frozenset(),
+        filled: dict[PathKey, Any] | None = None,
+        damaged: frozenset[PathKey] = frozenset(),
+    ) -> None:
         self.deleted = deleted
         self.filled = filled or {}
         self.damaged = damaged | deleted | frozenset(self.filled)
         # A made-up name or id could show up in any message about what it names.
-        self.subtrees = frozenset(_enclosing_item(loc) for loc, value in self.filled.items()
-                                  if isinstance(value, str))
+        self.subtrees = frozenset(
+            _enclosing_item(loc) for loc, value in self.filled.items() if isinstance(value, str)
+        )
         self._kept: dict[PathKey, list[int]] = {}
         self.data = self._copy(data, (), ())
 
@@ -259,8 +294,11 @@ class _Repaired:
                 child = (*old, key)
                 if child in self.deleted:
                     continue
-                result[key] = self.filled[child] if child in self.filled else \
-                    self._copy(value, child, (*new, key))
+                result[key] = (
+                    self.filled[child]
+                    if child in self.filled
+                    else self._copy(value, child, (*new, key))
+                )
             for loc, value in self.filled.items():
                 if loc[:-1] == old and isinstance(loc[-1], str) and loc[-1] not in node:
                     result[loc[-1]] = value
@@ -273,8 +311,11 @@ class _Repaired:
                 if child in self.deleted:
                     continue
                 kept.append(i)
-                items.append(self.filled[child] if child in self.filled else
-                             self._copy(value, child, (*new, len(items))))
+                items.append(
+                    self.filled[child]
+                    if child in self.filled
+                    else self._copy(value, child, (*new, len(items)))
+                )
             self._kept[new] = kept
             return items
         return node
@@ -292,8 +333,10 @@ class _Repaired:
 
     def locator(self, source_map: SourceMap) -> Callable[..., Mark | None]:
         """``source_map.locate`` for paths in the repaired document."""
+
         def locate(loc: PathKey, *, prefer_key: bool = False) -> Mark | None:
             return source_map.locate(self.original(loc), prefer_key=prefer_key)
+
         return locate
 
     def touches_damage(self, loc: PathKey) -> bool:
@@ -305,9 +348,9 @@ class _Repaired:
         """
         item = _enclosing_item(loc)
         for damaged in self.damaged:
-            if damaged[:len(loc)] == loc or _enclosing_item(damaged) == item:
+            if damaged[: len(loc)] == loc or _enclosing_item(damaged) == item:
                 return True
-        return any(loc[:len(tree)] == tree for tree in self.subtrees)
+        return any(loc[: len(tree)] == tree for tree in self.subtrees)
 
 
 def _enclosing_item(loc: PathKey) -> PathKey:
@@ -345,8 +388,10 @@ def _repair(data: dict[str, Any]) -> tuple[Rubric | None, _Repaired]:
             return Rubric.model_validate(repaired.data), repaired
         except ValidationError as exc:
             progress = False
-            errors = [(repaired.original(error_location(tuple(e["loc"]), Rubric).loc), e)
-                      for e in exc.errors(include_url=False)]
+            errors = [
+                (repaired.original(error_location(tuple(e["loc"]), Rubric).loc), e)
+                for e in exc.errors(include_url=False)
+            ]
             inside = {loc[:n] for loc, _ in errors for n in range(len(loc))}
             for loc, error in errors:
                 if error["type"] == "too_short" and loc in inside:
@@ -378,8 +423,9 @@ def _intended_key(loc: PathKey, root: type[BaseModel]) -> PathKey | None:
     return (*loc[:-1], meant) if meant else None
 
 
-def _plan_repair(loc: PathKey, kind: str, number: int,
-                 root: type[BaseModel]) -> tuple[str, PathKey, Any] | None:
+def _plan_repair(
+    loc: PathKey, kind: str, number: int, root: type[BaseModel]
+) -> tuple[str, PathKey, Any] | None:
     """How to get past one error: ("delete" | "fill", where, value), or None to give up."""
     if kind == "extra_forbidden":
         return "delete", loc, None
@@ -401,15 +447,21 @@ def _plan_repair(loc: PathKey, kind: str, number: int,
     return None
 
 
-def _to_problems(findings: Iterable[Finding], repaired: _Repaired, path: str,
-                 source_map: SourceMap) -> list[Problem]:
+def _to_problems(
+    findings: Iterable[Finding], repaired: _Repaired, path: str, source_map: SourceMap
+) -> list[Problem]:
     problems = []
     for finding in findings:
-        moved = Finding(finding.rule, repaired.original(finding.loc), finding.message,
-                        key=finding.key,
-                        related=tuple(repaired.original(r) for r in finding.related))
-        if repaired.damaged and any(repaired.touches_damage(loc)
-                                    for loc in (moved.loc, *moved.related)):
+        moved = Finding(
+            finding.rule,
+            repaired.original(finding.loc),
+            finding.message,
+            key=finding.key,
+            related=tuple(repaired.original(r) for r in finding.related),
+        )
+        if repaired.damaged and any(
+            repaired.touches_damage(loc) for loc in (moved.loc, *moved.related)
+        ):
             continue
         problems.append(moved.to_problem(path=path, locate=source_map.locate))
     return problems
@@ -439,7 +491,7 @@ def _directives(text: str) -> list[_Directive]:
         if match is None:
             continue
         column = match.start(1) + 1
-        alone = not line[:match.start(1)].strip()
+        alone = not line[: match.start(1)].strip()
         scope = "file" if match.group(2) == "disable-file" else "line"
         target = 0 if scope == "file" else (number + 1 if alone else number)
         rules = [r.strip() for r in (match.group(3) or "").split(",") if r.strip()]
@@ -447,8 +499,9 @@ def _directives(text: str) -> list[_Directive]:
     return found
 
 
-def _apply_suppressions(problems: list[Problem], text: str, path: str,
-                        running: frozenset[str]) -> list[Problem]:
+def _apply_suppressions(
+    problems: list[Problem], text: str, path: str, running: frozenset[str]
+) -> list[Problem]:
     """Drop lint problems silenced by a comment in the file they point into.
 
     A problem usually points into the file being validated; one that points into another
@@ -495,15 +548,19 @@ def _read_quietly(file: str) -> str:
         return ""
 
 
-def _directive_problems(directive: _Directive, path: str,
-                        running: frozenset[str]) -> Iterator[Problem]:
+def _directive_problems(
+    directive: _Directive, path: str, running: frozenset[str]
+) -> Iterator[Problem]:
     def problem(message: str) -> Problem:
-        return Problem(path, directive.line, directive.column, message, level=Level.WARNING,
-                       rule="suppression")
+        return Problem(
+            path, directive.line, directive.column, message, level=Level.WARNING, rule="suppression"
+        )
 
     if not directive.rules:
-        yield problem("a 'skillgap: disable' comment must name the rules it silences, e.g. "
-                      "'# skillgap: disable=cross-match'")
+        yield problem(
+            "a 'skillgap: disable' comment must name the rules it silences, e.g. "
+            "'# skillgap: disable=cross-match'"
+        )
     for rule_id in directive.rules:
         rule = RULES.get(rule_id)
         if rule is None:
@@ -511,14 +568,24 @@ def _directive_problems(directive: _Directive, path: str,
             hint = f"; did you mean '{close[0]}'?" if close else ""
             yield problem(f"unknown rule '{rule_id}' in a 'skillgap: disable' comment{hint}")
         elif not rule.configurable:
-            yield problem(f"rule '{rule_id}' cannot be silenced: {rule.stage} problems "
-                          "always apply")
+            yield problem(
+                f"rule '{rule_id}' cannot be silenced: {rule.stage} problems always apply"
+            )
         elif rule_id in running and rule_id not in directive.used:
-            where = "in this file" if directive.scope == "file" else \
-                f"on line {directive.target}"
-            yield problem(f"this comment silences '{rule_id}' but there is no '{rule_id}' "
-                          f"problem {where}; delete it")
+            where = "in this file" if directive.scope == "file" else f"on line {directive.target}"
+            yield problem(
+                f"this comment silences '{rule_id}' but there is no '{rule_id}' "
+                f"problem {where}; delete it"
+            )
 
 
-__all__ = ["RUBRIC_SUFFIXES", "ValidateOptions", "ValidationResult", "find_rubric_files",
-           "select_rules", "validate_file", "validate_paths", "validate_text"]
+__all__ = [
+    "RUBRIC_SUFFIXES",
+    "ValidateOptions",
+    "ValidationResult",
+    "find_rubric_files",
+    "select_rules",
+    "validate_file",
+    "validate_paths",
+    "validate_text",
+]

@@ -108,8 +108,15 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            self.problems.append(Problem(self.path, _mark(node).line, _mark(node).column,
-                                         f"invalid value: {exc.problem}", rule="yaml-syntax"))
+            self.problems.append(
+                Problem(
+                    self.path,
+                    _mark(node).line,
+                    _mark(node).column,
+                    f"invalid value: {exc.problem}",
+                    rule="yaml-syntax",
+                )
+            )
             return node.value
         except ValueError:
             # e.g. an out-of-range timestamp such as 2019-13-45: keep the text as written.
@@ -126,19 +133,30 @@ class _Builder:
             # '<<: x' where x is not a mapping (or a list of them): drop the merge key.
             where = exc.problem_mark
             at = Mark(where.line + 1, where.column + 1) if where else _mark(node)
-            self.problems.append(Problem(
-                self.path, at.line, at.column,
-                f"invalid merge key: {exc.problem}; '<<' takes an alias of a mapping "
-                "(<<: *name) or a list of them", rule="yaml-syntax"))
-            node.value = [(k, v) for k, v in node.value
-                          if k.tag != "tag:yaml.org,2002:merge"]
+            self.problems.append(
+                Problem(
+                    self.path,
+                    at.line,
+                    at.column,
+                    f"invalid merge key: {exc.problem}; '<<' takes an alias of a mapping "
+                    "(<<: *name) or a list of them",
+                    rule="yaml-syntax",
+                )
+            )
+            node.value = [(k, v) for k, v in node.value if k.tag != "tag:yaml.org,2002:merge"]
         first_seen: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 mark = _mark(key_node)
-                self.problems.append(Problem(self.path, mark.line, mark.column,
-                                             "a key must be a plain string, not a list or mapping",
-                                             rule="yaml-syntax"))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        mark.line,
+                        mark.column,
+                        "a key must be a plain string, not a list or mapping",
+                        rule="yaml-syntax",
+                    )
+                )
                 continue
             key = str(key_node.value)
             key_mark = _mark(key_node)
@@ -146,12 +164,16 @@ class _Builder:
                 pass  # merged in: a later written key may override it
             elif key in first_seen:
                 earlier = first_seen[key]
-                self.problems.append(Problem(
-                    self.path, key_mark.line, key_mark.column,
-                    f"duplicate key '{key}' (first defined at line {earlier.line}, column "
-                    f"{earlier.column}); YAML would silently keep only this one — remove one",
-                    rule="duplicate-key",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        key_mark.line,
+                        key_mark.column,
+                        f"duplicate key '{key}' (first defined at line {earlier.line}, column "
+                        f"{earlier.column}); YAML would silently keep only this one — remove one",
+                        rule="duplicate-key",
+                    )
+                )
             else:
                 first_seen[key] = key_mark
             child = (*loc, key)
@@ -190,39 +212,67 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
-def parse_yaml(text: str, *, path: str,
-               limits: Limits = DEFAULT_LIMITS) -> tuple[YamlDocument | None, list[Problem]]:
+def parse_yaml(
+    text: str, *, path: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one YAML document, collecting every problem found on the way.
 
     Returns the document (``None`` if it could not be parsed at all) and the problems:
     syntax errors, duplicate keys, empty documents, exceeded limits.
     """
     if not text.strip():
-        return None, [Problem(path, None, None, "file is empty; a rubric needs at least id, "
-                              "title, version and areas", rule="yaml-syntax")]
+        return None, [
+            Problem(
+                path,
+                None,
+                None,
+                "file is empty; a rubric needs at least id, title, version and areas",
+                rule="yaml-syntax",
+            )
+        ]
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.YAMLError as exc:
         return None, [_yaml_error_problem(path, exc, text)]
     except RecursionError:
-        return None, [Problem(path, None, None,
-                              f"nesting is deeper than the {limits.max_depth} levels allowed",
-                              rule="limits")]
+        return None, [
+            Problem(
+                path,
+                None,
+                None,
+                f"nesting is deeper than the {limits.max_depth} levels allowed",
+                rule="limits",
+            )
+        ]
     if node is None:
-        return None, [Problem(path, None, None, "file has no YAML content (only comments?)",
-                              rule="yaml-syntax")]
+        return None, [
+            Problem(
+                path, None, None, "file has no YAML content (only comments?)", rule="yaml-syntax"
+            )
+        ]
     builder = _Builder(path, limits)
     try:
         data = builder.build(node, (), 0)
     except _NodeBudgetExceededError:
-        return None, [Problem(
-            path, None, None,
-            f"document expands to more than {limits.max_nodes:,} nodes (an alias bomb?); "
-            "raise the limit with --max-nodes if it is genuine", rule="limits")]
+        return None, [
+            Problem(
+                path,
+                None,
+                None,
+                f"document expands to more than {limits.max_nodes:,} nodes (an alias bomb?); "
+                "raise the limit with --max-nodes if it is genuine",
+                rule="limits",
+            )
+        ]
     except _DepthExceededError as exc:
-        return None, [Problem(path, exc.mark.line, exc.mark.column,
-                              f"nesting is deeper than the {limits.max_depth} levels allowed",
-                              rule="limits")]
+        return None, [
+            Problem(
+                path,
+                exc.mark.line,
+                exc.mark.column,
+                f"nesting is deeper than the {limits.max_depth} levels allowed",
+                rule="limits",
+            )
+        ]
     return YamlDocument(data, SourceMap(builder.keys, builder.values)), builder.problems
-

@@ -9,9 +9,14 @@ import zlib
 from collections.abc import Sequence
 
 
-def docx_bytes(paragraphs: Sequence[str] = (), *, table: Sequence[Sequence[str]] = (),
-               header: str | None = None, footer: str | None = None,
-               after_table: Sequence[str] = ()) -> bytes:
+def docx_bytes(
+    paragraphs: Sequence[str] = (),
+    *,
+    table: Sequence[Sequence[str]] = (),
+    header: str | None = None,
+    footer: str | None = None,
+    after_table: Sequence[str] = (),
+) -> bytes:
     """A Word document: paragraphs, then a table (rows of cells), then more paragraphs."""
     import docx
 
@@ -82,13 +87,50 @@ def docx_bomb(uncompressed: int = 1 << 30, *, declared: int | None = None) -> by
         else:
             body = zlib.compress(content)[2:-4]
             member_crc, member_size = zlib.crc32(content), len(content)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, member_crc,
-                           len(body), member_size, len(encoded), 0) + encoded + body
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0,
-                               member_crc, len(body), member_size, len(encoded), 0, 0, 0, 0,
-                               0, offset) + encoded
+        out += (
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0,
+                8,
+                0,
+                0,
+                member_crc,
+                len(body),
+                member_size,
+                len(encoded),
+                0,
+            )
+            + encoded
+            + body
+        )
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                member_crc,
+                len(body),
+                member_size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
     start = len(out)
     out += central
-    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members),
-                       len(central), start, 0)
+    out += struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0
+    )
     return bytes(out)

@@ -51,8 +51,9 @@ def _content(page: Page) -> bytes:
     if page.image:
         parts.append(b"q 400 0 0 300 100 400 cm /Im1 Do Q\n")
     for run in page.runs:
-        parts.append(b"BT /F1 %g Tf %g %g Td (" % (run.size, run.x, run.y) +
-                     _escape(run.text) + b") Tj ET\n")
+        parts.append(
+            b"BT /F1 %g Tf %g %g Td (" % (run.size, run.x, run.y) + _escape(run.text) + b") Tj ET\n"
+        )
     return b"".join(parts)
 
 
@@ -60,16 +61,21 @@ def build_pdf(pages: Sequence[Page], *, compress: bool = True, zero_pages: bool 
     """PDF bytes for ``pages`` (``zero_pages`` writes a valid document with no pages)."""
     objects: dict[int, bytes] = {}
     objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[3] = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                  b"/Encoding /WinAnsiEncoding >>")
+    objects[3] = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
     # A 2x2 grey image, shared by every page that shows one.
     pixels = bytes([0x40, 0xC0, 0xC0, 0x40])
-    objects[4] = (b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace "
-                  b"/DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) +
-                  pixels + b"\nendstream")
+    objects[4] = (
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace "
+        b"/DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n"
+        % len(pixels)
+        + pixels
+        + b"\nendstream"
+    )
     kids: list[int] = []
     number = 5
-    for page in ([] if zero_pages else pages):
+    for page in [] if zero_pages else pages:
         stream = _content(page)
         if compress:
             stream = zlib.compress(stream)
@@ -78,13 +84,18 @@ def build_pdf(pages: Sequence[Page], *, compress: bool = True, zero_pages: bool 
             head = b"<< /Length %d >>" % len(stream)
         objects[number + 1] = head + b"\nstream\n" + stream + b"\nendstream"
         xobject = b" /XObject << /Im1 4 0 R >>" if page.image else b""
-        objects[number] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
-                           b"/Resources << /Font << /F1 3 0 R >>%s >> /Contents %d 0 R >>"
-                           % (PAGE_WIDTH, PAGE_HEIGHT, xobject, number + 1))
+        objects[number] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
+            b"/Resources << /Font << /F1 3 0 R >>%s >> /Contents %d 0 R >>"
+            % (PAGE_WIDTH, PAGE_HEIGHT, xobject, number + 1)
+        )
         kids.append(number)
         number += 2
-    objects[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) +
-                  b"] /Count %d >>" % len(kids))
+    objects[2] = (
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % k for k in kids)
+        + b"] /Count %d >>" % len(kids)
+    )
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
     for key in sorted(objects):
@@ -103,9 +114,10 @@ def pages_from_lines(lines: Sequence[str], *, per_page: int = 50, size: float = 
     """Lay lines out top to bottom, ``per_page`` to a page."""
     pages: list[Page] = []
     for start in range(0, max(1, len(lines)), per_page):
-        chunk = lines[start: start + per_page]
-        pages.append(Page([Run(LEFT, TOP - i * LEADING, line, size)
-                           for i, line in enumerate(chunk)]))
+        chunk = lines[start : start + per_page]
+        pages.append(
+            Page([Run(LEFT, TOP - i * LEADING, line, size) for i, line in enumerate(chunk)])
+        )
     return pages
 
 
@@ -139,16 +151,16 @@ def image_only_pdf(pages: int = 1) -> bytes:
     return build_pdf([Page(image=True) for _ in range(pages)])
 
 
-def encrypted_pdf(lines: Sequence[str], *, user_password: str = "secret",
-                  owner_password: str = "owner") -> bytes:
+def encrypted_pdf(
+    lines: Sequence[str], *, user_password: str = "secret", owner_password: str = "owner"
+) -> bytes:
     """A PDF encrypted with pypdf (RC4-128; no extra crypto package needed)."""
     import io
 
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_from_lines(lines))))
-    writer.encrypt(user_password=user_password, owner_password=owner_password,
-                   algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

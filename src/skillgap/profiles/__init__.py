@@ -49,16 +49,25 @@ def _decode(data: bytes, display: str, limits: Limits) -> tuple[str, tuple[str, 
     warnings: tuple[str, ...] = ()
     if len(text) > limits.max_text_chars:
         text = text[: limits.max_text_chars]
-        warnings = ((f"text cut to the first {limits.max_text_chars:,} characters "
-                    "(--max-text raises the limit)"),)
+        warnings = (
+            (
+                f"text cut to the first {limits.max_text_chars:,} characters "
+                "(--max-text raises the limit)"
+            ),
+        )
     return text, warnings
 
 
 def _require_text(profile: Profile, display: str) -> Profile:
-    if profile.text_length == 0 and not profile.jobs and not profile.education \
-            and not profile.self_assessed:
-        raise ProfileError("has no usable text: nothing to score (is it empty or only "
-                           "whitespace?)", path=display)
+    if (
+        profile.text_length == 0
+        and not profile.jobs
+        and not profile.education
+        and not profile.self_assessed
+    ):
+        raise ProfileError(
+            "has no usable text: nothing to score (is it empty or only whitespace?)", path=display
+        )
     return profile
 
 
@@ -102,20 +111,30 @@ class JsonResumeLoader:
     description: str = "JSON Resume (jsonresume.org), JSON or YAML"
 
     def sniff(self, path: Path, head: bytes) -> int:
-        looks = b'"basics"' in head or b"jsonresume" in head or b'"position"' in head or \
-            head.lstrip().startswith(b"basics:") or b"\nbasics:" in head
+        looks = (
+            b'"basics"' in head
+            or b"jsonresume" in head
+            or b'"position"' in head
+            or head.lstrip().startswith(b"basics:")
+            or b"\nbasics:" in head
+        )
         if not looks:
             return 0
-        return 80 if path.suffix.lower() in (*_STRUCTURED_EXTENSIONS, "") or \
-            head.lstrip().startswith(b"{") else 0
+        return (
+            80
+            if path.suffix.lower() in (*_STRUCTURED_EXTENSIONS, "")
+            or head.lstrip().startswith(b"{")
+            else 0
+        )
 
     def load(self, path: Path, data: bytes, *, display: str, limits: Limits) -> Profile:
         from .structured import load_json_resume, parse_structured
 
         text, _ = _decode(data, display, limits)
         located = parse_structured(text, path=path, display=display, limits=limits)
-        return _require_text(load_json_resume(located, display=display,
-                                              sha256=sha256_hex(data)), display)
+        return _require_text(
+            load_json_resume(located, display=display, sha256=sha256_hex(data)), display
+        )
 
 
 @dataclass(frozen=True)
@@ -137,8 +156,9 @@ class TextResumeLoader:
         from .resume_text import parse_resume_text
 
         text, warnings = _decode(data, display, limits)
-        profile = parse_resume_text(text, source=display, fmt=self.format,
-                                    sha256=sha256_hex(data), warnings=warnings)
+        profile = parse_resume_text(
+            text, source=display, fmt=self.format, sha256=sha256_hex(data), warnings=warnings
+        )
         return _require_text(profile, display)
 
 
@@ -156,17 +176,29 @@ class MarkdownResumeLoader:
         from .resume_text import parse_resume_text
 
         text, warnings = _decode(data, display, limits)
-        profile = parse_resume_text(text, source=display, fmt=self.format,
-                                    sha256=sha256_hex(data), markdown=True,
-                                    warnings=warnings)
+        profile = parse_resume_text(
+            text,
+            source=display,
+            fmt=self.format,
+            sha256=sha256_hex(data),
+            markdown=True,
+            warnings=warnings,
+        )
         return _require_text(profile, display)
 
 
 def loaders() -> tuple[ProfileLoader, ...]:
     """Every registered loader, in a fixed order (ties in sniffing go to the first)."""
     from .documents import DocxResumeLoader, PdfResumeLoader
-    return (JsonResumeLoader(), SkillgapProfileLoader(), MarkdownResumeLoader(),
-            PdfResumeLoader(), DocxResumeLoader(), TextResumeLoader())
+
+    return (
+        JsonResumeLoader(),
+        SkillgapProfileLoader(),
+        MarkdownResumeLoader(),
+        PdfResumeLoader(),
+        DocxResumeLoader(),
+        TextResumeLoader(),
+    )
 
 
 def profile_formats() -> tuple[str, ...]:
@@ -185,13 +217,17 @@ def detect_loader(path: Path, data: bytes) -> ProfileLoader:
             best, best_score = loader, score
     if best is None:
         accepted = "; ".join(loader.description for loader in loaders())
-        raise ProfileError(f"unrecognised profile format; accepted formats: {accepted}",
-                           path=path)
+        raise ProfileError(f"unrecognised profile format; accepted formats: {accepted}", path=path)
     return best
 
 
-def load_profile(path: str | Path, *, format: str | None = None,
-                 limits: Limits = DEFAULT_LIMITS, display: str | None = None) -> Profile:
+def load_profile(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    display: str | None = None,
+) -> Profile:
     """Load a candidate profile from a file, detecting its format.
 
     >>> load_profile("examples/plain-text-resume.txt").format
@@ -208,8 +244,9 @@ def load_profile(path: str | Path, *, format: str | None = None,
     if format is not None:
         chosen = {loader.format: loader for loader in loaders()}.get(format)
         if chosen is None:
-            raise UsageError(f"unknown profile format '{format}'; choose one of: "
-                             f"{', '.join(profile_formats())}")
+            raise UsageError(
+                f"unknown profile format '{format}'; choose one of: {', '.join(profile_formats())}"
+            )
     else:
         chosen = detect_loader(path, data)
     return chosen.load(path, data, display=shown, limits=limits)

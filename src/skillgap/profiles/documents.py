@@ -52,8 +52,7 @@ _DOCUMENT_XML = "word/document.xml"
 # A word broken across lines with a hyphen: "experi-\nence". Only joined when both sides
 # are lower-case letters and the first part is not itself part of a hyphenated compound
 # ("end-to-\nend" keeps its hyphen).
-_LINE_HYPHEN_RE = re.compile(
-    r"(?<![\w-])([^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z][^\W\d_]*)[ \t]*")
+_LINE_HYPHEN_RE = re.compile(r"(?<![\w-])([^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z][^\W\d_]*)[ \t]*")
 _COMPOUND_HYPHEN_RE = re.compile(r"([^\W\d_]+-[^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z])")
 # Bullets drawn with symbol fonts (Symbol, Wingdings) come out as private-use characters.
 _PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
@@ -69,9 +68,11 @@ _LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 # "usingPython". Only lower-case function words followed by a capital are split.
 _GLUED_RE = re.compile(
     r"\b(in|for|and|of|to|with|using|on|at|from|via|by|into|including)"
-    r"(?=[A-Z](?:[a-z]{2,}|[A-Z0-9+#]))")
-_PAGE_NUMBER_RE = re.compile(r"^[ \t]*(?:page[ \t]+)?\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}[ \t]*$",
-                             re.IGNORECASE | re.MULTILINE)
+    r"(?=[A-Z](?:[a-z]{2,}|[A-Z0-9+#]))"
+)
+_PAGE_NUMBER_RE = re.compile(
+    r"^[ \t]*(?:page[ \t]+)?\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")
 
@@ -106,23 +107,28 @@ def _join_hyphenated(match: re.Match[str]) -> str:
 def _finish(text: str, limits: Limits) -> tuple[str, tuple[str, ...]]:
     text = clean_extracted_text(text)
     if len(text) > limits.max_text_chars:
-        note = (f"text cut to the first {limits.max_text_chars:,} characters (--max-text "
-                "raises the limit)")
+        note = (
+            f"text cut to the first {limits.max_text_chars:,} characters (--max-text "
+            "raises the limit)"
+        )
         return text[: limits.max_text_chars], (note,)
     return text, ()
 
 
-def _profile(text: str, warnings_: tuple[str, ...], *, display: str, fmt: str,
-             data: bytes) -> Profile:
+def _profile(
+    text: str, warnings_: tuple[str, ...], *, display: str, fmt: str, data: bytes
+) -> Profile:
     from . import _require_text
     from .resume_text import parse_resume_text
 
-    profile = parse_resume_text(text, source=display, fmt=fmt, sha256=sha256_hex(data),
-                                warnings=warnings_)
+    profile = parse_resume_text(
+        text, source=display, fmt=fmt, sha256=sha256_hex(data), warnings=warnings_
+    )
     return _require_text(profile, display)
 
 
 # --------------------------------------------------------------------------- PDF
+
 
 @contextmanager
 def _quiet_pypdf() -> Iterator[None]:
@@ -146,8 +152,10 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.propagate = previous
 
 
-_SCANNED = ("has no extractable text — scanned? run OCR first (for example 'ocrmypdf "
-            "in.pdf out.pdf') or give the resume as DOCX or text")
+_SCANNED = (
+    "has no extractable text — scanned? run OCR first (for example 'ocrmypdf "
+    "in.pdf out.pdf') or give the resume as DOCX or text"
+)
 
 
 @dataclass
@@ -187,8 +195,9 @@ def _interleaved_columns(chunks: list[_Chunk], width: float) -> bool:
     right = sum(len(c.text) for c in chunks if c.x >= edge)
     if min(left, right) < 0.25 * (left + right):
         return False
-    back = sum(1 for a, b in itertools.pairwise(chunks)
-               if a.x >= edge and b.x < edge and b.y < a.y - 1)
+    back = sum(
+        1 for a, b in itertools.pairwise(chunks) if a.x >= edge and b.x < edge and b.y < a.y - 1
+    )
     return back >= max(5, rows // 2)
 
 
@@ -212,8 +221,11 @@ def _split_layout_columns(layout: str) -> str:
         crossing = sum(1 for line in filled if len(line) > column and line[column] != " ")
         if crossing > len(filled) // 10:
             continue
-        count = sum(1 for line in filled
-                    if len(line) > column + 1 and line[:column].strip() and line[column:].strip())
+        count = sum(
+            1
+            for line in filled
+            if len(line) > column + 1 and line[:column].strip() and line[column:].strip()
+        )
         if count > best_count:
             best, best_count = column, count
     if best < 0 or best_count < 3:
@@ -259,8 +271,9 @@ def _has_images(page: Any) -> bool:
     try:
         resources = page.get("/Resources") or {}
         xobjects = resources.get("/XObject") or {}
-        return any((xobjects[name].get_object() or {}).get("/Subtype") == "/Image"
-                   for name in xobjects)
+        return any(
+            (xobjects[name].get_object() or {}).get("/Subtype") == "/Image" for name in xobjects
+        )
     except Exception:
         return False
 
@@ -268,8 +281,10 @@ def _has_images(page: Any) -> bool:
 def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
     """The text of a PDF, page by page, or a :class:`ProfileError` saying why not."""
     if b"%PDF-" not in data[:1024]:
-        raise ProfileError("is not a PDF (no '%PDF-' header); the file is damaged or has the "
-                           "wrong extension", path=display)
+        raise ProfileError(
+            "is not a PDF (no '%PDF-' header); the file is damaged or has the wrong extension",
+            path=display,
+        )
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -285,34 +300,42 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
                     raise ProfileError(
                         "is encrypted with AES; reading it needs the 'cryptography' package "
                         "(pip install cryptography), or save an unencrypted copy",
-                        path=display) from exc
+                        path=display,
+                    ) from exc
                 if not opened:
                     raise ProfileError(
                         "is encrypted (password-protected); remove the password (for example "
-                        "print it to a new PDF) and try again", path=display)
+                        "print it to a new PDF) and try again",
+                        path=display,
+                    )
             count = len(reader.pages)
         except ProfileError:
             raise
         except FileNotDecryptedError as exc:
-            raise ProfileError("is encrypted (password-protected); remove the password and "
-                               "try again", path=display) from exc
+            raise ProfileError(
+                "is encrypted (password-protected); remove the password and try again", path=display
+            ) from exc
         except Exception as exc:
-            raise ProfileError(f"is not a readable PDF (truncated or corrupt: {_reason(exc)})",
-                               path=display) from exc
+            raise ProfileError(
+                f"is not a readable PDF (truncated or corrupt: {_reason(exc)})", path=display
+            ) from exc
         if count == 0:
             raise ProfileError("is a PDF with no pages: nothing to score", path=display)
         if count > limits.max_pdf_pages:
             raise LimitExceededError(
                 f"has {count:,} pages, over the limit of {limits.max_pdf_pages:,}; raise it "
-                "with --max-pages if the file is genuine", path=display)
+                "with --max-pages if the file is genuine",
+                path=display,
+            )
         texts: list[str] = []
         images = False
         for number, page in enumerate(reader.pages, start=1):
             try:
                 page_text = _page_text(page)
             except Exception as exc:
-                raise ProfileError(f"page {number} cannot be read (corrupt PDF: "
-                                   f"{_reason(exc)})", path=display) from exc
+                raise ProfileError(
+                    f"page {number} cannot be read (corrupt PDF: {_reason(exc)})", path=display
+                ) from exc
             if not page_text.strip():
                 images = images or _has_images(page)
             texts.append(page_text)
@@ -320,8 +343,11 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
     # Fewer than ten letters or digits in the whole document: counted by a scan that
     # stops at the tenth ([^\W_] is exactly str.isalnum).
     if sum(1 for _ in itertools.islice(_ALNUM_RE.finditer(text), 10)) < 10:
-        reason = _SCANNED if images or not text.strip() else _SCANNED.replace(
-            "has no extractable text", "has almost no extractable text")
+        reason = (
+            _SCANNED
+            if images or not text.strip()
+            else _SCANNED.replace("has no extractable text", "has almost no extractable text")
+        )
         raise ProfileError(reason, path=display)
     return text
 
@@ -333,6 +359,7 @@ def _reason(exc: BaseException) -> str:
 
 # --------------------------------------------------------------------------- DOCX
 
+
 def check_docx_archive(data: bytes, *, display: str, limits: Limits) -> None:
     """Refuse a .docx that is not a Word zip, or that unpacks to too much.
 
@@ -342,26 +369,36 @@ def check_docx_archive(data: bytes, *, display: str, limits: Limits) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        hint = " (an old Word .doc? save it as .docx or PDF)" if data[:4] == \
-            b"\xd0\xcf\x11\xe0" else ""
-        raise ProfileError(f"is not a DOCX file: not a zip archive{hint}", path=display) \
-            from exc
+        hint = (
+            " (an old Word .doc? save it as .docx or PDF)"
+            if data[:4] == b"\xd0\xcf\x11\xe0"
+            else ""
+        )
+        raise ProfileError(f"is not a DOCX file: not a zip archive{hint}", path=display) from exc
     limit = limits.max_docx_uncompressed_bytes
     with archive:
         members = archive.infolist()
         if len(members) > MAX_DOCX_MEMBERS:
-            raise LimitExceededError(f"is a zip with {len(members):,} members, over the "
-                                     f"{MAX_DOCX_MEMBERS:,} a DOCX can have", path=display)
+            raise LimitExceededError(
+                f"is a zip with {len(members):,} members, over the "
+                f"{MAX_DOCX_MEMBERS:,} a DOCX can have",
+                path=display,
+            )
         if _DOCUMENT_XML not in {m.filename for m in members}:
-            raise ProfileError(f"is a zip archive but not a Word document (no "
-                               f"{_DOCUMENT_XML}); give a .docx saved by Word, LibreOffice "
-                               "or Google Docs", path=display)
+            raise ProfileError(
+                f"is a zip archive but not a Word document (no "
+                f"{_DOCUMENT_XML}); give a .docx saved by Word, LibreOffice "
+                "or Google Docs",
+                path=display,
+            )
         declared = sum(m.file_size for m in members)
         if declared > limit:
             raise LimitExceededError(
                 f"would unpack to {human_bytes(declared)}, over the {human_bytes(limit)} "
                 "limit for DOCX files (a zip bomb?); raise it with --max-docx-size if the "
-                "file is genuine", path=display)
+                "file is genuine",
+                path=display,
+            )
         total = 0
         try:
             for member in members:
@@ -372,7 +409,9 @@ def check_docx_archive(data: bytes, *, display: str, limits: Limits) -> None:
                             raise LimitExceededError(
                                 f"unpacks to more than the {human_bytes(limit)} limit for "
                                 "DOCX files (a zip bomb?); raise it with --max-docx-size if "
-                                "the file is genuine", path=display)
+                                "the file is genuine",
+                                path=display,
+                            )
         except LimitExceededError:
             raise
         except Exception as exc:
@@ -384,8 +423,7 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _NB_HYPHEN, _TXBX = f"{_W}noBreakHyphen", f"{_W}txbxContent"
-_SKIP_IN_PARAGRAPH = frozenset({_TXBX, f"{_W}del", f"{_W}delText", _MC_FALLBACK,
-                                f"{_W}instrText"})
+_SKIP_IN_PARAGRAPH = frozenset({_TXBX, f"{_W}del", f"{_W}delText", _MC_FALLBACK, f"{_W}instrText"})
 
 
 def _paragraph_text(p: Any) -> str:
@@ -496,18 +534,20 @@ def extract_docx_text(data: bytes, *, display: str, limits: Limits) -> str:
         raise ProfileError(f"is not a readable DOCX ({_reason(exc)})", path=display) from exc
     text = "\n".join([*headers, *body_lines, *footers])
     if not text.strip():
-        raise ProfileError("is a DOCX with no text in it (only images?); give the resume "
-                           "with its text", path=display)
+        raise ProfileError(
+            "is a DOCX with no text in it (only images?); give the resume with its text",
+            path=display,
+        )
     return text
 
 
 # --------------------------------------------------------------------------- loaders
 
+
 def _is_docx_zip(head: bytes) -> bool:
     # The first member of a Word zip is almost always [Content_Types].xml; word/ paths
     # show up in the local headers near the start.
-    return head.startswith(b"PK\x03\x04") and (b"[Content_Types].xml" in head or
-                                               b"word/" in head)
+    return head.startswith(b"PK\x03\x04") and (b"[Content_Types].xml" in head or b"word/" in head)
 
 
 @dataclass(frozen=True)
@@ -547,5 +587,11 @@ class DocxResumeLoader:
         return _profile(text, notes, display=display, fmt=self.format, data=data)
 
 
-__all__ = ["DocxResumeLoader", "PdfResumeLoader", "check_docx_archive", "clean_extracted_text",
-           "extract_docx_text", "extract_pdf_text"]
+__all__ = [
+    "DocxResumeLoader",
+    "PdfResumeLoader",
+    "check_docx_archive",
+    "clean_extracted_text",
+    "extract_docx_text",
+    "extract_pdf_text",
+]

@@ -30,57 +30,177 @@ from ..profile import (
 from ..redact import is_phone_number
 
 _SECTION_NAMES: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "profile", "professional summary", "about", "about me",
-                "objective", "career objective", "overview", "executive summary",
-                "personal statement", "professional profile", "career summary",
-                "summary of qualifications", "highlights"),
-    "experience": ("experience", "work experience", "professional experience", "employment",
-                   "employment history", "work history", "career history",
-                   "relevant experience", "industry experience", "professional background",
-                   "career", "positions", "experience summary", "research experience",
-                   "teaching experience", "internships", "internship"),
-    "education": ("education", "academic background", "academics", "qualifications",
-                  "education and training", "academic qualifications",
-                  "educational qualifications", "education & training",
-                  "educational background", "academic profile", "degrees"),
-    "skills": ("skills", "technical skills", "key skills", "core competencies", "competencies",
-               "technologies", "tools", "skills and tools", "tech stack", "expertise",
-               "areas of expertise", "programming languages", "languages and tools",
-               "skills & tools", "technical expertise", "skill set", "skillset",
-               "core skills", "it skills", "software skills", "technical proficiencies",
-               "tools and technologies", "technologies and tools", "languages",
-               "skills summary", "technical summary", "frameworks"),
-    "projects": ("projects", "personal projects", "selected projects", "key projects",
-                 "academic projects", "project experience", "side projects",
-                 "open source", "open-source", "open source contributions"),
-    "publications": ("publications", "papers", "selected publications", "research",
-                     "patents", "publications and patents", "research papers"),
-    "certifications": ("certifications", "certificates", "licenses and certifications",
-                       "licenses & certifications", "courses", "training",
-                       "certifications and training", "professional development",
-                       "coursework", "relevant coursework"),
-    "awards": ("awards", "honors", "honours", "achievements", "awards and honors",
-               "honors and awards", "awards & honors", "accomplishments"),
-    "leadership": ("leadership", "leadership experience", "activities", "volunteer",
-                   "volunteering", "community", "extracurricular activities",
-                   "extra-curricular activities", "volunteer experience", "service"),
+    "summary": (
+        "summary",
+        "profile",
+        "professional summary",
+        "about",
+        "about me",
+        "objective",
+        "career objective",
+        "overview",
+        "executive summary",
+        "personal statement",
+        "professional profile",
+        "career summary",
+        "summary of qualifications",
+        "highlights",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "industry experience",
+        "professional background",
+        "career",
+        "positions",
+        "experience summary",
+        "research experience",
+        "teaching experience",
+        "internships",
+        "internship",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "academics",
+        "qualifications",
+        "education and training",
+        "academic qualifications",
+        "educational qualifications",
+        "education & training",
+        "educational background",
+        "academic profile",
+        "degrees",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "key skills",
+        "core competencies",
+        "competencies",
+        "technologies",
+        "tools",
+        "skills and tools",
+        "tech stack",
+        "expertise",
+        "areas of expertise",
+        "programming languages",
+        "languages and tools",
+        "skills & tools",
+        "technical expertise",
+        "skill set",
+        "skillset",
+        "core skills",
+        "it skills",
+        "software skills",
+        "technical proficiencies",
+        "tools and technologies",
+        "technologies and tools",
+        "languages",
+        "skills summary",
+        "technical summary",
+        "frameworks",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "selected projects",
+        "key projects",
+        "academic projects",
+        "project experience",
+        "side projects",
+        "open source",
+        "open-source",
+        "open source contributions",
+    ),
+    "publications": (
+        "publications",
+        "papers",
+        "selected publications",
+        "research",
+        "patents",
+        "publications and patents",
+        "research papers",
+    ),
+    "certifications": (
+        "certifications",
+        "certificates",
+        "licenses and certifications",
+        "licenses & certifications",
+        "courses",
+        "training",
+        "certifications and training",
+        "professional development",
+        "coursework",
+        "relevant coursework",
+    ),
+    "awards": (
+        "awards",
+        "honors",
+        "honours",
+        "achievements",
+        "awards and honors",
+        "honors and awards",
+        "awards & honors",
+        "accomplishments",
+    ),
+    "leadership": (
+        "leadership",
+        "leadership experience",
+        "activities",
+        "volunteer",
+        "volunteering",
+        "community",
+        "extracurricular activities",
+        "extra-curricular activities",
+        "volunteer experience",
+        "service",
+    ),
     "talks": ("talks", "presentations", "speaking", "invited talks", "conference talks"),
     "interests": ("interests", "hobbies", "hobbies and interests", "personal interests"),
     "references": ("references", "referees"),
-    "personal": ("personal details", "personal information", "personal data", "contact",
-                 "contact information", "declaration"),
+    "personal": (
+        "personal details",
+        "personal information",
+        "personal data",
+        "contact",
+        "contact information",
+        "declaration",
+    ),
 }
 _MINOR_WORDS = frozenset({"and", "of", "the", "in", "for", "with", "to", "a", "an", "on"})
 _HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("experience", "experience"), ("employment", "experience"), ("history", "experience"),
-    ("education", "education"), ("skills", "skills"), ("technologies", "skills"),
-    ("projects", "projects"), ("publications", "publications"), ("papers", "publications"),
-    ("certifications", "certifications"), ("certificates", "certifications"),
-    ("licenses", "certifications"), ("courses", "certifications"),
-    ("awards", "awards"), ("honors", "awards"), ("honours", "awards"),
-    ("achievements", "awards"), ("volunteer", "leadership"), ("volunteering", "leadership"),
-    ("talks", "talks"), ("interests", "interests"), ("hobbies", "interests"),
-    ("references", "references"), ("summary", "summary"), ("profile", "summary"),
+    ("experience", "experience"),
+    ("employment", "experience"),
+    ("history", "experience"),
+    ("education", "education"),
+    ("skills", "skills"),
+    ("technologies", "skills"),
+    ("projects", "projects"),
+    ("publications", "publications"),
+    ("papers", "publications"),
+    ("certifications", "certifications"),
+    ("certificates", "certifications"),
+    ("licenses", "certifications"),
+    ("courses", "certifications"),
+    ("awards", "awards"),
+    ("honors", "awards"),
+    ("honours", "awards"),
+    ("achievements", "awards"),
+    ("volunteer", "leadership"),
+    ("volunteering", "leadership"),
+    ("talks", "talks"),
+    ("interests", "interests"),
+    ("hobbies", "interests"),
+    ("references", "references"),
+    ("summary", "summary"),
+    ("profile", "summary"),
     ("objective", "summary"),
 )
 SECTION_BY_HEADING: dict[str, str] = {
@@ -102,8 +222,9 @@ _PHONE_RE = re.compile(r"(?<!\w)\+?\(?\d[\d \t().-]{7,}\d(?!\w)")
 # The heart of _PHONE_RE without its look-arounds: quick to scan for, and every phone
 # number contains a match, so a line without one holds no phone number.
 _PHONE_HINT_RE = re.compile(r"\d[\d \t().-]{7,}\d")
-_LINK_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com/\S+",
-                      re.IGNORECASE)
+_LINK_RE = re.compile(
+    r"(?:https?://|www\.)\S+|\b(?:linkedin|github|gitlab)\.com/\S+", re.IGNORECASE
+)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|`)")
 _MD_SINGLE_EMPHASIS_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]+?)(?<=\S)[*_](?![\w*])")
@@ -115,15 +236,19 @@ _STATED_YEARS_RE = re.compile(
 )
 _TOTAL_EXPERIENCE_RE = re.compile(
     r"(?:total|overall)\s+experience\s*[:\-–]?\s*(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*"
-    r"(?:years?|yrs?)", re.IGNORECASE)
+    r"(?:years?|yrs?)",
+    re.IGNORECASE,
+)
 _LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<level>[^)\]]{2,160})[)\]]\s*$")
 
 # Degree words, strongest first. Abbreviations that are also ordinary words ("MS Office",
 # "BE careful", "MA" the state) count only before "in"/"of" or a field of study.
-_FIELD = (r"(?:computer|data|machine|statistics|statistical|electrical|electronics|"
-          r"mathematics|maths?|applied|physics|artificial|software|information|economics|"
-          r"engineering|business|chemistry|biology|cognitive|operations|finance|mechanical|"
-          r"civil|science|arts|psychology|philosophy|linguistics|neuroscience)")
+_FIELD = (
+    r"(?:computer|data|machine|statistics|statistical|electrical|electronics|"
+    r"mathematics|maths?|applied|physics|artificial|software|information|economics|"
+    r"engineering|business|chemistry|biology|cognitive|operations|finance|mechanical|"
+    r"civil|science|arts|psychology|philosophy|linguistics|neuroscience)"
+)
 _CONTEXT = rf"(?=,?\s+(?:in|of)\b|,?\s+{_FIELD}\b|\s*[(\[]\s*{_FIELD})"
 
 
@@ -132,17 +257,30 @@ def _degree_re(forms: str) -> re.Pattern[str]:
 
 
 _DEGREE_FORMS: tuple[tuple[str, str], ...] = (
-    ("phd", (r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+\w+|doctorate|"
-             r"doctoral\s+degree|sc\.\s?d\.")),
-    ("master", (
-        r"masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc\.?|msc|m\.?\s?eng\.?|meng|m\.?\s?tech\.?|"
-        r"mtech|m\.\s?a\.|mba|m\.b\.a\.|m\.?\s?phil\.?|m\.?\s?res\.?|s\.\s?m\.|"
-        r"dipl\.?\s*-?\s*(?:inf|ing|math|phys)\.?|diplom|post\s*-?\s*graduate|postgraduate|"
-        rf"(?:ms|ma|me|sm){_CONTEXT}")),
-    ("bachelor", (
-        r"bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc\.?|bsc|b\.?\s?eng\.?|beng|"
-        r"b\.?\s?tech\.?|btech|b\.\s?a\.|b\.\s?e\.|b\.?\s?com\.?|a\.\s?b\.|s\.\s?b\.|"
-        rf"undergraduate\s+degree|(?:bs|ba|be|ab|sb){_CONTEXT}")),
+    (
+        "phd",
+        (
+            r"ph\.?\s?d\.?|d\.?\s?phil\.?|doctor(?:ate)?\s+of\s+\w+|doctorate|"
+            r"doctoral\s+degree|sc\.\s?d\."
+        ),
+    ),
+    (
+        "master",
+        (
+            r"masters?|master['’]s|m\.\s?s\.?|m\.?\s?sc\.?|msc|m\.?\s?eng\.?|meng|m\.?\s?tech\.?|"
+            r"mtech|m\.\s?a\.|mba|m\.b\.a\.|m\.?\s?phil\.?|m\.?\s?res\.?|s\.\s?m\.|"
+            r"dipl\.?\s*-?\s*(?:inf|ing|math|phys)\.?|diplom|post\s*-?\s*graduate|postgraduate|"
+            rf"(?:ms|ma|me|sm){_CONTEXT}"
+        ),
+    ),
+    (
+        "bachelor",
+        (
+            r"bachelors?|bachelor['’]s|b\.\s?s\.?|b\.?\s?sc\.?|bsc|b\.?\s?eng\.?|beng|"
+            r"b\.?\s?tech\.?|btech|b\.\s?a\.|b\.\s?e\.|b\.?\s?com\.?|a\.\s?b\.|s\.\s?b\.|"
+            rf"undergraduate\s+degree|(?:bs|ba|be|ab|sb){_CONTEXT}"
+        ),
+    ),
     ("associate", r"associate['’]?s?\s+(?:degree|of\s+\w+)|a\.\s?a\.\s?s?\.?"),
 )
 _DEGREE_PATTERNS = tuple((level, _degree_re(forms)) for level, forms in _DEGREE_FORMS)
@@ -214,9 +352,14 @@ def _guess_name(lines: list[str]) -> tuple[str, int] | None:
             continue
         text = re.split(r"\s[|•·–—]\s|\s{3,}|,\s", text)[0].strip()
         words = text.split()
-        if (2 <= len(words) <= 5 and len(text) <= 60 and not any(ch.isdigit() for ch in text)
-                and "@" not in text and heading_section(text) is None
-                and all(w[:1].isupper() for w in words if w[:1].isalpha())):
+        if (
+            2 <= len(words) <= 5
+            and len(text) <= 60
+            and not any(ch.isdigit() for ch in text)
+            and "@" not in text
+            and heading_section(text) is None
+            and all(w[:1].isupper() for w in words if w[:1].isalpha())
+        ):
             return text, index
         return None
     return None
@@ -244,12 +387,17 @@ def _link_lines(lines: list[str]) -> list[int]:
 def _identity(lines: list[str], text: str) -> Identity:
     email = _EMAIL_RE.search(text) if "@" in text else None
     phone = next(iter(_phones("\n".join(lines[:15]))), None)
-    found = (m.group().rstrip(".,;)") for i in _link_lines(lines)
-             for m in _LINK_RE.finditer(lines[i]))
+    found = (
+        m.group().rstrip(".,;)") for i in _link_lines(lines) for m in _LINK_RE.finditer(lines[i])
+    )
     links = tuple(dict.fromkeys(found))
     name = _guess_name(lines)
-    return Identity(name=name[0] if name else None, email=email.group() if email else None,
-                    phone=phone.strip() if phone else None, links=links[:10])
+    return Identity(
+        name=name[0] if name else None,
+        email=email.group() if email else None,
+        phone=phone.strip() if phone else None,
+        links=links[:10],
+    )
 
 
 def _without_identity(lines: list[str]) -> list[str]:
@@ -280,24 +428,98 @@ def _blank_phone(match: re.Match[str]) -> str:
     return " " if is_phone_number(match.group()) else match.group()
 
 
-_LEVEL_WORDS = frozenset({
-    "beginner", "novice", "basic", "elementary", "familiar", "intermediate", "working",
-    "competent", "good", "proficient", "advanced", "strong", "expert", "master", "mastery",
-    "fluent", "native", "excellent", "very good", "working knowledge", "basic knowledge",
-    "conversational", "bilingual", "professional", "limited", "mother tongue",
-})
+_LEVEL_WORDS = frozenset(
+    {
+        "beginner",
+        "novice",
+        "basic",
+        "elementary",
+        "familiar",
+        "intermediate",
+        "working",
+        "competent",
+        "good",
+        "proficient",
+        "advanced",
+        "strong",
+        "expert",
+        "master",
+        "mastery",
+        "fluent",
+        "native",
+        "excellent",
+        "very good",
+        "working knowledge",
+        "basic knowledge",
+        "conversational",
+        "bilingual",
+        "professional",
+        "limited",
+        "mother tongue",
+    }
+)
 _YEARS_IN_PARENS_RE = re.compile(r"^(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)$", re.IGNORECASE)
 _LEVEL_NUMBER_RE = re.compile(r"^\d(?:\.\d)?\s*/\s*\d+$")
 #: Spoken languages: a "Languages" section lists them next to programming languages.
-NATURAL_LANGUAGES = frozenset({
-    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "swedish",
-    "norwegian", "danish", "finnish", "polish", "czech", "russian", "ukrainian", "greek",
-    "turkish", "arabic", "hebrew", "persian", "farsi", "hindi", "urdu", "bengali", "bangla",
-    "punjabi", "tamil", "telugu", "marathi", "gujarati", "kannada", "malayalam", "chinese",
-    "mandarin", "cantonese", "japanese", "korean", "vietnamese", "thai", "indonesian",
-    "malay", "tagalog", "filipino", "swahili", "romanian", "hungarian", "bulgarian",
-    "serbian", "croatian", "slovak", "slovenian", "catalan", "basque", "irish", "welsh",
-})
+NATURAL_LANGUAGES = frozenset(
+    {
+        "english",
+        "german",
+        "french",
+        "spanish",
+        "italian",
+        "portuguese",
+        "dutch",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "polish",
+        "czech",
+        "russian",
+        "ukrainian",
+        "greek",
+        "turkish",
+        "arabic",
+        "hebrew",
+        "persian",
+        "farsi",
+        "hindi",
+        "urdu",
+        "bengali",
+        "bangla",
+        "punjabi",
+        "tamil",
+        "telugu",
+        "marathi",
+        "gujarati",
+        "kannada",
+        "malayalam",
+        "chinese",
+        "mandarin",
+        "cantonese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "malay",
+        "tagalog",
+        "filipino",
+        "swahili",
+        "romanian",
+        "hungarian",
+        "bulgarian",
+        "serbian",
+        "croatian",
+        "slovak",
+        "slovenian",
+        "catalan",
+        "basque",
+        "irish",
+        "welsh",
+    }
+)
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -333,8 +555,9 @@ def _split_outside_brackets(text: str) -> list[str]:
     return parts
 
 
-def _declared_items(text: str, *, line: int, source: str,
-                    spoken_too: bool = True) -> list[DeclaredSkill]:
+def _declared_items(
+    text: str, *, line: int, source: str, spoken_too: bool = True
+) -> list[DeclaredSkill]:
     """The items of a skills line: "Python (expert), R (tidyverse, dplyr), SQL"."""
     items: list[DeclaredSkill] = []
     body = _BULLET_RE.sub("", text)
@@ -360,12 +583,17 @@ def _declared_items(text: str, *, line: int, source: str,
         item = item.strip(" .:()[]{}\t")
         if not spoken_too and item.lower() in NATURAL_LANGUAGES:
             continue
-        for name, item_level, item_years in [(item, level, years),
-                                             *((e, None, None) for e in extra)]:
+        for name, item_level, item_years in [
+            (item, level, years),
+            *((e, None, None) for e in extra),
+        ]:
             if not name or len(name) > 80:
                 continue
-            items.append(DeclaredSkill(name=name, source=source, line=line, level=item_level,
-                                       years=item_years))
+            items.append(
+                DeclaredSkill(
+                    name=name, source=source, line=line, level=item_level, years=item_years
+                )
+            )
     return items
 
 
@@ -384,8 +612,15 @@ def _degree_level(text: str) -> str | None:
     return None
 
 
-def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
-                      markdown: bool = False, warnings: tuple[str, ...] = ()) -> Profile:
+def parse_resume_text(
+    text: str,
+    *,
+    source: str,
+    fmt: str,
+    sha256: str,
+    markdown: bool = False,
+    warnings: tuple[str, ...] = (),
+) -> Profile:
     """Build a :class:`Profile` from the (already cleaned) text of a resume."""
     raw_lines = text.split("\n")
     lines = [clean_markdown_line(line) for line in raw_lines] if markdown else raw_lines
@@ -403,18 +638,23 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
         if section.name == "skills":
             for number, line in body_lines:
                 if line.strip():
-                    declared.extend(_declared_items(line, line=number, source="skills",
-                                                    spoken_too=False))
+                    declared.extend(
+                        _declared_items(line, line=number, source="skills", spoken_too=False)
+                    )
         elif any(line.strip() for _, line in body_lines):
             # The heading is part of the evidence ("Open Source", "Publications"): it says
             # what the lines under it are. A phrase never runs from it into the body.
             if section.heading:
-                lines_with_heading = [(section.first_line, section.heading + "."),
-                                      *body_lines]
+                lines_with_heading = [(section.first_line, section.heading + "."), *body_lines]
             else:
                 lines_with_heading = body_lines
-            segments.append(TextSegment(section.name, "\n".join(
-                line for _, line in lines_with_heading), lines_with_heading[0][0]))
+            segments.append(
+                TextSegment(
+                    section.name,
+                    "\n".join(line for _, line in lines_with_heading),
+                    lines_with_heading[0][0],
+                )
+            )
         for position, (number, line) in enumerate(body_lines):
             stripped = line.strip()
             if not stripped:
@@ -422,28 +662,49 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
             if section.name != "skills" and _may_be_label(stripped):
                 label = _LABEL_LINE_RE.match(_BULLET_RE.sub("", stripped))
                 if label and heading_section(label.group(1)) == "skills":
-                    declared.extend(_declared_items(stripped, line=number, source="skills",
-                                                    spoken_too=False))
+                    declared.extend(
+                        _declared_items(stripped, line=number, source="skills", spoken_too=False)
+                    )
             in_jobs = section.name in _JOB_SECTIONS or (
-                not has_headings and _degree_level(stripped) is None)
+                not has_headings and _degree_level(stripped) is None
+            )
             if in_jobs:
                 for start_date, end_date, match in find_date_ranges(stripped):
-                    title = " ".join((stripped[: match.start()] + " " +
-                                      stripped[match.end():]).split()).strip(" |,-–—()*_")
+                    title = " ".join(
+                        (stripped[: match.start()] + " " + stripped[match.end() :]).split()
+                    ).strip(" |,-–—()*_")
                     if not any(ch.isalpha() for ch in title) and position > 0:
                         title = body_lines[position - 1][1].strip(" #*_")
-                    jobs.append(Job(title=title[:120], start=start_date, end=end_date,
-                                    source=section.name, line=number))
-            if section.name == "education" or (section.name != "experience"
-                                               and not has_headings) or \
-                    section.name == "header":
+                    jobs.append(
+                        Job(
+                            title=title[:120],
+                            start=start_date,
+                            end=end_date,
+                            source=section.name,
+                            line=number,
+                        )
+                    )
+            if (
+                section.name == "education"
+                or (section.name != "experience" and not has_headings)
+                or section.name == "header"
+            ):
                 level = _degree_level(stripped)
-                if level is not None and (section.name == "education" or level == "phd" or
-                                          re.search(r"\b(?:degree|of science|of arts|"
-                                                    r"in computer|university)\b",
-                                                    stripped, re.IGNORECASE)):
-                    following = body_lines[position + 1][1].strip() \
-                        if position + 1 < len(body_lines) else ""
+                if level is not None and (
+                    section.name == "education"
+                    or level == "phd"
+                    or re.search(
+                        r"\b(?:degree|of science|of arts|"
+                        r"in computer|university)\b",
+                        stripped,
+                        re.IGNORECASE,
+                    )
+                ):
+                    following = (
+                        body_lines[position + 1][1].strip()
+                        if position + 1 < len(body_lines)
+                        else ""
+                    )
                     if _degree_level(following) is not None:
                         following = ""
                     entry_text = f"{stripped} {following}".strip()
@@ -451,11 +712,23 @@ def parse_resume_text(text: str, *, source: str, fmt: str, sha256: str,
             if section.name not in _NO_STATED_YEARS:
                 total = _TOTAL_EXPERIENCE_RE.search(stripped) or _STATED_YEARS_RE.search(stripped)
                 if total is not None:
-                    stated.append(StatedYears(float(total.group("n")),
-                                              " ".join(total.group().split()), section.name,
-                                              number))
+                    stated.append(
+                        StatedYears(
+                            float(total.group("n")),
+                            " ".join(total.group().split()),
+                            section.name,
+                            number,
+                        )
+                    )
     return Profile(
-        source=source, format=fmt, sha256=sha256,
+        source=source,
+        format=fmt,
+        sha256=sha256,
         identity=_identity(lines, "\n".join(lines)),
-        declared_skills=tuple(declared), jobs=tuple(jobs), education=tuple(education),
-        stated_years=tuple(stated), segments=tuple(segments), warnings=warnings)
+        declared_skills=tuple(declared),
+        jobs=tuple(jobs),
+        education=tuple(education),
+        stated_years=tuple(stated),
+        segments=tuple(segments),
+        warnings=warnings,
+    )

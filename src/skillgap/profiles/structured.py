@@ -50,17 +50,22 @@ LevelValue = Annotated[str, BeforeValidator(_number_as_text)]
 
 # --------------------------------------------------------------------------- models
 
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
-                              populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
+    )
 
 
 class ProfileSkill(_Model):
     """A skill the candidate declares."""
 
     name: str = Field(description="The skill, e.g. 'PyTorch'.")
-    level: LevelValue | None = Field(default=None, description="Level on the rubric's scale "
-                              "(e.g. 'advanced') or a common word (beginner ... expert).")
+    level: LevelValue | None = Field(
+        default=None,
+        description="Level on the rubric's scale "
+        "(e.g. 'advanced') or a common word (beginner ... expert).",
+    )
     years: float | None = Field(default=None, ge=0, le=70, description="Years using it.")
 
 
@@ -70,10 +75,12 @@ class ProfileJob(_Model):
     title: str = Field(description="Job title.")
     company: str = Field(default="", description="Employer.")
     location: str = Field(default="", description="Where (not scored).")
-    start: DateValue = Field(default=None, description="Start date: 2019, 2019-03, "
-                             "2019-03-01 or 'Mar 2019'.")
-    end: DateValue = Field(default=None, description="End date, or 'present'; omitted "
-                           "means present.")
+    start: DateValue = Field(
+        default=None, description="Start date: 2019, 2019-03, 2019-03-01 or 'Mar 2019'."
+    )
+    end: DateValue = Field(
+        default=None, description="End date, or 'present'; omitted means present."
+    )
     summary: str = Field(default="", description="What the role was.")
     highlights: tuple[str, ...] = Field(default=(), description="Achievements, one per item.")
     skills: tuple[str, ...] = Field(default=(), description="Technologies used in the role.")
@@ -82,8 +89,7 @@ class ProfileJob(_Model):
 class ProfileEducation(_Model):
     """One degree."""
 
-    degree: str = Field(description="Degree as written, e.g. 'PhD', 'MSc', 'Bachelor of "
-                        "Science'.")
+    degree: str = Field(description="Degree as written, e.g. 'PhD', 'MSc', 'Bachelor of Science'.")
     field: str = Field(default="", description="Field of study, e.g. 'Computer Science'.")
     institution: str = Field(default="", description="School or university (not scored).")
     year: int | None = Field(default=None, description="Year completed.")
@@ -102,8 +108,9 @@ class ProfileProject(_Model):
 class SkillgapProfile(_Model):
     """A skillgap profile: what a candidate says about themselves, for skillgap."""
 
-    schema_ref: str | None = Field(default=None, alias="$schema",
-                                   description="Optional JSON Schema reference for editors.")
+    schema_ref: str | None = Field(
+        default=None, alias="$schema", description="Optional JSON Schema reference for editors."
+    )
     name: str | None = Field(default=None, description="Candidate's name (never scored).")
     email: str | None = Field(default=None, description="E-mail (never scored).")
     phone: str | None = Field(default=None, description="Phone (never scored).")
@@ -111,32 +118,43 @@ class SkillgapProfile(_Model):
     links: tuple[str, ...] = Field(default=(), description="Web links (never scored).")
     headline: str = Field(default="", description="One-line description, e.g. a title.")
     summary: str = Field(default="", description="A paragraph about your experience.")
-    years_experience: float | None = Field(default=None, ge=0, le=70,
-                                           description="Total years of professional "
-                                           "experience, if you want to state it.")
+    years_experience: float | None = Field(
+        default=None,
+        ge=0,
+        le=70,
+        description="Total years of professional experience, if you want to state it.",
+    )
     skills: tuple[ProfileSkill | str, ...] = Field(
-        default=(), description="Declared skills: a name, or name with level and years.")
+        default=(), description="Declared skills: a name, or name with level and years."
+    )
     experience: tuple[ProfileJob, ...] = Field(default=(), description="Work history.")
     education: tuple[ProfileEducation, ...] = Field(default=(), description="Degrees.")
     projects: tuple[ProfileProject, ...] = Field(default=(), description="Projects.")
     publications: tuple[str, ...] = Field(default=(), description="Papers, one per item.")
     certifications: tuple[str, ...] = Field(default=(), description="Certifications.")
-    achievements: tuple[str, ...] = Field(default=(), description="Talks, awards, "
-                                          "community work: anything else worth evidence.")
+    achievements: tuple[str, ...] = Field(
+        default=(), description="Talks, awards, community work: anything else worth evidence."
+    )
     self_assessment: dict[str, str] = Field(
         default_factory=dict,
         description="Your own rating of rubric requirements, by requirement id: a level of "
         "the rubric's scale (e.g. 'advanced') or 'none'. Written by 'skillgap assess'; "
-        "counts as declared evidence (docs/assess.md).")
+        "counts as declared evidence (docs/assess.md).",
+    )
 
 
 # --------------------------------------------------------------------------- parsing
 
+
 class _Located:
     """Data plus line lookup, whatever the syntax (YAML or JSON)."""
 
-    def __init__(self, data: Any, lines: dict[PathKey, int] | None = None,
-                 source_map: SourceMap | None = None) -> None:
+    def __init__(
+        self,
+        data: Any,
+        lines: dict[PathKey, int] | None = None,
+        source_map: SourceMap | None = None,
+    ) -> None:
         self.data = data
         self._lines = lines or {}
         self.source_map = source_map or SourceMap()
@@ -150,18 +168,24 @@ class _Located:
 
 def parse_structured(text: str, *, path: Path, display: str, limits: Limits) -> _Located:
     """Parse YAML or JSON (by extension, else by first character) keeping lines."""
-    if path.suffix.lower() == ".json" or (path.suffix.lower() not in (".yaml", ".yml")
-                                         and text.lstrip().startswith(("{", "["))):
+    if path.suffix.lower() == ".json" or (
+        path.suffix.lower() not in (".yaml", ".yml") and text.lstrip().startswith(("{", "["))
+    ):
         document = load_json(text, path=display, limits=limits)
         return _Located(document.data, lines=document.lines)
     yaml_doc, problems = parse_yaml(text, path=display, limits=limits)
     errors = [p for p in problems if p.level.value == "error"]
     if yaml_doc is None or errors:
         first = errors[0] if errors else problems[0]
-        raise ProfileError(first.message.replace("a rubric needs at least id, title, version "
-                                                 "and areas", "a profile needs skills, "
-                                                 "experience or a summary"),
-                           path=display, line=first.line, column=first.column)
+        raise ProfileError(
+            first.message.replace(
+                "a rubric needs at least id, title, version and areas",
+                "a profile needs skills, experience or a summary",
+            ),
+            path=display,
+            line=first.line,
+            column=first.column,
+        )
     return _Located(yaml_doc.data, source_map=yaml_doc.source_map)
 
 
@@ -177,8 +201,9 @@ def _date(value: Any, *, end: bool) -> dt.date | None:
     return None
 
 
-def _checked_date(value: DateValue, loc: PathKey, located: _Located, display: str, *,
-                  end: bool) -> dt.date | None:
+def _checked_date(
+    value: DateValue, loc: PathKey, located: _Located, display: str, *, end: bool
+) -> dt.date | None:
     """A profile date, or a clear error: a date we cannot read must not silently become
     'ongoing' or drop a position from the years of experience."""
     if value is None:
@@ -186,9 +211,12 @@ def _checked_date(value: DateValue, loc: PathKey, located: _Located, display: st
     parsed = _date(value, end=end)
     if parsed is None:
         hint = " or 'present'" if end else ""
-        raise ProfileError(f"'{_path_text(loc)}' is {value!r}, not a date; write it like "
-                           f"2019, 2019-03, 2019-03-01 or 'Mar 2019'{hint}", path=display,
-                           line=located.line(loc))
+        raise ProfileError(
+            f"'{_path_text(loc)}' is {value!r}, not a date; write it like "
+            f"2019, 2019-03, 2019-03-01 or 'Mar 2019'{hint}",
+            path=display,
+            line=located.line(loc),
+        )
     return parsed
 
 
@@ -203,10 +231,15 @@ def _not_a_profile_reason(data: Any) -> str | None:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else type(data).__name__
         return f"is {kind}, not a profile (expected a mapping of keys to values)"
-    if "$schema" in data and "properties" in data and (
-            "json-schema.org" in str(data.get("$schema")) or "definitions" in data):
-        return ("is a JSON Schema, not a resume; give a JSON Resume (with 'basics', 'work', "
-                "...) or a skillgap profile")
+    if (
+        "$schema" in data
+        and "properties" in data
+        and ("json-schema.org" in str(data.get("$schema")) or "definitions" in data)
+    ):
+        return (
+            "is a JSON Schema, not a resume; give a JSON Resume (with 'basics', 'work', "
+            "...) or a skillgap profile"
+        )
     if "areas" in data and ("id" in data or "title" in data):
         return "is a rubric, not a profile; pass it with --rubric"
     return None
@@ -224,6 +257,7 @@ def looks_like_json_resume(data: Any) -> bool:
 
 # --------------------------------------------------------------------------- skillgap
 
+
 def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Profile:
     """Build a Profile from data in skillgap's own profile format."""
     reason = _not_a_profile_reason(located.data)
@@ -232,14 +266,19 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
     try:
         doc = SkillgapProfile.model_validate(located.data)
     except ValidationError as exc:
-        problems = pydantic_problems(exc, path=display, source_map=located.source_map,
-                                     root=SkillgapProfile)
+        problems = pydantic_problems(
+            exc, path=display, source_map=located.source_map, root=SkillgapProfile
+        )
         first = problems[0]
         more = len(problems) - 1
         tail = f" (and {more} more)" if more else ""
         line = first.line or _line_for_message(located, exc)
-        raise ProfileError(first.message + tail, path=display, line=line,
-                           column=first.column if first.line else None) from exc
+        raise ProfileError(
+            first.message + tail,
+            path=display,
+            line=line,
+            column=first.column if first.line else None,
+        ) from exc
     segments: list[TextSegment] = []
     declared: list[DeclaredSkill] = []
     jobs: list[Job] = []
@@ -247,8 +286,9 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
 
     def add(source: PathKey, text: str) -> None:
         if text.strip():
-            segments.append(TextSegment(_path_text(source), prepare_text(text),
-                                        located.line(source)))
+            segments.append(
+                TextSegment(_path_text(source), prepare_text(text), located.line(source))
+            )
 
     add(("headline",), doc.headline)
     add(("summary",), doc.summary)
@@ -257,22 +297,32 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
         if isinstance(item, str):
             declared.append(DeclaredSkill(item, _path_text(loc), located.line(loc)))
         else:
-            declared.append(DeclaredSkill(item.name, _path_text(loc),
-                                          located.line((*loc, "name")), item.level, item.years))
+            declared.append(
+                DeclaredSkill(
+                    item.name, _path_text(loc), located.line((*loc, "name")), item.level, item.years
+                )
+            )
     for i, job in enumerate(doc.experience):
         loc = ("experience", i)
         start = _checked_date(job.start, (*loc, "start"), located, display, end=False)
-        end = None if job.end is None or (isinstance(job.end, str) and is_present(job.end)) \
+        end = (
+            None
+            if job.end is None or (isinstance(job.end, str) and is_present(job.end))
             else _checked_date(job.end, (*loc, "end"), located, display, end=True)
-        jobs.append(Job(job.title, job.company, start, end,
-                        _path_text(loc), located.line((*loc, "title"))))
+        )
+        jobs.append(
+            Job(job.title, job.company, start, end, _path_text(loc), located.line((*loc, "title")))
+        )
         add((*loc, "title"), job.title)
         add((*loc, "summary"), job.summary)
         for h, highlight in enumerate(job.highlights):
             add((*loc, "highlights", h), highlight)
         for s, skill in enumerate(job.skills):
-            declared.append(DeclaredSkill(skill, _path_text((*loc, "skills", s)),
-                                          located.line((*loc, "skills", s))))
+            declared.append(
+                DeclaredSkill(
+                    skill, _path_text((*loc, "skills", s)), located.line((*loc, "skills", s))
+                )
+            )
     for i, degree in enumerate(doc.education):
         loc = ("education", i)
         text = " ".join(part for part in (degree.degree, degree.field) if part)
@@ -285,25 +335,48 @@ def load_skillgap_profile(located: _Located, *, display: str, sha256: str) -> Pr
         for h, highlight in enumerate(project.highlights):
             add((*loc, "highlights", h), highlight)
         for s, skill in enumerate(project.skills):
-            declared.append(DeclaredSkill(skill, _path_text((*loc, "skills", s)),
-                                          located.line((*loc, "skills", s))))
+            declared.append(
+                DeclaredSkill(
+                    skill, _path_text((*loc, "skills", s)), located.line((*loc, "skills", s))
+                )
+            )
     for key in ("publications", "certifications", "achievements"):
         for i, entry in enumerate(getattr(doc, key)):
             add((key, i), entry)
     stated: tuple[StatedYears, ...] = ()
     if doc.years_experience is not None:
-        stated = (StatedYears(doc.years_experience,
-                              f"years_experience: {doc.years_experience:g}", "years_experience",
-                              located.line(("years_experience",))),)
-    identity = Identity(name=doc.name, email=doc.email, phone=doc.phone,
-                        location=doc.location, links=doc.links)
-    assessed = tuple(SelfAssessed(requirement, level, f"self_assessment.{requirement}",
-                                  located.line(("self_assessment", requirement)))
-                     for requirement, level in doc.self_assessment.items())
-    return Profile(source=display, format="skillgap", sha256=sha256, identity=identity,
-                   declared_skills=tuple(declared), jobs=tuple(jobs),
-                   education=tuple(education), stated_years=stated,
-                   segments=tuple(segments), self_assessed=assessed)
+        stated = (
+            StatedYears(
+                doc.years_experience,
+                f"years_experience: {doc.years_experience:g}",
+                "years_experience",
+                located.line(("years_experience",)),
+            ),
+        )
+    identity = Identity(
+        name=doc.name, email=doc.email, phone=doc.phone, location=doc.location, links=doc.links
+    )
+    assessed = tuple(
+        SelfAssessed(
+            requirement,
+            level,
+            f"self_assessment.{requirement}",
+            located.line(("self_assessment", requirement)),
+        )
+        for requirement, level in doc.self_assessment.items()
+    )
+    return Profile(
+        source=display,
+        format="skillgap",
+        sha256=sha256,
+        identity=identity,
+        declared_skills=tuple(declared),
+        jobs=tuple(jobs),
+        education=tuple(education),
+        stated_years=stated,
+        segments=tuple(segments),
+        self_assessed=assessed,
+    )
 
 
 def _line_for_message(located: _Located, exc: ValidationError) -> int | None:
@@ -319,6 +392,7 @@ def _line_for_message(located: _Located, exc: ValidationError) -> int | None:
 
 # --------------------------------------------------------------------------- JSON Resume
 
+
 class _Reader:
     """Typed access to JSON Resume fields that names the path on a wrong type."""
 
@@ -327,11 +401,20 @@ class _Reader:
         self.display = display
 
     def _fail(self, loc: PathKey, expected: str, value: Any) -> ProfileError:
-        kind = {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
-                int: "a number", float: "a number"}.get(type(value), type(value).__name__)
-        return ProfileError(f"'{_path_text(loc)}' must be {expected}, got {kind}; fix the "
-                            "JSON Resume or leave the field out", path=self.display,
-                            line=self.located.line(loc))
+        kind = {
+            dict: "a mapping",
+            list: "a list",
+            str: "text",
+            bool: "true/false",
+            int: "a number",
+            float: "a number",
+        }.get(type(value), type(value).__name__)
+        return ProfileError(
+            f"'{_path_text(loc)}' must be {expected}, got {kind}; fix the "
+            "JSON Resume or leave the field out",
+            path=self.display,
+            line=self.located.line(loc),
+        )
 
     def get(self, parent: Any, loc: PathKey, key: str) -> Any:
         return parent.get(key) if isinstance(parent, dict) else None
@@ -429,14 +512,25 @@ def load_json_resume(located: _Located, *, display: str, sha256: str) -> Profile
     for section in ("work", "volunteer"):
         for loc, job in read.entries(data, (), section):
             title = read.text(job, loc, "position")
-            organization = read.text(job, loc, "name") or read.text(job, loc, "company") or \
-                read.text(job, loc, "organization")
+            organization = (
+                read.text(job, loc, "name")
+                or read.text(job, loc, "company")
+                or read.text(job, loc, "organization")
+            )
             start = _date(read.text(job, loc, "startDate"), end=False)
             end_text = read.text(job, loc, "endDate")
             end = _date(end_text, end=True) if end_text and not is_present(end_text) else None
             if section == "work":
-                jobs.append(Job(title, organization, start, end, _path_text(loc),
-                                located.line((*loc, "position"))))
+                jobs.append(
+                    Job(
+                        title,
+                        organization,
+                        start,
+                        end,
+                        _path_text(loc),
+                        located.line((*loc, "position")),
+                    )
+                )
             add((*loc, "position"), title)
             for key in ("summary", "description"):
                 add((*loc, key), read.text(job, loc, key))
@@ -447,8 +541,7 @@ def load_json_resume(located: _Located, *, display: str, sha256: str) -> Profile
         area = read.text(entry, loc, "area")
         text = " ".join(p for p in (study, area) if p)
         level = _degree_level(study) or _degree_level(text) or _study_type_level(study)
-        education.append(Education(level, text, _path_text(loc),
-                                    located.line((*loc, "studyType"))))
+        education.append(Education(level, text, _path_text(loc), located.line((*loc, "studyType"))))
         add((*loc, "area"), area)
         for c_loc, course in read.strings(entry, loc, "courses"):
             add(c_loc, course)
@@ -456,11 +549,11 @@ def load_json_resume(located: _Located, *, display: str, sha256: str) -> Profile
         level = read.text(skill, loc, "level") or None
         name = read.text(skill, loc, "name")
         if name:
-            declared.append(DeclaredSkill(name, _path_text((*loc, "name")),
-                                          located.line((*loc, "name")), level))
+            declared.append(
+                DeclaredSkill(name, _path_text((*loc, "name")), located.line((*loc, "name")), level)
+            )
         for k_loc, keyword in read.strings(skill, loc, "keywords"):
-            declared.append(DeclaredSkill(keyword, _path_text(k_loc), located.line(k_loc),
-                                          level))
+            declared.append(DeclaredSkill(keyword, _path_text(k_loc), located.line(k_loc), level))
     for loc, project in read.entries(data, (), "projects"):
         for key in ("name", "description", "summary"):
             add((*loc, key), read.text(project, loc, key))
@@ -470,24 +563,40 @@ def load_json_resume(located: _Located, *, display: str, sha256: str) -> Profile
             declared.append(DeclaredSkill(keyword, _path_text(k_loc), located.line(k_loc)))
         for r_loc, role in read.strings(project, loc, "roles"):
             add(r_loc, role)
-    for section, fields in (("publications", ("name", "publisher", "summary")),
-                            ("awards", ("title", "awarder", "summary")),
-                            ("certificates", ("name", "issuer"))):
+    for section, fields in (
+        ("publications", ("name", "publisher", "summary")),
+        ("awards", ("title", "awarder", "summary")),
+        ("certificates", ("name", "issuer")),
+    ):
         for loc, entry in read.entries(data, (), section):
             for key in fields:
                 add((*loc, key), read.text(entry, loc, key))
     if not (segments or declared or jobs or education):
-        raise ProfileError("is a JSON Resume with no usable content (no summary, work, "
-                           "education, skills or projects)", path=display)
-    return Profile(source=display, format="json-resume", sha256=sha256, identity=identity,
-                   declared_skills=tuple(declared), jobs=tuple(jobs),
-                   education=tuple(education), segments=tuple(segments))
+        raise ProfileError(
+            "is a JSON Resume with no usable content (no summary, work, "
+            "education, skills or projects)",
+            path=display,
+        )
+    return Profile(
+        source=display,
+        format="json-resume",
+        sha256=sha256,
+        identity=identity,
+        declared_skills=tuple(declared),
+        jobs=tuple(jobs),
+        education=tuple(education),
+        segments=tuple(segments),
+    )
 
 
 def _study_type_level(study: str) -> str | None:
     lowered = study.lower()
-    for word, level in (("doctor", "phd"), ("master", "master"), ("bachelor", "bachelor"),
-                        ("associate", "associate")):
+    for word, level in (
+        ("doctor", "phd"),
+        ("master", "master"),
+        ("bachelor", "bachelor"),
+        ("associate", "associate"),
+    ):
         if word in lowered:
             return level
     return None

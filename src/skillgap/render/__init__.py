@@ -56,8 +56,7 @@ def renderer_for(fmt: OutputFormat) -> Renderer:
     return renderer
 
 
-def render(report: GapReport, fmt: OutputFormat | str,
-           options: RenderOptions | None = None) -> str:
+def render(report: GapReport, fmt: OutputFormat | str, options: RenderOptions | None = None) -> str:
     """Render ``report`` in ``fmt``.
 
     >>> from skillgap import analyze, load_profile, load_rubric

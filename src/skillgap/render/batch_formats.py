@@ -28,10 +28,24 @@ def _score_text(score: float | None) -> str:
 
 # --------------------------------------------------------------------------- CSV
 
+
 def csv_header(area_names: Sequence[str]) -> str:
     """The header line: fixed columns, one column per rubric area, then status columns."""
-    return _csv_line(["rank", "file", "candidate", "id", "overall", "verdict",
-                      *area_names, "must_haves_missing", "top_gaps", "status", "error"])
+    return _csv_line(
+        [
+            "rank",
+            "file",
+            "candidate",
+            "id",
+            "overall",
+            "verdict",
+            *area_names,
+            "must_haves_missing",
+            "top_gaps",
+            "status",
+            "error",
+        ]
+    )
 
 
 def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
@@ -45,11 +59,18 @@ def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
     areas = list(row.get("areas") or [])
     areas += [None] * (area_count - len(areas))
     values: list[object] = [
-        rank if rank is not None else "", row.get("file") or "", row.get("candidate") or "",
-        row.get("id") or "", _score_text(row.get("score")), row.get("verdict") or "",
+        rank if rank is not None else "",
+        row.get("file") or "",
+        row.get("candidate") or "",
+        row.get("id") or "",
+        _score_text(row.get("score")),
+        row.get("verdict") or "",
         *(_score_text(a) for a in areas[:area_count]),
-        "; ".join(row.get("must_haves_missing") or ()), "; ".join(row.get("top_gaps") or ()),
-        row.get("status") or "", row.get("error") or ""]
+        "; ".join(row.get("must_haves_missing") or ()),
+        "; ".join(row.get("top_gaps") or ()),
+        row.get("status") or "",
+        row.get("error") or "",
+    ]
     return _csv_line(values)
 
 
@@ -60,6 +81,7 @@ def _csv_line(values: Sequence[object]) -> str:
 
 
 # --------------------------------------------------------------------------- JSON
+
 
 def json_head(meta: Mapping[str, Any]) -> str:
     """The start of the whole-batch JSON document, up to the opening of ``results``."""
@@ -75,6 +97,7 @@ def json_tail(summary: Mapping[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- Markdown
 
+
 def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
     """Title, audit header and the start of the ranking table."""
     rubric = meta["rubric"]
@@ -82,15 +105,18 @@ def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
     lines = [
         f"# Batch ranking: {md(rubric['title'])}",
         "",
-        (f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
-         f"`{rubric['sha256']}`"),
+        (
+            f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
+            f"`{rubric['sha256']}`"
+        ),
         f"- **Tool:** skillgap {md(meta['tool']['version'])}",
         f"- **Options:** {md(_options_text(options))}",
         "",
         "## Ranking",
         "",
-        "| # | Candidate | File | Overall | Verdict | " +
-        " | ".join(md(a) for a in area_names) + " | Must-haves missing |",
+        "| # | Candidate | File | Overall | Verdict | "
+        + " | ".join(md(a) for a in area_names)
+        + " | Must-haves missing |",
         "|---:|---|---|---:|---|" + "---:|" * len(area_names) + "---|",
     ]
     return "\n".join(lines) + "\n"
@@ -109,9 +135,11 @@ def markdown_row(rank: int, row: Mapping[str, Any]) -> str:
     """One line of the ranking table."""
     areas = " | ".join(_score_text(a) for a in row.get("areas") or ())
     missing = ", ".join(md(m) for m in row.get("must_haves_missing") or ()) or "—"
-    return (f"| {rank} | {md(row.get('candidate')) or '—'} | {md(row.get('file'))} | "
-            f"{_score_text(row.get('score'))} | {md(row.get('verdict'))} | {areas} | "
-            f"{missing} |\n")
+    return (
+        f"| {rank} | {md(row.get('candidate')) or '—'} | {md(row.get('file'))} | "
+        f"{_score_text(row.get('score'))} | {md(row.get('verdict'))} | {areas} | "
+        f"{missing} |\n"
+    )
 
 
 def markdown_errors_head() -> str:
@@ -127,25 +155,30 @@ def markdown_error_row(row: Mapping[str, Any]) -> str:
 def markdown_tail(meta: Mapping[str, Any], inputs: Sequence[Mapping[str, Any]]) -> str:
     """Counts and the audit list of every input with its sha256."""
     counts = meta.get("counts", {})
-    tally = (f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
-             f"{counts.get('failed', 0)} not scored.")
-    lines = ["", "## Inputs", "", tally, "",
-             "| File | Id | sha256 | Status |", "|---|---|---|---|"]
+    tally = (
+        f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
+        f"{counts.get('failed', 0)} not scored."
+    )
+    lines = ["", "## Inputs", "", tally, "", "| File | Id | sha256 | Status |", "|---|---|---|---|"]
     for item in inputs:
-        lines.append(f"| {md(item.get('file'))} | `{md(item.get('id'))}` | "
-                     f"`{item.get('sha256') or ''}` | {item.get('status')} |")
+        lines.append(
+            f"| {md(item.get('file'))} | `{md(item.get('id'))}` | "
+            f"`{item.get('sha256') or ''}` | {item.get('status')} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- terminal
 
+
 def _tail(text: str, width: int) -> str:
     """The end of a long path, where the file name is: '…/pdf/resume.pdf'."""
-    return text if len(text) <= width else "…" + text[-(width - 1):]
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
-def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False,
-                   width: int = 100) -> str:
+def render_ranking(
+    rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False, width: int = 100
+) -> str:
     """The ranking table for stderr: rank, score, candidate, file or id, verdict, and
     how many must-haves are missing."""
     from rich import box
@@ -153,8 +186,13 @@ def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD if color else box.ASCII2, show_edge=False,
-                  pad_edge=False, title=f"Top {len(rows)} of {total}", title_justify="left")
+    table = Table(
+        box=box.SIMPLE_HEAD if color else box.ASCII2,
+        show_edge=False,
+        pad_edge=False,
+        title=f"Top {len(rows)} of {total}",
+        title_justify="left",
+    )
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
     table.add_column("Score", justify="right", no_wrap=True, min_width=5)
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22)
@@ -163,20 +201,40 @@ def render_ranking(rows: Sequence[Mapping[str, Any]], *, total: int, color: bool
     table.add_column("Missing", justify="right", no_wrap=True, min_width=7)
     for rank, row in enumerate(rows, start=1):
         missing = len(row.get("must_haves_missing") or ())
-        table.add_row(Text(str(rank)), Text(_score_text(row.get("score"))),
-                      Text(plain(row.get("candidate")) or "—"),
-                      Text(_tail(plain(row.get("file")), 32)),
-                      Text(plain(row.get("verdict")).split(";")[0]),
-                      Text(str(missing) if missing else "—",
-                           style="red" if missing and color else ""))
+        table.add_row(
+            Text(str(rank)),
+            Text(_score_text(row.get("score"))),
+            Text(plain(row.get("candidate")) or "—"),
+            Text(_tail(plain(row.get("file")), 32)),
+            Text(plain(row.get("verdict")).split(";")[0]),
+            Text(str(missing) if missing else "—", style="red" if missing and color else ""),
+        )
     buffer = io.StringIO()
-    console = Console(file=buffer, width=max(60, width), force_terminal=color,
-                      color_system="standard" if color else None, no_color=not color,
-                      highlight=False, emoji=False, markup=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=max(60, width),
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+    )
     console.print(table)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
-__all__ = ["BATCH_SCHEMA_VERSION", "csv_header", "csv_row", "json_head", "json_tail",
-           "markdown_error_row", "markdown_errors_head", "markdown_head", "markdown_row",
-           "markdown_tail", "render_ranking"]
+__all__ = [
+    "BATCH_SCHEMA_VERSION",
+    "csv_header",
+    "csv_row",
+    "json_head",
+    "json_tail",
+    "markdown_error_row",
+    "markdown_errors_head",
+    "markdown_head",
+    "markdown_row",
+    "markdown_tail",
+    "render_ranking",
+]

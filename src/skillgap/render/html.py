@@ -24,8 +24,10 @@ from .escape import html_text as esc
 from .sections import level_status, safe_url
 
 _STATUS_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
-_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-        "form-action 'none'")
+_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'"
+)
 
 _CSS = """
 :root {
@@ -141,6 +143,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 18px; text-align: cen
 
 # --------------------------------------------------------------------------- helpers
 
+
 def _n(value: float) -> str:
     """A coordinate with fixed precision (deterministic, compact)."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -174,7 +177,7 @@ def _wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
     if current:
         lines.append(current)
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1:])]
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
         if len(lines[-1]) > width:
             lines[-1] = lines[-1][: width - 1].rstrip() + "…"
     return lines
@@ -185,6 +188,7 @@ def _truncate(text: str, limit: int) -> str:
 
 
 # --------------------------------------------------------------------------- charts
+
 
 def score_ring_svg(score: float, label: str) -> str:
     """A ring showing the overall score (0-100), with the number in the middle."""
@@ -201,9 +205,10 @@ def score_ring_svg(score: float, label: str) -> str:
         f'stroke-width="12" stroke-linecap="round" '
         f'stroke-dasharray="{_n(filled)} {_n(circumference)}" transform="rotate(-90 70 70)"/>'
         f'<text x="70" y="72" text-anchor="middle" font-size="30" font-weight="700">'
-        f'{score:.1f}</text>'
+        f"{score:.1f}</text>"
         f'<text x="70" y="92" text-anchor="middle" font-size="11" fill="#5f6b7a">'
-        f'out of 100</text></svg>')
+        f"out of 100</text></svg>"
+    )
 
 
 def bar_chart_svg(areas: tuple[AreaResult, ...]) -> str:
@@ -211,30 +216,47 @@ def bar_chart_svg(areas: tuple[AreaResult, ...]) -> str:
     label_w, bar_w, value_w, row_h, top = 250.0, 250.0, 44.0, 28.0, 22.0
     width = label_w + bar_w + value_w
     height = top + row_h * len(areas) + 8
-    parts = [(f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-             f'aria-labelledby="bars-title bars-desc">'),
-             '<title id="bars-title">Score per area</title>',
-             '<desc id="bars-desc">' + esc("; ".join(
-                 f"{a.name}: {_pct(a.score)}" for a in areas)) + "</desc>"]
+    parts = [
+        (
+            f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
+            f'aria-labelledby="bars-title bars-desc">'
+        ),
+        '<title id="bars-title">Score per area</title>',
+        '<desc id="bars-desc">'
+        + esc("; ".join(f"{a.name}: {_pct(a.score)}" for a in areas))
+        + "</desc>",
+    ]
     for tick in (0, 25, 50, 75, 100):
         x = label_w + bar_w * tick / 100
-        parts.append(f'<line x1="{_n(x)}" y1="{_n(top - 6)}" x2="{_n(x)}" '
-                     f'y2="{_n(height - 6)}" stroke="#e3e8ef" stroke-width="1"/>')
-        parts.append(f'<text x="{_n(x)}" y="{_n(top - 10)}" text-anchor="middle" '
-                     f'font-size="10" fill="#5f6b7a">{tick}</text>')
+        parts.append(
+            f'<line x1="{_n(x)}" y1="{_n(top - 6)}" x2="{_n(x)}" '
+            f'y2="{_n(height - 6)}" stroke="#e3e8ef" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{_n(x)}" y="{_n(top - 10)}" text-anchor="middle" '
+            f'font-size="10" fill="#5f6b7a">{tick}</text>'
+        )
     for index, area in enumerate(areas):
         y = top + row_h * index
         fraction = max(0.0, min(1.0, area.score))
-        parts.append(f'<text x="{_n(label_w - 10)}" y="{_n(y + row_h / 2 + 4)}" '
-                     f'text-anchor="end" font-size="12.5">{esc(_truncate(area.name, 38))}</text>')
-        parts.append(f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" width="{_n(bar_w)}" '
-                     f'height="{_n(row_h - 10)}" rx="3" fill="#f0f3f7"/>')
+        parts.append(
+            f'<text x="{_n(label_w - 10)}" y="{_n(y + row_h / 2 + 4)}" '
+            f'text-anchor="end" font-size="12.5">{esc(_truncate(area.name, 38))}</text>'
+        )
+        parts.append(
+            f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" width="{_n(bar_w)}" '
+            f'height="{_n(row_h - 10)}" rx="3" fill="#f0f3f7"/>'
+        )
         if fraction > 0:
-            parts.append(f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" '
-                         f'width="{_n(max(2.0, bar_w * fraction))}" height="{_n(row_h - 10)}" '
-                         f'rx="3" fill="{_BAND_COLOR[_band(fraction)]}"/>')
-        parts.append(f'<text x="{_n(label_w + bar_w + 8)}" y="{_n(y + row_h / 2 + 4)}" '
-                     f'font-size="12" font-weight="600">{_pct(area.score)}</text>')
+            parts.append(
+                f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" '
+                f'width="{_n(max(2.0, bar_w * fraction))}" height="{_n(row_h - 10)}" '
+                f'rx="3" fill="{_BAND_COLOR[_band(fraction)]}"/>'
+            )
+        parts.append(
+            f'<text x="{_n(label_w + bar_w + 8)}" y="{_n(y + row_h / 2 + 4)}" '
+            f'font-size="12" font-weight="600">{_pct(area.score)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -251,27 +273,41 @@ def radar_chart_svg(areas: tuple[AreaResult, ...]) -> str | None:
         angle = -math.pi / 2 + 2 * math.pi * index / count
         return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
 
-    parts = [(f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-             f'aria-labelledby="radar-title radar-desc">'),
-             '<title id="radar-title">Area profile (radar chart)</title>',
-             '<desc id="radar-desc">' + esc("; ".join(
-                 f"{a.name}: {_pct(a.score)}" for a in areas)) + "</desc>"]
+    parts = [
+        (
+            f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
+            f'aria-labelledby="radar-title radar-desc">'
+        ),
+        '<title id="radar-title">Area profile (radar chart)</title>',
+        '<desc id="radar-desc">'
+        + esc("; ".join(f"{a.name}: {_pct(a.score)}" for a in areas))
+        + "</desc>",
+    ]
     for ring in (0.25, 0.5, 0.75, 1.0):
-        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in
-                          (point(i, ring) for i in range(count)))
-        parts.append(f'<polygon points="{points}" fill="none" stroke="#dfe5ec" '
-                     f'stroke-width="{1.4 if ring == 1.0 else 1}"/>')
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, ring) for i in range(count)))
+        parts.append(
+            f'<polygon points="{points}" fill="none" stroke="#dfe5ec" '
+            f'stroke-width="{1.4 if ring == 1.0 else 1}"/>'
+        )
         x, y = point(0, ring)
-        parts.append(f'<text x="{_n(x + 4)}" y="{_n(y + 11)}" font-size="9" '
-                     f'fill="#8a96a3">{round(ring * 100)}</text>')
+        parts.append(
+            f'<text x="{_n(x + 4)}" y="{_n(y + 11)}" font-size="9" '
+            f'fill="#8a96a3">{round(ring * 100)}</text>'
+        )
     for index in range(count):
         x, y = point(index, 1.0)
-        parts.append(f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" '
-                     f'stroke="#dfe5ec" stroke-width="1"/>')
-    shape = " ".join(f"{_n(x)},{_n(y)}" for x, y in
-                     (point(i, max(0.0, min(1.0, a.score))) for i, a in enumerate(areas)))
-    parts.append(f'<polygon points="{shape}" fill="#2456c7" fill-opacity="0.18" '
-                 f'stroke="#2456c7" stroke-width="2" stroke-linejoin="round"/>')
+        parts.append(
+            f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" '
+            f'stroke="#dfe5ec" stroke-width="1"/>'
+        )
+    shape = " ".join(
+        f"{_n(x)},{_n(y)}"
+        for x, y in (point(i, max(0.0, min(1.0, a.score))) for i, a in enumerate(areas))
+    )
+    parts.append(
+        f'<polygon points="{shape}" fill="#2456c7" fill-opacity="0.18" '
+        f'stroke="#2456c7" stroke-width="2" stroke-linejoin="round"/>'
+    )
     for index, area in enumerate(areas):
         x, y = point(index, max(0.0, min(1.0, area.score)))
         parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="#2456c7"/>')
@@ -282,12 +318,12 @@ def radar_chart_svg(areas: tuple[AreaResult, ...]) -> str | None:
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
         lines = [*_wrap(area.name, 18), _pct(area.score)]
         # Labels above the chart grow upwards, below it downwards, beside it centred.
-        first = ly + 4 - (len(lines) - 1) * 13 * (1.0 if sin < -0.3 else
-                                                   0.0 if sin > 0.3 else 0.5)
+        first = ly + 4 - (len(lines) - 1) * 13 * (1.0 if sin < -0.3 else 0.0 if sin > 0.3 else 0.5)
         spans = "".join(
             f'<tspan x="{_n(lx)}" y="{_n(first + 13 * i)}"'
-            f'{_LAST_LINE if i == len(lines) - 1 else ""}>{esc(line)}</tspan>'
-            for i, line in enumerate(lines))
+            f"{_LAST_LINE if i == len(lines) - 1 else ''}>{esc(line)}</tspan>"
+            for i, line in enumerate(lines)
+        )
         parts.append(f'<text text-anchor="{anchor}" font-size="12">{spans}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -295,10 +331,14 @@ def radar_chart_svg(areas: tuple[AreaResult, ...]) -> str | None:
 
 # --------------------------------------------------------------------------- sections
 
+
 def _header(report: GapReport) -> str:
     candidate = report.candidate
-    who = esc(candidate.name) if candidate.name else (
-        "(blind)" if report.blind else "(name not found)")
+    who = (
+        esc(candidate.name)
+        if candidate.name
+        else ("(blind)" if report.blind else "(name not found)")
+    )
     source = f" · {esc(candidate.source)}" if candidate.source else ""
     rubric = report.rubric
     return (
@@ -308,7 +348,8 @@ def _header(report: GapReport) -> str:
         f'<p class="meta">Candidate <strong>{who}</strong>{source} '
         f"({esc(candidate.format)})</p></div>"
         f'<div class="stamp">rubric {esc(rubric.id)} {esc(rubric.version)}<br>'
-        f"as of {esc(report.as_of)}</div></header>")
+        f"as of {esc(report.as_of)}</div></header>"
+    )
 
 
 def _summary(report: GapReport) -> str:
@@ -324,11 +365,16 @@ def _summary(report: GapReport) -> str:
         facts.append(("Blocking", esc(", ".join(g.name for g in blocking))))
     top = [g for g in report.gaps if g.gain > 0][:3]
     if top:
-        facts.append(("Biggest gaps", ", ".join(
-            f'{esc(g.name)} <span class="gain">+{g.gain:.1f}</span>' for g in top)))
+        facts.append(
+            (
+                "Biggest gaps",
+                ", ".join(f'{esc(g.name)} <span class="gain">+{g.gain:.1f}</span>' for g in top),
+            )
+        )
     strongest = sorted(report.areas, key=lambda a: (-a.score, a.id))[:2]
-    facts.append(("Strongest areas", esc(", ".join(
-        f"{a.name} ({_pct(a.score)})" for a in strongest))))
+    facts.append(
+        ("Strongest areas", esc(", ".join(f"{a.name} ({_pct(a.score)})" for a in strongest)))
+    )
     rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     note_html = f'<p class="verdict-note">{esc(note.strip())}</p>' if note.strip() else ""
     return (
@@ -340,15 +386,18 @@ def _summary(report: GapReport) -> str:
         f'<span class="pill partial">{overall.partial} partial</span>'
         f'<span class="pill missing">{overall.missing} missing</span>'
         f'<span class="sub">of {overall.met + overall.partial + overall.missing} '
-        f'requirements</span></div><dl class="facts">{rows}</dl></div></section>')
+        f'requirements</span></div><dl class="facts">{rows}</dl></div></section>'
+    )
 
 
 def _charts(report: GapReport) -> str:
     bars = bar_chart_svg(report.areas)
     radar = radar_chart_svg(report.areas)
     radar_block = f'<div class="chart"><h2>Area profile</h2>{radar}</div>' if radar else ""
-    return (f'<section class="card charts" aria-label="Charts"><div class="chart">'
-            f"<h2>Score per area</h2>{bars}</div>{radar_block}</section>")
+    return (
+        f'<section class="card charts" aria-label="Charts"><div class="chart">'
+        f"<h2>Score per area</h2>{bars}</div>{radar_block}</section>"
+    )
 
 
 def _ladder(placement: LadderPlacement) -> str:
@@ -362,22 +411,30 @@ def _ladder(placement: LadderPlacement) -> str:
             f'<div class="sub">{esc(level.summary)}</div>'
             f'<div class="track"><span style="width:{_n(max(0.0, min(100.0, level.score)))}%">'
             f'</span></div><span class="score">{level.score:.1f}</span> '
-            f'<span class="status">{esc(level_status(placement, index))}</span></div>')
+            f'<span class="status">{esc(level_status(placement, index))}</span></div>'
+        )
     columns = len(placement.levels)
     placed = esc(placement.placed_name) if placement.placed_name else "no level fully met yet"
-    out = [f'<section class="card" id="ladder"><h2>Career ladder: {esc(placement.title)}</h2>',
-           (f'<p class="sub">A level is fully met when none of its must-haves is unmet and its '
-           f"score is at least {placement.min_score:g}. Placed at: <strong>{placed}</strong>.</p>"),
-           f'<div class="ladder" style="grid-template-columns:repeat({columns},1fr)">',
-           *rungs, "</div>"]
+    out = [
+        f'<section class="card" id="ladder"><h2>Career ladder: {esc(placement.title)}</h2>',
+        (
+            f'<p class="sub">A level is fully met when none of its must-haves is unmet and its '
+            f"score is at least {placement.min_score:g}. Placed at: <strong>{placed}</strong>.</p>"
+        ),
+        f'<div class="ladder" style="grid-template-columns:repeat({columns},1fr)">',
+        *rungs,
+        "</div>",
+    ]
     if placement.next_name:
         out.append(f"<h3>What {esc(placement.next_name)} asks for that is not yet shown</h3>")
         out.append('<ul class="blocking">')
         for gap in placement.gap_to_next:
             flag = ' <span class="pill blocking">blocking</span>' if gap.blocking else ""
-            out.append(f'<li><span class="gain">+{gap.gain:.1f}</span> {esc(gap.name)} '
-                       f'<span class="sub">({esc(gap.area_name)}, now {_pct(gap.score)})'
-                       f"</span>{flag}</li>")
+            out.append(
+                f'<li><span class="gain">+{gap.gain:.1f}</span> {esc(gap.name)} '
+                f'<span class="sub">({esc(gap.area_name)}, now {_pct(gap.score)})'
+                f"</span>{flag}</li>"
+            )
         out.append("</ul>")
     else:
         out.append('<p class="sub">This is the top of the ladder.</p>')
@@ -391,18 +448,23 @@ def _blocking(gaps: list[Gap]) -> str:
     items = "".join(
         f'<li><span class="req-name">{esc(g.name)}</span> '
         f'<span class="sub">({esc(g.area_name)}, now {_pct(g.score)})</span></li>'
-        for g in gaps)
-    return ('<section class="card" id="blocking"><h2>Blocking gaps</h2>'
-            '<p class="sub">Must-haves not met: each blocks the candidate whatever the total '
-            f'score.</p><ul class="blocking">{items}</ul></section>')
+        for g in gaps
+    )
+    return (
+        '<section class="card" id="blocking"><h2>Blocking gaps</h2>'
+        '<p class="sub">Must-haves not met: each blocks the candidate whatever the total '
+        f'score.</p><ul class="blocking">{items}</ul></section>'
+    )
 
 
 def _resource(title: str, url: str | None) -> str:
     link = safe_url(url)
     if link is None:
         return esc(title)
-    return (f'<a class="resource" href="{html.escape(link, quote=True)}" '
-            f'rel="noopener noreferrer nofollow">{esc(title)}</a>')
+    return (
+        f'<a class="resource" href="{html.escape(link, quote=True)}" '
+        f'rel="noopener noreferrer nofollow">{esc(title)}</a>'
+    )
 
 
 def _plan(report: GapReport, options: RenderOptions) -> str:
@@ -419,25 +481,29 @@ def _plan(report: GapReport, options: RenderOptions) -> str:
             flags = '<span class="pill must">must-have</span>'
         details = []
         if gap.missing_skills:
-            details.append(f'<div class="sub">Missing: '
-                           f'{esc(", ".join(gap.missing_skills))}</div>')
+            details.append(f'<div class="sub">Missing: {esc(", ".join(gap.missing_skills))}</div>')
         if gap.next_steps:
-            details.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in gap.next_steps)
-                           + "</ul>")
+            details.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in gap.next_steps) + "</ul>")
         if gap.resources:
-            details.append('<div class="sub">Resources: ' + " · ".join(
-                _resource(r.title, r.url) for r in gap.resources) + "</div>")
+            details.append(
+                '<div class="sub">Resources: '
+                + " · ".join(_resource(r.title, r.url) for r in gap.resources)
+                + "</div>"
+            )
         if gap.effort:
             details.append(f'<div class="sub">Effort: {esc(gap.effort)}</div>')
         items.append(
             f'<li><div class="head"><span class="req-name">{esc(gap.name)}</span>'
             f'<span class="gain">+{gap.gain:.1f}</span>'
             f'<span class="sub">→ {step.score_after:.1f} · {esc(gap.area_name)}, '
-            f"now {_pct(gap.score)}</span>{flags}</div>{''.join(details)}</li>")
-    return ('<section class="card plan-card" id="plan"><h2>Learning plan</h2>'
-            f'<p class="sub">The gaps worth closing first, in order of what closing them adds '
-            f"(overall now {report.overall.score:.1f}; each step shows the score after closing "
-            f'it and the steps above it).</p><ol class="plan">{"".join(items)}</ol></section>')
+            f"now {_pct(gap.score)}</span>{flags}</div>{''.join(details)}</li>"
+        )
+    return (
+        '<section class="card plan-card" id="plan"><h2>Learning plan</h2>'
+        f'<p class="sub">The gaps worth closing first, in order of what closing them adds '
+        f"(overall now {report.overall.score:.1f}; each step shows the score after closing "
+        f'it and the steps above it).</p><ol class="plan">{"".join(items)}</ol></section>'
+    )
 
 
 def _evidence(item: EvidenceItem) -> str:
@@ -446,8 +512,10 @@ def _evidence(item: EvidenceItem) -> str:
     if item.level:
         how += f", {item.level}"
     where = item.source + (f", line {item.line}" if item.line else "")
-    return (f"<div><q>{esc(_truncate(quote, 220))}</q> "
-            f'<span class="src">{esc(how)} · {esc(where)}</span></div>')
+    return (
+        f"<div><q>{esc(_truncate(quote, 220))}</q> "
+        f'<span class="src">{esc(how)} · {esc(where)}</span></div>'
+    )
 
 
 def _requirement_row(req: RequirementResult, options: RenderOptions) -> str:
@@ -456,27 +524,36 @@ def _requirement_row(req: RequirementResult, options: RenderOptions) -> str:
         if not skill.matched:
             continue
         quotes = "".join(_evidence(e) for e in skill.evidence[: options.max_evidence])
-        cells.append(f'<div class="skill"><b>{esc(skill.name)}</b> '
-                     f'<span class="src">{esc(skill.basis)}</span>{quotes}</div>')
+        cells.append(
+            f'<div class="skill"><b>{esc(skill.name)}</b> '
+            f'<span class="src">{esc(skill.basis)}</span>{quotes}</div>'
+        )
     unmatched = [s.name for s in req.skills if not s.matched]
     if unmatched and (req.status != "met" or len(unmatched) <= 8):
         cells.append(f'<div class="none">No evidence: {esc(", ".join(unmatched))}</div>')
     if req.self_assessment is not None:
-        cells.append(f'<div class="skill"><b>Self-assessed</b> {_evidence(req.self_assessment)}'
-                     "</div>")
+        cells.append(
+            f'<div class="skill"><b>Self-assessed</b> {_evidence(req.self_assessment)}</div>'
+        )
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
-        cells.append(f'<div class="skill"><b>Years</b> {found} of {req.years.required:g} '
-                     f'<span class="src">{esc(req.years.basis)}</span></div>')
+        cells.append(
+            f'<div class="skill"><b>Years</b> {found} of {req.years.required:g} '
+            f'<span class="src">{esc(req.years.basis)}</span></div>'
+        )
     if req.degree is not None:
         text = f" <q>{esc(req.degree.text)}</q>" if req.degree.text else ""
-        cells.append(f'<div class="skill"><b>Degree</b> '
-                     f'<span class="src">{esc(req.degree.basis)}</span>{text}</div>')
+        cells.append(
+            f'<div class="skill"><b>Degree</b> '
+            f'<span class="src">{esc(req.degree.basis)}</span>{text}</div>'
+        )
     must = ' <span class="pill must">must-have</span>' if req.must_have else ""
-    return (f'<tr><td><span class="pill {req.status}">{_STATUS_LABEL[req.status]}</span></td>'
-            f'<td><div class="req-name">{esc(req.name)}{must}</div>'
-            f'<div class="explain">{esc(req.explanation)}</div></td>'
-            f'<td class="num">{_pct(req.score)}</td><td>{"".join(cells)}</td></tr>')
+    return (
+        f'<tr><td><span class="pill {req.status}">{_STATUS_LABEL[req.status]}</span></td>'
+        f'<td><div class="req-name">{esc(req.name)}{must}</div>'
+        f'<div class="explain">{esc(req.explanation)}</div></td>'
+        f'<td class="num">{_pct(req.score)}</td><td>{"".join(cells)}</td></tr>'
+    )
 
 
 def _areas(report: GapReport, options: RenderOptions) -> str:
@@ -486,11 +563,12 @@ def _areas(report: GapReport, options: RenderOptions) -> str:
         out.append(
             f'<div class="card areas"><div class="area-head"><h3>{esc(area.name)}</h3>'
             f'<span class="sub">weight {area.weight:g} · {area.met} met, {area.partial} '
-            f'partial, {area.missing} missing</span>'
+            f"partial, {area.missing} missing</span>"
             f'<span class="area-score">{_pct(area.score)}</span></div>'
             '<table><thead><tr><th style="width:86px">Status</th><th style="width:28%">'
             'Requirement</th><th style="width:60px">Score</th><th>Evidence</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>")
+            f"<tbody>{rows}</tbody></table></div>"
+        )
     out.append("</section>")
     return "".join(out)
 
@@ -500,13 +578,19 @@ def render_html(report: GapReport, options: RenderOptions) -> str:
     candidate = report.candidate.name if report.candidate.name else report.candidate.id
     warnings = "".join(f'<div class="warning">{esc(w)}</div>' for w in report.warnings)
     body = [
-        _header(report), warnings, _summary(report), _charts(report),
+        _header(report),
+        warnings,
+        _summary(report),
+        _charts(report),
         _ladder(report.ladder) if report.ladder is not None else "",
         _blocking([g for g in report.gaps if g.blocking]),
-        _plan(report, options), _areas(report, options),
-        (f"<footer>skillgap {esc(report.tool.version)} · report schema "
-        f"{esc(report.schema_version)} · rubric sha256 {esc(report.rubric.sha256[:16])} · "
-        f"candidate {esc(report.candidate.id)}</footer>"),
+        _plan(report, options),
+        _areas(report, options),
+        (
+            f"<footer>skillgap {esc(report.tool.version)} · report schema "
+            f"{esc(report.schema_version)} · rubric sha256 {esc(report.rubric.sha256[:16])} · "
+            f"candidate {esc(report.candidate.id)}</footer>"
+        ),
     ]
     return (
         "<!DOCTYPE html>\n"
@@ -518,7 +602,8 @@ def render_html(report: GapReport, options: RenderOptions) -> str:
         f"<title>{esc(report.rubric.title)} — gap report — {esc(candidate)}</title>\n"
         f"<style>\n{_CSS}\n</style>\n</head>\n<body>\n"
         f'<div class="page">\n{"".join(part for part in body if part)}\n</div>\n'
-        "</body>\n</html>\n")
+        "</body>\n</html>\n"
+    )
 
 
 __all__ = ["bar_chart_svg", "radar_chart_svg", "render_html", "score_ring_svg"]

@@ -62,8 +62,14 @@ def format_json(problems: Sequence[Problem], *, files: Sequence[str] = ()) -> st
         "files": list(files),
         "counts": _counts(problems),
         "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "level": p.level.value,
-             "rule": p.rule, "message": p.message}
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "level": p.level.value,
+                "rule": p.rule,
+                "message": p.message,
+            }
             for p in problems
         ],
     }
@@ -97,8 +103,10 @@ def format_github(problems: Sequence[Problem], *, files: Sequence[str] = ()) -> 
             if problem.column is not None:
                 properties.append(f"col={problem.column}")
         suffix = f" [{problem.rule}]" if problem.rule else ""
-        lines.append(f"::{_GITHUB_COMMANDS[problem.level]} {','.join(properties)}::"
-                     f"{_github_data(problem.message + suffix)}\n")
+        lines.append(
+            f"::{_GITHUB_COMMANDS[problem.level]} {','.join(properties)}::"
+            f"{_github_data(problem.message + suffix)}\n"
+        )
     return "".join(lines)
 
 
@@ -112,8 +120,9 @@ FORMATTERS: dict[ProblemFormat, ProblemFormatter] = {
 }
 
 
-def render_problems(problems: Sequence[Problem], fmt: ProblemFormat | str, *,
-                    files: Sequence[str] = ()) -> str:
+def render_problems(
+    problems: Sequence[Problem], fmt: ProblemFormat | str, *, files: Sequence[str] = ()
+) -> str:
     """Format ``problems`` in ``fmt``."""
     return FORMATTERS[ProblemFormat(fmt)](problems, files=files)
 
@@ -127,13 +136,24 @@ def summary(problems: Sequence[Problem], *, files: Sequence[str], strict: bool =
     checked = f"{len(files)} file{'s' if len(files) != 1 else ''} checked"
     counts = _counts(problems)
     words = {"error": "error", "warning": "warning", "info": "note"}
-    parts = [f"{counts[level.value]} {words[level.value]}{'s' if counts[level.value] != 1 else ''}"
-             for level in Level if counts[level.value]]
+    parts = [
+        f"{counts[level.value]} {words[level.value]}{'s' if counts[level.value] != 1 else ''}"
+        for level in Level
+        if counts[level.value]
+    ]
     if not parts:
         return f"{checked}: no problems"
     note = " (warnings fail with --strict)" if strict and counts["warning"] else ""
     return f"{checked}: {', '.join(parts)}{note}"
 
 
-__all__ = ["FORMATTERS", "PROBLEMS_SCHEMA_VERSION", "ProblemFormat", "format_github",
-           "format_json", "format_text", "render_problems", "summary"]
+__all__ = [
+    "FORMATTERS",
+    "PROBLEMS_SCHEMA_VERSION",
+    "ProblemFormat",
+    "format_github",
+    "format_json",
+    "format_text",
+    "render_problems",
+    "summary",
+]

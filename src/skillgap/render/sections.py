@@ -61,37 +61,56 @@ def plan_steps(report: GapReport, options: RenderOptions) -> tuple[PlanStep, ...
 
 # --------------------------------------------------------------------------- terminal
 
+
 def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableType:
     """The ladder: every level with its score and status, the placement and the gap."""
     arrow = "→" if color else "->"
-    rule = (f"  ({plain(placement.id)}; fully met: no unmet must-have, score "
-            f"≥ {placement.min_score:g})")
-    lines: list[RenderableType] = [Text.assemble(
-        ("Career ladder: ", _st(color, "bold")), (plain(placement.title), _st(color, "bold")),
-        (rule, _st(color, "dim")))]
+    rule = (
+        f"  ({plain(placement.id)}; fully met: no unmet must-have, score ≥ {placement.min_score:g})"
+    )
+    lines: list[RenderableType] = [
+        Text.assemble(
+            ("Career ladder: ", _st(color, "bold")),
+            (plain(placement.title), _st(color, "bold")),
+            (rule, _st(color, "dim")),
+        )
+    ]
     width = max(len(plain(level.name)) for level in placement.levels)
     for index, level in enumerate(placement.levels):
         here = level.rubric.id == placement.placed
         mark = ("✔" if color else "[x]") if level.fully_met else ("·" if color else "[ ]")
         style = "green" if level.fully_met else ("red" if level.blocking else "yellow")
-        lines.append(Text.assemble(
-            f"  {mark} ", (f"{plain(level.name):<{width}}", _st(color, "bold" if here else "")),
-            f"  {level.score:5.1f}  ", (level_status(placement, index), _st(color, style)),
-            (f"  {arrow} you are here" if here else "", _st(color, "bold cyan"))))
+        lines.append(
+            Text.assemble(
+                f"  {mark} ",
+                (f"{plain(level.name):<{width}}", _st(color, "bold" if here else "")),
+                f"  {level.score:5.1f}  ",
+                (level_status(placement, index), _st(color, style)),
+                (f"  {arrow} you are here" if here else "", _st(color, "bold cyan")),
+            )
+        )
     placed = plain(placement.placed_name) if placement.placed_name else "no level fully met yet"
     lines.append(Text.assemble(("  Placed at: ", _st(color, "bold")), placed))
     if placement.next_name:
-        lines.append(Text.assemble(("  Next: ", _st(color, "bold")),
-                                   plain(placement.next_name)))
+        lines.append(Text.assemble(("  Next: ", _st(color, "bold")), plain(placement.next_name)))
         if placement.gap_to_next:
-            lines.append(Text(f"  What {plain(placement.next_name)} asks for that you do not "
-                              "yet show:", style=_st(color, "dim")))
+            lines.append(
+                Text(
+                    f"  What {plain(placement.next_name)} asks for that you do not yet show:",
+                    style=_st(color, "dim"),
+                )
+            )
         for number, gap in enumerate(placement.gap_to_next, start=1):
-            lines.append(Text.assemble(
-                f"   {number:>2}. ", (f"+{gap.gain:.1f}", _st(color, "green")), "  ",
-                plain(gap.name),
-                (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
-                (" blocking" if gap.blocking else "", _st(color, "red"))))
+            lines.append(
+                Text.assemble(
+                    f"   {number:>2}. ",
+                    (f"+{gap.gain:.1f}", _st(color, "green")),
+                    "  ",
+                    plain(gap.name),
+                    (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
+                    (" blocking" if gap.blocking else "", _st(color, "red")),
+                )
+            )
     else:
         lines.append(Text("  This is the top of the ladder.", style=_st(color, "dim")))
     return Group(*lines, Text())
@@ -104,30 +123,50 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
         return None
     color = options.color
     arrow = "→" if color else "->"
-    intro = (f": close these in order (overall now {report.overall.score:.1f}; each line "
-             "shows the score after closing it and those above)")
-    lines: list[RenderableType] = [Text.assemble(("Learning plan", _st(color, "bold")),
-                                                 (intro, _st(color, "dim")))]
+    intro = (
+        f": close these in order (overall now {report.overall.score:.1f}; each line "
+        "shows the score after closing it and those above)"
+    )
+    lines: list[RenderableType] = [
+        Text.assemble(("Learning plan", _st(color, "bold")), (intro, _st(color, "dim")))
+    ]
     for step in steps:
         gap = step.gap
-        lines.append(Text.assemble(
-            f"{step.number:>2}. ", (plain(gap.name), _st(color, "bold")),
-            "  ", (f"+{gap.gain:.1f}", _st(color, "bold green")),
-            (f" {arrow} {step.score_after:.1f}", _st(color, "green")),
-            (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
-            (" must-have, blocking" if gap.blocking else
-             (" must-have" if gap.must_have else ""), _st(color, "magenta"))))
+        lines.append(
+            Text.assemble(
+                f"{step.number:>2}. ",
+                (plain(gap.name), _st(color, "bold")),
+                "  ",
+                (f"+{gap.gain:.1f}", _st(color, "bold green")),
+                (f" {arrow} {step.score_after:.1f}", _st(color, "green")),
+                (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
+                (
+                    " must-have, blocking"
+                    if gap.blocking
+                    else (" must-have" if gap.must_have else ""),
+                    _st(color, "magenta"),
+                ),
+            )
+        )
         details: list[Text] = []
         if gap.missing_skills:
             shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
             more = len(gap.missing_skills) - 6
-            details.append(Text(f"missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
-                                style=_st(color, "dim")))
+            details.append(
+                Text(
+                    f"missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
+                    style=_st(color, "dim"),
+                )
+            )
         details.extend(Text(f"{arrow} {plain(s)}") for s in gap.next_steps)
         for resource in gap.resources:
             url = safe_url(resource.url)
-            details.append(Text(f"resource: {plain(resource.title)}"
-                                f"{f' <{url}>' if url else ''}", style=_st(color, "cyan")))
+            details.append(
+                Text(
+                    f"resource: {plain(resource.title)}{f' <{url}>' if url else ''}",
+                    style=_st(color, "cyan"),
+                )
+            )
         if gap.effort:
             details.append(Text(f"effort: {plain(gap.effort)}", style=_st(color, "dim")))
         # Padding keeps wrapped lines indented under their step.
@@ -137,22 +176,36 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
 
 def terminal_self_assessment(item: EvidenceItem, *, color: bool) -> Text:
     """The evidence line for a self-assessed requirement."""
-    return Text.assemble("    ", ("self-assessed: ", _st(color, "cyan")),
-                         (self_assessed_text(item), _st(color, "dim")))
+    return Text.assemble(
+        "    ",
+        ("self-assessed: ", _st(color, "cyan")),
+        (self_assessed_text(item), _st(color, "dim")),
+    )
 
 
 # --------------------------------------------------------------------------- markdown
 
+
 def markdown_ladder(placement: LadderPlacement) -> list[str]:
     """The ladder as a Markdown section."""
-    rule = (f"**{md(placement.title)}** (`{md(placement.id)}`): a level is fully met with "
-            f"no unmet must-have and a score of at least {placement.min_score:g}.")
-    out = ["## Career ladder", "", rule, "",
-           "| Level | Rubric | Score | Status |", "|---|---|---:|---|"]
+    rule = (
+        f"**{md(placement.title)}** (`{md(placement.id)}`): a level is fully met with "
+        f"no unmet must-have and a score of at least {placement.min_score:g}."
+    )
+    out = [
+        "## Career ladder",
+        "",
+        rule,
+        "",
+        "| Level | Rubric | Score | Status |",
+        "|---|---|---:|---|",
+    ]
     for index, level in enumerate(placement.levels):
         here = " **← you are here**" if level.rubric.id == placement.placed else ""
-        out.append(f"| {md(level.name)} | `{md(level.rubric.id)}` | {level.score:.1f} | "
-                   f"{md(level_status(placement, index))}{here} |")
+        out.append(
+            f"| {md(level.name)} | `{md(level.rubric.id)}` | {level.score:.1f} | "
+            f"{md(level_status(placement, index))}{here} |"
+        )
     placed = md(placement.placed_name) if placement.placed_name else "no level fully met yet"
     out += ["", f"- **Placed at:** {placed}"]
     if placement.next_name:
@@ -161,8 +214,10 @@ def markdown_ladder(placement: LadderPlacement) -> list[str]:
             out += ["", f"What {md(placement.next_name)} asks for that is not yet shown:", ""]
             for number, gap in enumerate(placement.gap_to_next, start=1):
                 blocking = " — **blocking**" if gap.blocking else ""
-                out.append(f"{number}. **{md(gap.name)}** (+{gap.gain:.1f}; "
-                           f"{md(gap.area_name)}, now {gap.score * 100:.0f}%){blocking}")
+                out.append(
+                    f"{number}. **{md(gap.name)}** (+{gap.gain:.1f}; "
+                    f"{md(gap.area_name)}, now {gap.score * 100:.0f}%){blocking}"
+                )
     else:
         out.append("- This is the top of the ladder.")
     return [*out, ""]
@@ -173,17 +228,27 @@ def markdown_plan(report: GapReport, options: RenderOptions) -> list[str]:
     steps = plan_steps(report, options)
     if not steps:
         return []
-    intro = (f"Close these in order; overall now **{report.overall.score:.1f}**, and each "
-             "step shows the score after closing it and the steps above it.")
+    intro = (
+        f"Close these in order; overall now **{report.overall.score:.1f}**, and each "
+        "step shows the score after closing it and the steps above it."
+    )
     out = ["## Learning plan", "", intro, ""]
     for step in steps:
         gap = step.gap
-        flag = " — must-have, **blocking**" if gap.blocking else (
-            " — must-have" if gap.must_have else "")
-        out.append(f"### {step.number}. {md(gap.name)} (+{gap.gain:.1f} → "
-                   f"{step.score_after:.1f}){flag}")
-        out += ["", f"{md(gap.area_name)}, now {gap.score * 100:.0f}%."
-                + (f" Effort: {md(gap.effort)}." if gap.effort else ""), ""]
+        flag = (
+            " — must-have, **blocking**"
+            if gap.blocking
+            else (" — must-have" if gap.must_have else "")
+        )
+        out.append(
+            f"### {step.number}. {md(gap.name)} (+{gap.gain:.1f} → {step.score_after:.1f}){flag}"
+        )
+        out += [
+            "",
+            f"{md(gap.area_name)}, now {gap.score * 100:.0f}%."
+            + (f" Effort: {md(gap.effort)}." if gap.effort else ""),
+            "",
+        ]
         if gap.missing_skills:
             out += [f"Missing: {', '.join(md(x) for x in gap.missing_skills)}.", ""]
         out.extend(f"- {md(s)}" for s in gap.next_steps)
@@ -202,6 +267,15 @@ def markdown_self_assessment(item: EvidenceItem) -> str:
     return f"  - self-assessed: {md(self_assessed_text(item))}"
 
 
-__all__ = ["level_status", "markdown_ladder", "markdown_plan", "markdown_self_assessment",
-           "plan_steps", "safe_url", "self_assessed_text", "terminal_ladder", "terminal_plan",
-           "terminal_self_assessment"]
+__all__ = [
+    "level_status",
+    "markdown_ladder",
+    "markdown_plan",
+    "markdown_self_assessment",
+    "plan_steps",
+    "safe_url",
+    "self_assessed_text",
+    "terminal_ladder",
+    "terminal_plan",
+    "terminal_self_assessment",
+]

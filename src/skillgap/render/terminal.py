@@ -27,8 +27,11 @@ _STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 class _Style:
     def __init__(self, color: bool) -> None:
         self.color = color
-        self.marks = {"met": "✔", "partial": "◐", "missing": "✘"} if color else \
-            {"met": "[x]", "partial": "[~]", "missing": "[ ]"}
+        self.marks = (
+            {"met": "✔", "partial": "◐", "missing": "✘"}
+            if color
+            else {"met": "[x]", "partial": "[~]", "missing": "[ ]"}
+        )
         self.full, self.empty = ("█", "░") if color else ("#", ".")
         self.box = box.SIMPLE_HEAD if color else box.ASCII2
         self.bullet = "•" if color else "-"
@@ -40,8 +43,10 @@ class _Style:
     def bar(self, fraction: float, width: int = 20) -> Text:
         filled = round(max(0.0, min(1.0, fraction)) * width)
         colour = "green" if fraction >= 0.7 else "yellow" if fraction >= 0.4 else "red"
-        return Text.assemble((self.full * filled, self.style(colour)),
-                             (self.empty * (width - filled), self.style("dim")))
+        return Text.assemble(
+            (self.full * filled, self.style(colour)),
+            (self.empty * (width - filled), self.style("dim")),
+        )
 
 
 def _pct(value: float) -> str:
@@ -54,39 +59,65 @@ def _where(item: EvidenceItem) -> str:
 
 def _header(report: GapReport, s: _Style) -> RenderableType:
     rubric = report.rubric
-    title = Text.assemble(("skillgap", s.style("bold cyan")), "  ",
-                          (plain(rubric.title), s.style("bold")),
-                          f"  ({plain(rubric.id)} {plain(rubric.version)})")
+    title = Text.assemble(
+        ("skillgap", s.style("bold cyan")),
+        "  ",
+        (plain(rubric.title), s.style("bold")),
+        f"  ({plain(rubric.id)} {plain(rubric.version)})",
+    )
     candidate = report.candidate
-    who = plain(candidate.name) if candidate.name else (
-        "(blind)" if report.blind else "(name not found)")
+    who = (
+        plain(candidate.name)
+        if candidate.name
+        else ("(blind)" if report.blind else "(name not found)")
+    )
     where = plain(candidate.source) if candidate.source else candidate.id
-    line2 = Text.assemble(("Candidate: ", s.style("dim")), (who, s.style("bold")),
-                          f"  {where} ({plain(candidate.format)})")
+    line2 = Text.assemble(
+        ("Candidate: ", s.style("dim")),
+        (who, s.style("bold")),
+        f"  {where} ({plain(candidate.format)})",
+    )
     overall = report.overall
     colour = "green" if overall.score >= 65 else "yellow" if overall.score >= 45 else "red"
-    score = Text.assemble(("Overall ", s.style("bold")),
-                          (f"{overall.score:.1f}", s.style(f"bold {colour}")), " / 100  ",
-                          s.bar(overall.score / 100), "  ",
-                          (overall.verdict, s.style("red" if overall.blocked else colour)))
-    counts = Text(f"{overall.met} met, {overall.partial} partial, {overall.missing} missing "
-                  f"of {overall.met + overall.partial + overall.missing} requirements",
-                  style=s.style("dim"))
+    score = Text.assemble(
+        ("Overall ", s.style("bold")),
+        (f"{overall.score:.1f}", s.style(f"bold {colour}")),
+        " / 100  ",
+        s.bar(overall.score / 100),
+        "  ",
+        (overall.verdict, s.style("red" if overall.blocked else colour)),
+    )
+    counts = Text(
+        f"{overall.met} met, {overall.partial} partial, {overall.missing} missing "
+        f"of {overall.met + overall.partial + overall.missing} requirements",
+        style=s.style("dim"),
+    )
     parts: list[RenderableType] = [title, line2, Text(), score, counts]
     parts.extend(Text(f"warning: {plain(w)}", style=s.style("yellow")) for w in report.warnings)
     return Group(*parts)
 
 
 def _areas_table(report: GapReport, s: _Style) -> Table:
-    table = Table(box=s.box, show_edge=False, pad_edge=False, expand=False,
-                  title="Areas", title_justify="left", title_style=s.style("bold"))
+    table = Table(
+        box=s.box,
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+        title="Areas",
+        title_justify="left",
+        title_style=s.style("bold"),
+    )
     table.add_column("Area", overflow="fold", ratio=3, min_width=16)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     table.add_column("met/part/miss", justify="center", no_wrap=True)
     for area in report.areas:
-        table.add_row(Text(plain(area.name)), Text(_pct(area.score)), s.bar(area.score, 12),
-                      Text(f"{area.met}/{area.partial}/{area.missing}"))
+        table.add_row(
+            Text(plain(area.name)),
+            Text(_pct(area.score)),
+            s.bar(area.score, 12),
+            Text(f"{area.met}/{area.partial}/{area.missing}"),
+        )
     return table
 
 
@@ -102,8 +133,14 @@ def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
     if item.level:
         how += f", {plain(item.level)}"
     quote = plain(item.context) if item.method != "declared" else plain(item.text)
-    return _indent(Text.assemble(f"{s.bullet} ", (f"“{quote}”", s.style("italic")),
-                                 (f"  ({how}; {_where(item)})", s.style("dim"))), 4)
+    return _indent(
+        Text.assemble(
+            f"{s.bullet} ",
+            (f"“{quote}”", s.style("italic")),
+            (f"  ({how}; {_where(item)})", s.style("dim")),
+        ),
+        4,
+    )
 
 
 def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> RenderableType:
@@ -118,51 +155,92 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
     lines: list[RenderableType] = [head]
     for skill in req.skills:
         if skill.matched:
-            lines.append(_indent(Text.assemble(("+ ", s.style("green")), plain(skill.name),
-                                               (f"  {plain(skill.basis)}", s.style("dim"))), 3))
+            lines.append(
+                _indent(
+                    Text.assemble(
+                        ("+ ", s.style("green")),
+                        plain(skill.name),
+                        (f"  {plain(skill.basis)}", s.style("dim")),
+                    ),
+                    3,
+                )
+            )
             lines.extend(_evidence_line(e, s) for e in skill.evidence[: options.max_evidence])
         elif req.status != "met":
-            lines.append(_indent(Text.assemble(("- ", s.style("red")), plain(skill.name),
-                                               ("  no evidence", s.style("dim"))), 3))
+            lines.append(
+                _indent(
+                    Text.assemble(
+                        ("- ", s.style("red")), plain(skill.name), ("  no evidence", s.style("dim"))
+                    ),
+                    3,
+                )
+            )
         for ignored in skill.ignored[:1]:
             where = f", line {ignored.line}" if ignored.line else ""
-            lines.append(_indent(Text.assemble(
-                ("ignored: ", s.style("dim")),
-                (f"“{plain(ignored.context)}”", s.style("dim italic")),
-                (f" ({plain(ignored.reason)}{where})", s.style("dim"))), 4))
+            lines.append(
+                _indent(
+                    Text.assemble(
+                        ("ignored: ", s.style("dim")),
+                        (f"“{plain(ignored.context)}”", s.style("dim italic")),
+                        (f" ({plain(ignored.reason)}{where})", s.style("dim")),
+                    ),
+                    4,
+                )
+            )
     if req.self_assessment is not None:
         from .sections import terminal_self_assessment
 
         lines.append(terminal_self_assessment(req.self_assessment, color=s.color))
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
-        lines.append(_indent(Text(f"years: {found} of {req.years.required:g} "
-                                  f"({plain(req.years.basis)})", style=s.style("dim")), 4))
+        lines.append(
+            _indent(
+                Text(
+                    f"years: {found} of {req.years.required:g} ({plain(req.years.basis)})",
+                    style=s.style("dim"),
+                ),
+                4,
+            )
+        )
     if req.degree is not None:
         text = f" — “{plain(req.degree.text)}”" if req.degree.text else ""
-        lines.append(_indent(Text(f"degree: {plain(req.degree.basis)}{text}",
-                                  style=s.style("dim")), 4))
+        lines.append(
+            _indent(Text(f"degree: {plain(req.degree.basis)}{text}", style=s.style("dim")), 4)
+        )
     return Group(*lines)
 
 
 def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> RenderableType:
-    title = Text.assemble((plain(area.name), s.style("bold underline")),
-                          f"  {_pct(area.score)}  ", s.bar(area.score, 12))
+    title = Text.assemble(
+        (plain(area.name), s.style("bold underline")),
+        f"  {_pct(area.score)}  ",
+        s.bar(area.score, 12),
+    )
     return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
 
 
 def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
-    head = Text.assemble(f"{number:>2}. ", (f"+{gap.gain:.1f}", s.style("bold green")), "  ",
-                         (plain(gap.name), s.style("bold")),
-                         (f"  ({plain(gap.area_name)}, now {_pct(gap.score)})",
-                          s.style("dim")),
-                         (" must-have" if gap.must_have else "", s.style("magenta")))
+    head = Text.assemble(
+        f"{number:>2}. ",
+        (f"+{gap.gain:.1f}", s.style("bold green")),
+        "  ",
+        (plain(gap.name), s.style("bold")),
+        (f"  ({plain(gap.area_name)}, now {_pct(gap.score)})", s.style("dim")),
+        (" must-have" if gap.must_have else "", s.style("magenta")),
+    )
     lines: list[RenderableType] = [head]
     if gap.missing_skills:
         shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
         more = len(gap.missing_skills) - 6
-        lines.append(_indent(Text(f"missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
-                                  style=s.style("dim")), 6))
+        lines.append(
+            _indent(
+                Text(
+                    f"missing: {shown}{f' (+{more} more)' if more > 0 else ''}",
+                    style=s.style("dim"),
+                ),
+                6,
+            )
+        )
     lines.extend(_indent(Text(f"{s.arrow} {plain(step)}"), 6) for step in gap.next_steps[:2])
     if gap.effort:
         lines.append(_indent(Text(f"effort: {plain(gap.effort)}", style=s.style("dim")), 6))
@@ -173,10 +251,18 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     """The human report: header, areas, per-requirement evidence, blocking and top gaps."""
     s = _Style(options.color)
     buffer = io.StringIO()
-    console = Console(file=buffer, width=max(60, options.width), force_terminal=options.color,
-                      color_system="standard" if options.color else None,
-                      no_color=not options.color, highlight=False, emoji=False,
-                      markup=False, soft_wrap=False, legacy_windows=False)
+    console = Console(
+        file=buffer,
+        width=max(60, options.width),
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=not options.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
     console.print(_header(report, s))
     console.print()
     console.print(_areas_table(report, s))
@@ -192,16 +278,23 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     if blocking:
         console.print(Text("Blocking gaps (unmet must-haves)", style=s.style("bold red")))
         for gap in blocking:
-            console.print(Text(f"  {s.marks['missing']} {plain(gap.name)} "
-                               f"({plain(gap.area_name)}): now {_pct(gap.score)}"))
+            console.print(
+                Text(
+                    f"  {s.marks['missing']} {plain(gap.name)} "
+                    f"({plain(gap.area_name)}): now {_pct(gap.score)}"
+                )
+            )
         console.print()
     top = [g for g in report.gaps if g.gain > 0][:5]
     plan = terminal_plan(report, options)
     if plan is not None:
         console.print(plan)  # the plan lists the top gaps with everything about them
     elif top:
-        console.print(Text("Top gaps: what closing them would add to the overall score",
-                           style=s.style("bold")))
+        console.print(
+            Text(
+                "Top gaps: what closing them would add to the overall score", style=s.style("bold")
+            )
+        )
         for number, gap in enumerate(top, start=1):
             console.print(_gap_line(number, gap, s))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
