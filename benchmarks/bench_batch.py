@@ -117,8 +117,8 @@ def run_batch(folder: Path, output: Path, jobs: int) -> tuple[float, int]:
 
 def floor(paths: list[Path]) -> float:
     """Read, decode, normalise and tokenise every file: the cost of touching the text."""
+    from skillgap.io.read import decode_text
     from skillgap.text import prepare_text, tokenize
-    from skillgap.textio import decode_text
 
     start = time.perf_counter()
     for path in paths:

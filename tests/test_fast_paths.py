@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from skillgap import matching
 from skillgap.errors import LimitExceededError
+from skillgap.io.read import read_bytes
 from skillgap.limits import Limits
 from skillgap.matching import SkillIndex
 from skillgap.profiles import load_profile, resume_text
@@ -37,7 +38,6 @@ from skillgap.report import (
 from skillgap.rubric import load_rubric
 from skillgap.scoring import analyze
 from skillgap.text import Tokens, normalize_word, tokenize
-from skillgap.textio import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 RUBRIC = load_rubric()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import RubricError
-from skillgap.inheritance import MAX_EXTENDS_DEPTH, MergedDocument, SourcedMark
+from skillgap.inheritance import MAX_EXTENDS_DEPTH, MergedDocument
+from skillgap.io.yaml_source import SourcedMark
 from skillgap.rubric import Rubric, bundled_rubric_ids, load_rubric, parse_rubric_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extends"

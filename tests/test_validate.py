@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import Level, Problem, RubricError, UsageError
+from skillgap.io.yaml_source import parse_yaml
 from skillgap.lint import RULES, default_rules
 from skillgap.rubric import bundled_rubric_ids, load_rubric
 from skillgap.validate import (
@@ -23,7 +24,6 @@ from skillgap.validate import (
     validate_paths,
     validate_text,
 )
-from skillgap.yamlsource import parse_yaml
 
 from .conftest import ROOT
 

@@ -44,9 +44,9 @@ from typing import IO, Any, Literal
 
 from ._version import __version__
 from .errors import InputError, OutputError, SkillgapError, UsageError
+from .io.read import sha256_hex
 from .limits import DEFAULT_LIMITS, Limits
 from .rubric import Rubric
-from .textio import sha256_hex
 
 Status = Literal["ok", "error"]
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".json", ".md")
@@ -303,8 +303,8 @@ class Scorer:
         row_id = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
         fmt: str | None = None
         try:
+            from .io.read import read_bytes
             from .profiles import detect_loader, loaders
-            from .textio import read_bytes
 
             path = Path(item.path)
             data = read_bytes(path, limits=options.limits)
@@ -703,7 +703,7 @@ def remaining_inputs(
     """
     if not state.keys and not state.blind_counts:
         return list(items)
-    from .textio import read_bytes
+    from .io.read import read_bytes
 
     counts = Counter(state.blind_counts)
     remaining: list[BatchInput] = []
@@ -729,7 +729,7 @@ def rewrite_resumed(path: Path, state: ResumeState) -> None:
     """Rewrite the ``.jsonl`` with only the rows kept, if anything was dropped."""
     if not state.truncated and not state.dropped:
         return
-    from .output import write_atomic
+    from .io.write import write_atomic
 
     write_atomic(path, "".join(row.json_line() + "\n" for row in state.rows))
 
@@ -892,7 +892,7 @@ class JsonlSink(Sink):
                 os.fsync(self._handle.fileno())
             self._handle.close()
         if self.path is not None:
-            from .output import write_atomic
+            from .io.write import write_atomic
 
             write_atomic(
                 meta_path(self.path),
@@ -943,7 +943,7 @@ class SortedSink(Sink):
             yield rank, ok, text
 
     def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
-        from .output import is_special_file
+        from .io.write import is_special_file
         from .render import batch_formats as fmt
 
         full_meta = {**meta, "counts": tally.counts()}
@@ -984,7 +984,7 @@ class SortedSink(Sink):
             temporary.chmod(0o666 & ~umask)
             temporary.replace(self._target)
             if self.kind == "csv":
-                from .output import write_atomic
+                from .io.write import write_atomic
 
                 write_atomic(
                     meta_path(self._target),

@@ -118,7 +118,7 @@ def write_output(text: str, output: Path | None) -> None:
                 f"cannot write the report to standard output: {exc.strerror or exc}"
             ) from exc
         return
-    from .output import write_atomic
+    from .io.write import write_atomic
 
     write_atomic(output, text)
 

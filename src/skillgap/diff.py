@@ -122,8 +122,8 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapRepo
     Raises :class:`ReportError` (or :class:`InputError` for an unreadable file) with one
     line naming the file.
     """
-    from .jsonsource import load_json
-    from .textio import decode_text, read_bytes
+    from .io.json_source import load_json
+    from .io.read import decode_text, read_bytes
 
     path = Path(path)
     shown = str(path)

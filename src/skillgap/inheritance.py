@@ -36,9 +36,17 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
+from .io.read import decode_text, read_bytes, sha256_hex
+from .io.yaml_source import (
+    Mark,
+    PathKey,
+    SourcedMark,
+    SourceMap,
+    YamlDocument,
+    mark_file,
+    parse_yaml,
+)
 from .limits import DEFAULT_LIMITS, Limits
-from .textio import decode_text, read_bytes, sha256_hex
-from .yamlsource import Mark, PathKey, SourceMap, YamlDocument, parse_yaml
 
 #: Longest chain of ``extends`` (a rubric, its parent, its grandparent, ...).
 MAX_EXTENDS_DEPTH = 8
@@ -46,20 +54,6 @@ MAX_EXTENDS_DEPTH = 8
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _MERGED_BY_ID = ("areas", "requirements")
 _REQUIRED_IN_CHILD = ("id", "version")
-
-
-@dataclass(frozen=True)
-class SourcedMark(Mark):
-    """A position that also names its file (positions in a merged rubric)."""
-
-    file: str = ""
-
-
-def mark_file(mark: Mark | None, default: str) -> str:
-    """The file a mark points into: its own for a merged rubric, else ``default``."""
-    if isinstance(mark, SourcedMark) and mark.file:
-        return mark.file
-    return default
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,13 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, Problem, UnknownRubricError
+from .io.read import decode_text, read_bytes
+from .io.validation import pydantic_problems
+from .io.yaml_source import YamlDocument, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
 from .profile import Profile
 from .report import Gap, GapReport, LadderLevel, LadderPlacement
-from .rubric import Rubric, load_rubric, pydantic_problems
-from .textio import decode_text, read_bytes
-from .yamlsource import YamlDocument, parse_yaml
+from .rubric import Rubric, load_rubric
 
 #: How many non-blocking gaps of the next level are listed after its blocking ones.
 GAPS_TO_NEXT = 5

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import Level, Problem
+from .io.yaml_source import Mark, PathKey
 from .rubric import SLUG_PATTERN, Area, Requirement, Rubric, Skill
 from .text import STOPWORDS, stem, word_norms
-from .yamlsource import Mark, PathKey
 
 if TYPE_CHECKING:
     from .matching import Evidence, SkillIndex
@@ -207,7 +207,7 @@ class Finding:
 
     def to_problem(self, *, path: str, locate: Callable[..., Mark | None]) -> Problem:
         """The finding as a positioned :class:`Problem` (``locate`` is a source map's)."""
-        from .inheritance import mark_file
+        from .io.yaml_source import mark_file
 
         mark = locate(self.loc, prefer_key=self.key)
         return Problem(

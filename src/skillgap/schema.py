@@ -155,7 +155,7 @@ def schema_text(name: str) -> str:
 
 def write_schemas(directory: Path, names: tuple[str, ...] = tuple(SCHEMAS)) -> list[Path]:
     """Write ``<name>.schema.json`` for each name into ``directory`` (atomically)."""
-    from .output import write_atomic
+    from .io.write import write_atomic
 
     written = []
     for name in names:

@@ -35,11 +35,12 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import InputError, Level, Problem, UsageError
 from .inheritance import RubricSource, resolve_extends
+from .io.read import decode_text, read_bytes
+from .io.validation import error_location, model_for, pydantic_problems, suggest_key
+from .io.yaml_source import Mark, PathKey, SourceMap, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
 from .lint import RULES, Finding, default_rules, lint_findings, reference_findings
-from .rubric import Rubric, _model_for, _suggest_key, error_location, pydantic_problems
-from .textio import decode_text, read_bytes
-from .yamlsource import Mark, PathKey, SourceMap, parse_yaml
+from .rubric import Rubric
 
 #: File name endings that ``validate DIRECTORY`` picks up.
 RUBRIC_SUFFIXES = (".yaml", ".yml")
@@ -241,7 +242,9 @@ def validate_text(
         rubric: Rubric | None = Rubric.model_validate(document.data)
         repaired = _Repaired(document.data)
     except ValidationError as exc:
-        problems.extend(pydantic_problems(exc, path=path, source_map=document.source_map))
+        problems.extend(
+            pydantic_problems(exc, path=path, source_map=document.source_map, root=Rubric)
+        )
         rubric, repaired = _repair(document.data)
     if rubric is not None:
         findings = reference_findings(rubric) + lint_findings(
@@ -417,9 +420,9 @@ def _repair(data: dict[str, Any]) -> tuple[Rubric | None, _Repaired]:
 
 def _intended_key(loc: PathKey, root: type[BaseModel]) -> PathKey | None:
     """For an unknown key, the key it probably meant (its value was not applied)."""
-    owner = _model_for(loc[:-1], root)
+    owner = model_for(loc[:-1], root)
     allowed = sorted(info.alias or key for key, info in owner.model_fields.items())
-    meant = _suggest_key(str(loc[-1]), allowed, prefer=allowed)
+    meant = suggest_key(str(loc[-1]), allowed, prefer=allowed)
     return (*loc[:-1], meant) if meant else None
 
 
@@ -436,7 +439,7 @@ def _plan_repair(
         last = where[-1]
         if isinstance(last, int):
             return "delete", where, None
-        owner = _model_for(where[:-1], root)
+        owner = model_for(where[:-1], root)
         info = owner.model_fields.get(last)
         if info is None or not info.is_required():
             return "delete", where, None

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import ProfileError, UsageError
+from ..io.read import decode_text, read_bytes, sha256_hex
 from ..limits import DEFAULT_LIMITS, Limits
 from ..profile import Profile
-from ..textio import decode_text, read_bytes, sha256_hex
 
 
 class ProfileLoader(Protocol):

@@ -37,9 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LimitExceededError, ProfileError
+from ..io.read import sha256_hex
 from ..limits import Limits, human_bytes
 from ..profile import Profile
-from ..textio import sha256_hex
 
 #: Most members a DOCX archive may have (a real one has a few dozen).
 MAX_DOCX_MEMBERS = 10_000

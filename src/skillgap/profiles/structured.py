@@ -17,7 +17,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from ..dates import is_present, parse_date
 from ..errors import ProfileError
-from ..jsonsource import load_json
+from ..io.json_source import load_json
+from ..io.validation import pydantic_problems
+from ..io.yaml_source import SourceMap, parse_yaml
 from ..limits import Limits
 from ..profile import (
     DeclaredSkill,
@@ -29,9 +31,7 @@ from ..profile import (
     StatedYears,
     TextSegment,
 )
-from ..rubric import pydantic_problems
 from ..text import prepare_text
-from ..yamlsource import SourceMap, parse_yaml
 from .resume_text import _degree_level
 
 PathKey = tuple[str | int, ...]

@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .limits import DEFAULT_LIMITS, Limits
+from ..errors import Problem
+from ..limits import DEFAULT_LIMITS, Limits
 
 PathKey = tuple[str | int, ...]
 
@@ -276,3 +276,17 @@ def parse_yaml(
             )
         ]
     return YamlDocument(data, SourceMap(builder.keys, builder.values)), builder.problems
+
+
+@dataclass(frozen=True)
+class SourcedMark(Mark):
+    """A position that also names its file (positions in a merged rubric)."""
+
+    file: str = ""
+
+
+def mark_file(mark: Mark | None, default: str) -> str:
+    """The file a mark points into: its own for a merged rubric, else ``default``."""
+    if isinstance(mark, SourcedMark) and mark.file:
+        return mark.file
+    return default

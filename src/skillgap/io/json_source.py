@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import ProfileError
-from .limits import DEFAULT_LIMITS, Limits
+from ..errors import ProfileError
+from ..limits import DEFAULT_LIMITS, Limits
 
 PathKey = tuple[str | int, ...]
 

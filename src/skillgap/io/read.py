@@ -13,8 +13,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from .errors import InputError, LimitExceededError
-from .limits import DEFAULT_LIMITS, Limits, human_bytes
+from ..errors import InputError, LimitExceededError
+from ..limits import DEFAULT_LIMITS, Limits, human_bytes
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
