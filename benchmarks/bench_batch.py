@@ -164,7 +164,7 @@ def hit_density(paths: list[Path]) -> float | None:
     from skillgap.errors import SkillgapError
     from skillgap.matching import SkillIndex
     from skillgap.profiles import load_profile
-    from skillgap.rubric import load_rubric
+    from skillgap.rubric.parse import load_rubric
     from skillgap.text import prepare_text, tokenize
 
     index = SkillIndex(load_rubric())

@@ -251,7 +251,7 @@ def synthetic_resume(
 
 def rubric_vocabulary() -> tuple[str, ...]:
     """Skill names and aliases of the bundled rubric (the realistic technical words)."""
-    from skillgap.rubric import load_rubric
+    from skillgap.rubric.parse import load_rubric
 
     forms: dict[str, None] = {}
     for _area, requirement in load_rubric().iter_requirements():

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from skillgap.errors import SkillgapError
     from skillgap.matching import SkillIndex
     from skillgap.profiles import load_profile
-    from skillgap.rubric import load_rubric
+    from skillgap.rubric.parse import load_rubric
 
     index = SkillIndex(load_rubric())
     found: dict[Path, set[str]] = {}

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from skillgap.matching import SkillIndex
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

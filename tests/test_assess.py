@@ -23,7 +23,8 @@ from skillgap.assess import (
 from skillgap.cli import app
 from skillgap.interactive import run_assessment
 from skillgap.profiles import load_profile
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 
 
 def answers_for(

@@ -22,7 +22,7 @@ from skillgap.batch import (
 )
 from skillgap.errors import InputError, UsageError
 from skillgap.report import GapReport
-from skillgap.rubric import Rubric
+from skillgap.rubric.model import Rubric
 
 from .helpers.docx_files import docx_bytes, zip_bytes
 from .helpers.pdf import encrypted_pdf, image_only_pdf, pdf_from_lines

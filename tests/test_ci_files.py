@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from skillgap.lint import RULES
+from skillgap.lint.registry import RULES
 
 from .conftest import ROOT
 

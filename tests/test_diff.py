@@ -20,7 +20,8 @@ from skillgap.errors import ReportError
 from skillgap.profiles import load_profile
 from skillgap.render.diff import DIFF_RENDERERS, DiffFormat, render_diff
 from skillgap.report import GapReport
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES

@@ -35,7 +35,7 @@ from skillgap.report import (
     ToolInfo,
     trusted,
 )
-from skillgap.rubric import load_rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze
 from skillgap.text import Tokens, normalize_word, tokenize
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from skillgap.cli import app
 from skillgap.errors import InputError
 from skillgap.profiles import load_profile
-from skillgap.rubric import load_rubric
+from skillgap.rubric.parse import load_rubric
 
 from .conftest import DATA
 

@@ -13,13 +13,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from skillgap.analysis import place, with_ladder
 from skillgap.cli import app
-from skillgap.ladder import load_ladder, place, with_ladder
 from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render
 from skillgap.render.html import radar_chart_svg
 from skillgap.report import GapReport
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.ladder import load_ladder
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES

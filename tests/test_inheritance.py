@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import RubricError
-from skillgap.inheritance import MAX_EXTENDS_DEPTH, MergedDocument
 from skillgap.io.yaml_source import SourcedMark
-from skillgap.rubric import Rubric, bundled_rubric_ids, load_rubric, parse_rubric_text
+from skillgap.rubric.bundled import bundled_rubric_ids
+from skillgap.rubric.extends import MAX_EXTENDS_DEPTH, MergedDocument
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric, parse_rubric_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extends"
 INVALID = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
@@ -43,9 +45,8 @@ def requirement(rubric: Rubric, requirement_id: str):  # type: ignore[no-untyped
 def test_invalid_case_reports_exact_problems(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each case's problems, with the file each one is in, equal its expected.txt."""
     monkeypatch.chdir(case)
-    rubric, _, problems = parse_rubric_text(
-        Path("rubric.yaml").read_text("utf-8"), path="rubric.yaml"
-    )
+    parsed = parse_rubric_text(Path("rubric.yaml").read_text("utf-8"), path="rubric.yaml")
+    rubric, problems = parsed.rubric, parsed.problems
     got = [f"{p.position}: {p.message}" for p in problems]
     expected = (case / "expected.txt").read_text("utf-8").splitlines()
     assert got == expected
@@ -75,9 +76,9 @@ def test_schema_error_inherited_from_parent_points_into_the_parent(tmp_path: Pat
         "utf-8",
     )
     (tmp_path / "child.yaml").write_text('id: c\nversion: "1"\nextends: parent.yaml\n', "utf-8")
-    _, _, problems = parse_rubric_text(
+    problems = parse_rubric_text(
         (tmp_path / "child.yaml").read_text("utf-8"), path=str(tmp_path / "child.yaml")
-    )
+    ).problems
     typo = [p for p in problems if "wieght" in p.message]
     assert len(typo) == 1
     assert (typo[0].file, typo[0].line, typo[0].column) == (str(tmp_path / "parent.yaml"), 11, 9)
@@ -230,7 +231,7 @@ def test_merged_positions_point_into_each_file(tmp_path: Path) -> None:
         tmp_path,
         'id: child\nversion: "1"\nextends: base.yaml\nareas:\n  - id: technical\n    weight: 70\n',
     )
-    _, document, _ = parse_rubric_text(path.read_text("utf-8"), path=str(path))
+    document = parse_rubric_text(path.read_text("utf-8"), path=str(path)).document
     assert isinstance(document, MergedDocument)
     own = document.source_map.values[("areas", 0, "weight")]
     inherited = document.source_map.values[("areas", 0, "name")]

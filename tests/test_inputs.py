@@ -14,7 +14,7 @@ import pytest
 
 from skillgap.errors import InputError, RubricError, UnknownRubricError
 from skillgap.profiles import load_profile
-from skillgap.rubric import load_rubric
+from skillgap.rubric.parse import load_rubric
 
 from .conftest import DATA
 

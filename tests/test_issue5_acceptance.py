@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from skillgap.assess import questions_for
 from skillgap.cli import app
-from skillgap.rubric import load_rubric
+from skillgap.rubric.parse import load_rubric
 
 from .conftest import EXAMPLES, ROOT
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from skillgap.lint import RULES
-from skillgap.validate import ValidateOptions, validate_text
+from skillgap.lint.registry import RULES
+from skillgap.lint.validate import ValidateOptions, validate_text
 
 from .conftest import ROOT
 

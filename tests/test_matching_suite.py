@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from skillgap.matching import SkillIndex
-from skillgap.rubric import Rubric
+from skillgap.rubric.model import Rubric
 
 from .conftest import DATA
 

@@ -24,7 +24,7 @@ from skillgap.errors import InputError
 from skillgap.matching import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.report import GapReport
-from skillgap.rubric import load_rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze
 
 RUBRIC = load_rubric()

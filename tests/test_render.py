@@ -12,7 +12,7 @@ from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render, renderer_for
 from skillgap.render.escape import csv_cell, markdown
 from skillgap.report import GapReport
-from skillgap.rubric import Rubric
+from skillgap.rubric.model import Rubric
 from skillgap.scoring import analyze
 
 HOSTILE = (

@@ -11,7 +11,8 @@ from skillgap.matching import SkillIndex
 from skillgap.profile import Profile
 from skillgap.profiles import load_profile
 from skillgap.report import GapReport, RequirementResult
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze, experience_years, verdict_for
 
 from .conftest import DATA

@@ -10,7 +10,8 @@ import pytest
 from skillgap.errors import ProfileError
 from skillgap.profiles import load_profile
 from skillgap.report import GapReport, RequirementResult
-from skillgap.rubric import Rubric, load_rubric
+from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
 from skillgap.scoring import analyze
 
 AS_OF = dt.date(2026, 1, 15)

@@ -13,9 +13,8 @@ import pytest
 
 from skillgap.errors import Level, Problem, RubricError, UsageError
 from skillgap.io.yaml_source import parse_yaml
-from skillgap.lint import RULES, default_rules
-from skillgap.rubric import bundled_rubric_ids, load_rubric
-from skillgap.validate import (
+from skillgap.lint.registry import RULES, default_rules
+from skillgap.lint.validate import (
     ValidateOptions,
     ValidationResult,
     find_rubric_files,
@@ -24,6 +23,8 @@ from skillgap.validate import (
     validate_paths,
     validate_text,
 )
+from skillgap.rubric.bundled import bundled_rubric_ids
+from skillgap.rubric.parse import load_rubric
 
 from .conftest import ROOT
 
@@ -383,12 +384,12 @@ def test_git_stores_the_rubrics_link_as_a_symbolic_link() -> None:
 
 def test_a_comment_silences_only_problems_in_its_own_file() -> None:
     """A problem pointing into another file is silenced by that file's comments only."""
-    from skillgap.validate import _apply_suppressions
+    from skillgap.lint.suppress import apply_suppressions
 
     text = "a: 1  # skillgap: disable=unguarded-form\n"
     elsewhere = Problem(str(PRINCIPAL), 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
     here = Problem("child.yaml", 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
-    assert _apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [
+    assert apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [
         elsewhere
     ]
 
@@ -396,7 +397,7 @@ def test_a_comment_silences_only_problems_in_its_own_file() -> None:
 def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> None:
     """A rubric built on a bundled one sees problems located in the bundled file; the
     bundled file's own comments silence them (the intended overlaps stay silent)."""
-    from skillgap.validate import _apply_suppressions
+    from skillgap.lint.suppress import apply_suppressions
 
     text = PRINCIPAL.read_text("utf-8").splitlines()
     line = next(
@@ -410,4 +411,4 @@ def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> Non
         level=Level.WARNING,
         rule="cross-match",
     )
-    assert _apply_suppressions([inherited], "", "child.yaml", default_rules()) == []
+    assert apply_suppressions([inherited], "", "child.yaml", default_rules()) == []

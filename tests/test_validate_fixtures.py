@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 
 from skillgap.errors import Problem
-from skillgap.lint import RULES
-from skillgap.validate import ValidateOptions, validate_file
+from skillgap.lint.registry import RULES
+from skillgap.lint.validate import ValidateOptions, validate_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rubrics"
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.lint import RULES
-from skillgap.validate import ValidateOptions, validate_text
+from skillgap.lint.registry import RULES
+from skillgap.lint.validate import ValidateOptions, validate_text
 
 BASE = (
     (

@@ -30,15 +30,17 @@ if TYPE_CHECKING:
     from .profile import Profile
     from .profiles import load_profile
     from .report import GapReport
-    from .rubric import Rubric, bundled_rubric_ids, load_rubric
+    from .rubric.bundled import bundled_rubric_ids
+    from .rubric.model import Rubric
+    from .rubric.parse import load_rubric
     from .scoring import analyze
 
 _LAZY = {
     "analyze": "scoring",
     "load_profile": "profiles",
-    "load_rubric": "rubric",
-    "bundled_rubric_ids": "rubric",
-    "Rubric": "rubric",
+    "load_rubric": "rubric.parse",
+    "bundled_rubric_ids": "rubric.bundled",
+    "Rubric": "rubric.model",
     "Profile": "profile",
     "GapReport": "report",
     "SkillIndex": "matching",

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .rubric import DEGREE_ORDER, Area, Requirement, Rubric
+from .rubric.model import DEGREE_ORDER, Area, Requirement, Rubric
 from .text import clean_text
 
 QuestionKind = Literal["level", "years", "degree", "field"]
@@ -162,7 +162,7 @@ def parse_answer(question: Question, text: str, rubric: Rubric) -> Parsed:
 
 
 def _parse_level(answer: str, rubric: Rubric) -> Parsed:
-    from .scoring import level_rank  # light at this point: the rubric is loaded already
+    from .rubric.model import level_rank  # light at this point: the rubric is loaded already
 
     choices = level_choices(rubric)
     lowered = answer.lower()

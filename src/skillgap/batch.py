@@ -46,7 +46,7 @@ from ._version import __version__
 from .errors import InputError, OutputError, SkillgapError, UsageError
 from .io.read import sha256_hex
 from .limits import DEFAULT_LIMITS, Limits
-from .rubric import Rubric
+from .rubric.model import Rubric
 
 Status = Literal["ok", "error"]
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".json", ".md")

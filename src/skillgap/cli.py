@@ -322,7 +322,7 @@ def analyze(
 
         from .profiles import load_profile
         from .render import OutputFormat, RenderOptions, render
-        from .rubric import load_rubric
+        from .rubric.parse import load_rubric
         from .scoring import analyze as run_analysis
 
         when = None
@@ -334,7 +334,7 @@ def analyze(
         limits = build_limits(max_file_size, max_text, max_nodes, max_pages)
         loaded_ladder = None
         if ladder is not None:
-            from .ladder import load_ladder
+            from .rubric.ladder import load_ladder
 
             loaded_ladder = load_ladder(ladder, limits=limits)
         if rubric is None and loaded_ladder is not None:
@@ -344,7 +344,7 @@ def analyze(
         loaded_profile = load_profile(profile, format=profile_format, limits=limits)
         report = run_analysis(loaded_profile, loaded_rubric, blind=blind, as_of=when)
         if loaded_ladder is not None:
-            from .ladder import place, with_ladder
+            from .analysis import place, with_ladder
 
             report = with_ladder(report, place(loaded_profile, loaded_ladder, as_of=when))
         options = RenderOptions(color=_use_color(output), width=_width(), plan=plan)
@@ -365,7 +365,7 @@ def analyze(
 def rubrics() -> None:
     """List the bundled rubrics (and what each extends) and the career ladders."""
     with guarded():
-        from .catalogue import bundled_ladders, bundled_rubrics
+        from .rubric.catalogue import bundled_ladders, bundled_rubrics
 
         rows = bundled_rubrics()
         width = max((len(r.id) for r in rows), default=2)
@@ -487,7 +487,7 @@ def assess(
         from .interactive import run_assessment
         from .profiles import SkillgapProfileLoader
         from .render import OutputFormat, RenderOptions, render
-        from .rubric import load_rubric
+        from .rubric.parse import load_rubric
         from .scoring import analyze as run_analysis
 
         if save is not None and str(save) != "-" and save.exists() and not force:
@@ -498,7 +498,7 @@ def assess(
         loaded_rubric = load_rubric(rubric)
         loaded_ladder = None
         if ladder is not None:
-            from .ladder import load_ladder
+            from .rubric.ladder import load_ladder
 
             loaded_ladder = load_ladder(ladder)
         stream = _scripted_answers()
@@ -521,7 +521,7 @@ def assess(
         )
         report = run_analysis(profile, loaded_rubric)
         if loaded_ladder is not None:
-            from .ladder import place, with_ladder
+            from .analysis import place, with_ladder
 
             report = with_ladder(report, place(profile, loaded_ladder))
         options = RenderOptions(color=_use_color(output), width=_width(), plan=True)
@@ -729,7 +729,7 @@ def batch(
         from .batch import BatchOptions, collect_inputs, execute, output_kind
         from .limits import DEFAULT_LIMITS, MIB
         from .profiles import profile_formats
-        from .rubric import load_rubric
+        from .rubric.parse import load_rubric
 
         kind = output_kind(output)
         if resume and kind != "jsonl":
@@ -977,8 +977,8 @@ def validate(
 ) -> None:
     """Check rubrics: YAML, schema, references and lint rules, each problem at file:line:col."""
     with guarded():
+        from .lint.validate import ValidateOptions, select_rules, validate_paths
         from .render.problems import ProblemFormat, render_problems, summary
-        from .validate import ValidateOptions, select_rules, validate_paths
 
         if format is None:
             on_github = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -31,7 +31,7 @@ from .assess import (
     parse_answer,
 )
 from .render.escape import plain
-from .rubric import Rubric
+from .rubric.model import Rubric
 
 #: Skills listed under a question before "and N more".
 SKILLS_SHOWN = 8

@@ -28,7 +28,7 @@ from typing import TypeVar
 from rapidfuzz.distance import OSA
 
 from .profile import DeclaredSkill, Profile, TextSegment
-from .rubric import Rubric, Skill
+from .rubric.model import Rubric, Skill
 from .text import STOPWORDS, Tokens, prepare_text, stem, tokenize, word_norms
 
 #: Methods, most trustworthy first.

@@ -36,7 +36,7 @@ class SchemaSpec:
     def model(self) -> type[BaseModel]:
         """The pydantic model (imported only when needed)."""
         if self.name == "rubric":
-            from .rubric import Rubric
+            from .rubric.model import Rubric
 
             return Rubric
         if self.name == "profile":

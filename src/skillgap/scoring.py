@@ -19,7 +19,6 @@ The rules (``docs/scoring.md`` works an example through them):
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import cast
 
@@ -46,7 +45,7 @@ from .report import (
     YearsResult,
     trusted,
 )
-from .rubric import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill
+from .rubric.model import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill, level_rank
 from .selfassess import self_assessed_credit, self_assessment_warnings
 from .text import word_norms
 
@@ -71,26 +70,6 @@ def verdict_for(score: float) -> str:
 
 
 # --------------------------------------------------------------------------- skills
-
-
-def level_rank(rubric: Rubric, written: str | None) -> int | None:
-    """Rank of a declared level (id, name or alias, any case) on the rubric's scale."""
-    if not written:
-        return None
-    wanted = " ".join(word_norms(written))
-    for rank, level in enumerate(rubric.levels, start=1):
-        names = (level.id, level.name, *level.aliases)
-        if any(" ".join(word_norms(n)) == wanted for n in names):
-            return rank
-    try:  # numeric levels such as "4/5" or "3"
-        head = written.split("/")[0].strip()
-        value = float(head)
-        top = float(written.split("/")[1]) if "/" in written else len(rubric.levels)
-    except (ValueError, IndexError, ZeroDivisionError):
-        return None
-    if not (math.isfinite(value) and math.isfinite(top)) or top <= 0 or value <= 0:
-        return None
-    return max(1, min(len(rubric.levels), round(value / top * len(rubric.levels))))
 
 
 def skill_credit(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .profile import Profile, SelfAssessed
 from .report import EvidenceItem
-from .rubric import Requirement, Rubric
+from .rubric.model import Requirement, Rubric
 
 #: Answers that mean "I do not have this".
 NONE_WORDS = frozenset({"none", "0", "no", "-", "n/a", "never"})
@@ -56,7 +56,7 @@ def self_assessed_credit(
     """
     if not profile.self_assessed:
         return None
-    from .scoring import level_rank  # scoring imports this module; import on use
+    from .rubric.model import level_rank  # scoring imports this module; import on use
 
     entry = find_self_assessment(profile, requirement.id)
     if entry is None or not requirement.skills:

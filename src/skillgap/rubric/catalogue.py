@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import SkillgapError
+from ..errors import SkillgapError
+from .bundled import bundled_ladder_ids, bundled_rubric_ids
+from .ladder import load_ladder
+from .parse import load_rubric
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,6 @@ class LadderEntry:
 
 def bundled_rubrics() -> tuple[RubricEntry, ...]:
     """Every bundled rubric, sorted by id."""
-    from .rubric import bundled_rubric_ids, load_rubric
-
     entries = []
     for rubric_id in bundled_rubric_ids():
         try:
@@ -50,8 +51,6 @@ def bundled_rubrics() -> tuple[RubricEntry, ...]:
 
 def bundled_ladders() -> tuple[LadderEntry, ...]:
     """Every bundled ladder, sorted by id."""
-    from .ladder import bundled_ladder_ids, load_ladder
-
     entries = []
     for ladder_id in bundled_ladder_ids():
         try:

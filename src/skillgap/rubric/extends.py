@@ -31,13 +31,12 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
-from .io.read import decode_text, read_bytes, sha256_hex
-from .io.yaml_source import (
+from ..errors import InputError, Problem
+from ..io.read import decode_text, read_bytes, sha256_hex
+from ..io.yaml_source import (
     Mark,
     PathKey,
     SourcedMark,
@@ -46,7 +45,8 @@ from .io.yaml_source import (
     mark_file,
     parse_yaml,
 )
-from .limits import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
+from .bundled import bundled_display, bundled_rubric_bytes, bundled_rubric_ids
 
 #: Longest chain of ``extends`` (a rubric, its parent, its grandparent, ...).
 MAX_EXTENDS_DEPTH = 8
@@ -80,8 +80,17 @@ class RubricSource:
     def for_bundled(cls, rubric_id: str) -> RubricSource:
         """The source for a bundled rubric."""
         return cls(
-            display=f"{rubric_id}.yaml (bundled)", directory=None, identity=f"bundled:{rubric_id}"
+            display=bundled_display(rubric_id), directory=None, identity=f"bundled:{rubric_id}"
         )
+
+    @classmethod
+    def for_display(cls, display: str) -> RubricSource:
+        """The source for text known only by the name it is shown under: the file of that
+        name if there is one, else relative paths start in the folder the name is in."""
+        path = Path(display)
+        if path.is_file():
+            return cls.for_path(path, display)
+        return cls(display=display, directory=path.parent)
 
 
 @dataclass(frozen=True)
@@ -393,8 +402,7 @@ def _read_parent(
 
 
 def _read_bundled(rubric_id: str) -> tuple[_Parent | None, str | None]:
-    folder = resources.files("skillgap").joinpath("rubrics")
-    known = sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".yaml"))
+    known = bundled_rubric_ids()
     if not _ID_RE.match(rubric_id) or rubric_id not in known:
         close = difflib.get_close_matches(rubric_id, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see 'skillgap rubrics'"
@@ -402,8 +410,8 @@ def _read_bundled(rubric_id: str) -> tuple[_Parent | None, str | None]:
             f"extends '{rubric_id}': no bundled rubric has that id ({hint}); name "
             "a rubric file by a relative path ending in .yaml"
         )
-    data = folder.joinpath(f"{rubric_id}.yaml").read_bytes()
-    text = decode_text(data, path=f"{rubric_id}.yaml (bundled)", detect=False)
+    data = bundled_rubric_bytes(rubric_id)
+    text = decode_text(data, path=bundled_display(rubric_id), detect=False)
     return _Parent(text, sha256_hex(data), RubricSource.for_bundled(rubric_id)), None
 
 

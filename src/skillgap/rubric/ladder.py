@@ -1,40 +1,27 @@
-"""Career ladders: an ordered family of rubrics, and where a candidate stands on it.
+"""Career ladders: an ordered family of rubrics, from the lowest level to the highest.
 
 A ladder is a small YAML file naming rubrics from the lowest level to the highest
-(bundled ladders live in ``src/skillgap/ladders/<id>.yaml``). :func:`place` measures a
-profile against every level and places the candidate at the **highest level fully
-met**, where a level is fully met when
-
-* no must-have of that level is unmet (no blocking gap), and
-* the overall score against that level is at least the ladder's ``min_score``.
-
-Levels are judged independently (the ladder's rubrics usually share one source of truth
-through ``extends``, so meeting a higher level implies meeting the lower ones in
-practice, but the rule does not assume it). The **next level** is the one right above
-the placement (the lowest level when none is met), and the **gap to it** is that level's
-blocking gaps followed by its biggest gains. The format is documented in docs/ladder.md.
+(bundled ladders live in ``skillgap/ladders/<id>.yaml``), with the score a level needs
+to count as fully met. :func:`load_ladder` reads one and loads every rubric it names;
+placing a candidate on it is :func:`skillgap.analysis.place`. The format is documented
+in docs/ladder.md.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from .errors import InputError, Problem, UnknownRubricError
-from .io.read import decode_text, read_bytes
-from .io.validation import pydantic_problems
-from .io.yaml_source import YamlDocument, parse_yaml
-from .limits import DEFAULT_LIMITS, Limits
-from .profile import Profile
-from .report import Gap, GapReport, LadderLevel, LadderPlacement
-from .rubric import Rubric, load_rubric
-
-#: How many non-blocking gaps of the next level are listed after its blocking ones.
-GAPS_TO_NEXT = 5
+from ..errors import InputError, Problem, UnknownRubricError
+from ..io.read import decode_text, read_bytes
+from ..io.validation import InputModel, pydantic_problems
+from ..io.yaml_source import YamlDocument, parse_yaml
+from ..limits import DEFAULT_LIMITS, Limits
+from .bundled import bundled_ladder_bytes, bundled_ladder_ids
+from .model import Rubric
+from .parse import load_rubric
 
 
 class LadderError(InputError):
@@ -49,11 +36,7 @@ class LadderError(InputError):
         return super().__str__()
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class LadderLevelDef(_Model):
+class LadderLevelDef(InputModel):
     """One rung of a ladder."""
 
     rubric: str = Field(
@@ -66,7 +49,7 @@ class LadderLevelDef(_Model):
     summary: str = Field(default="", description="What the level is about, in a line.")
 
 
-class Ladder(_Model):
+class Ladder(InputModel):
     """A career ladder: rubrics ordered from the lowest level to the highest."""
 
     id: str = Field(description="Short id, e.g. 'ml-engineer' (a slug).")
@@ -99,12 +82,6 @@ class LoadedLadder:
             f"score is at least {self.ladder.min_score:g}; the candidate is placed at the "
             "highest level fully met"
         )
-
-
-def bundled_ladder_ids() -> list[str]:
-    """Ids of the ladders shipped with skillgap, sorted."""
-    folder = resources.files("skillgap").joinpath("ladders")
-    return sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
 
 
 def parse_ladder_text(
@@ -187,7 +164,7 @@ def load_ladder(ref: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> LoadedLa
     malformed rubric it names).
     """
     if isinstance(ref, str) and ref in bundled_ladder_ids() and not Path(ref).exists():
-        data = resources.files("skillgap").joinpath("ladders").joinpath(f"{ref}.yaml").read_bytes()
+        data = bundled_ladder_bytes(ref)
         display = f"{ref}.yaml (bundled ladder)"
         base: Path | None = None
     else:
@@ -223,68 +200,7 @@ def load_ladder(ref: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> LoadedLa
     return LoadedLadder(ladder=ladder, rubrics=tuple(rubrics), path=display)
 
 
-def _gap_to(report: GapReport) -> tuple[Gap, ...]:
-    blocking = [g for g in report.gaps if g.blocking]
-    others = [g for g in report.gaps if not g.blocking and g.gain > 0][:GAPS_TO_NEXT]
-    return (*blocking, *others)
-
-
-def place(
-    profile: Profile, ladder: LoadedLadder, *, as_of: dt.date | None = None
-) -> LadderPlacement:
-    """Measure ``profile`` against every level of ``ladder`` and place the candidate.
-
-    >>> from skillgap import load_profile
-    >>> placement = place(load_profile("examples/junior-ml-engineer-profile.yaml"),
-    ...                   load_ladder("ml-engineer"), as_of=dt.date(2026, 1, 1))
-    >>> placement.placed
-    'ml-engineer-entry'
-    """
-    from .scoring import analyze
-
-    min_score = ladder.ladder.min_score
-    levels: list[LadderLevel] = []
-    reports: list[GapReport] = []
-    for definition, rubric in zip(ladder.ladder.levels, ladder.rubrics, strict=True):
-        report = analyze(profile, rubric, as_of=as_of)
-        reports.append(report)
-        score = report.overall.score
-        levels.append(
-            LadderLevel(
-                rubric=report.rubric,
-                name=definition.name or rubric.title,
-                summary=definition.summary,
-                score=score,
-                blocking=report.overall.blocking,
-                fully_met=not report.overall.blocked and score >= min_score,
-                short_by=round(max(0.0, min_score - score), 1),
-            )
-        )
-    met = [i for i, level in enumerate(levels) if level.fully_met]
-    placed = met[-1] if met else None
-    following = 0 if placed is None else placed + 1
-    has_next = following < len(levels)
-    return LadderPlacement(
-        id=ladder.ladder.id,
-        title=ladder.ladder.title,
-        min_score=min_score,
-        rule=ladder.rule(),
-        levels=tuple(levels),
-        placed=levels[placed].rubric.id if placed is not None else None,
-        placed_name=levels[placed].name if placed is not None else None,
-        next=levels[following].rubric.id if has_next else None,
-        next_name=levels[following].name if has_next else None,
-        gap_to_next=_gap_to(reports[following]) if has_next else (),
-    )
-
-
-def with_ladder(report: GapReport, placement: LadderPlacement) -> GapReport:
-    """The report with its ``ladder`` section filled in."""
-    return report.model_copy(update={"ladder": placement})
-
-
 __all__ = [
-    "GAPS_TO_NEXT",
     "Ladder",
     "LadderError",
     "LadderLevelDef",
@@ -292,6 +208,4 @@ __all__ = [
     "bundled_ladder_ids",
     "load_ladder",
     "parse_ladder_text",
-    "place",
-    "with_ladder",
 ]

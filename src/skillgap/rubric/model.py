@@ -1,30 +1,23 @@
-"""Rubric models, loading with positions, and the bundled rubric registry.
+"""The rubric models: the source of truth of the rubric format.
 
 A rubric describes a role: areas, each with weighted requirements, each satisfied by
 skills (with aliases and matching guards), years of experience and/or a degree. The
-format is documented in ``docs/rubric-format.md``; the models below are its source of
-truth (``skillgap schema rubric`` exports them as JSON Schema).
+format is documented in ``docs/rubric-format.md``; ``skillgap schema rubric`` exports
+these models as JSON Schema. Loading a rubric file is :mod:`.parse`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import Field, PrivateAttr
 from pydantic.config import JsonDict
 
-from .errors import Problem, RubricError, UnknownRubricError
-from .inheritance import RubricSource, combined_sha256, resolve_extends
-from .io.read import decode_text, read_bytes, sha256_hex
-from .io.validation import pydantic_problems
-from .io.yaml_source import SourceMap, YamlDocument, parse_yaml
-from .limits import DEFAULT_LIMITS, Limits
-
-DEFAULT_RUBRIC_ID = "principal-ml-engineer"
+from ..io.validation import InputModel
+from ..text import word_norms
 
 DegreeLevel = Literal["associate", "bachelor", "master", "phd"]
 DEGREE_ORDER: dict[str, int] = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
@@ -37,14 +30,7 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG: JsonDict = {"pattern": SLUG_PATTERN}
 
 
-class _Model(BaseModel):
-    # allow_inf_nan=False: a weight or credit of .inf or .nan would turn every score into nan.
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False
-    )
-
-
-class LevelDef(_Model):
+class LevelDef(InputModel):
     """One step of the rubric's proficiency scale, lowest first."""
 
     id: str = Field(
@@ -96,14 +82,14 @@ DEFAULT_LEVELS: tuple[LevelDef, ...] = (
 )
 
 
-class Resource(_Model):
+class Resource(InputModel):
     """A learning resource shown next to a gap."""
 
     title: str = Field(description="What the resource is, e.g. a course or book title.")
     url: str | None = Field(default=None, description="Where to find it (http or https URL).")
 
 
-class Skill(_Model):
+class Skill(InputModel):
     """A skill the matcher looks for, with everything it needs to match it carefully."""
 
     name: str = Field(description="Canonical name, used in reports (e.g. 'scikit-learn').")
@@ -155,7 +141,7 @@ class Skill(_Model):
         return tuple(seen)
 
 
-class Degree(_Model):
+class Degree(InputModel):
     """A degree that satisfies a requirement."""
 
     level: DegreeLevel = Field(description="Lowest degree that counts fully.")
@@ -176,7 +162,7 @@ class Degree(_Model):
     )
 
 
-class Requirement(_Model):
+class Requirement(InputModel):
     """One thing the role asks for, and what satisfies it."""
 
     id: str = Field(
@@ -224,7 +210,7 @@ class Requirement(_Model):
     )
 
 
-class Area(_Model):
+class Area(InputModel):
     """A requirement area of the role, e.g. technical proficiency or leadership."""
 
     id: str = Field(description="Unique slug within the rubric.", json_schema_extra=_SLUG)
@@ -234,7 +220,7 @@ class Area(_Model):
     requirements: tuple[Requirement, ...] = Field(description="The area's requirements.")
 
 
-class Scoring(_Model):
+class Scoring(InputModel):
     """How evidence is turned into scores (defaults documented in docs/scoring.md)."""
 
     text_credit: float = Field(
@@ -257,7 +243,7 @@ class Scoring(_Model):
     )
 
 
-class Rubric(_Model):
+class Rubric(InputModel):
     """A role: its areas, their requirements and how evidence is scored."""
 
     id: str = Field(
@@ -318,126 +304,40 @@ class RubricOrigin:
     bundled_id: str | None = None
 
 
-# --------------------------------------------------------------------------- loading
+def level_rank(rubric: Rubric, written: str | None) -> int | None:
+    """Rank of a declared level (id, name or alias, any case) on the rubric's scale."""
+    if not written:
+        return None
+    wanted = " ".join(word_norms(written))
+    for rank, level in enumerate(rubric.levels, start=1):
+        names = (level.id, level.name, *level.aliases)
+        if any(" ".join(word_norms(n)) == wanted for n in names):
+            return rank
+    try:  # numeric levels such as "4/5" or "3"
+        head = written.split("/")[0].strip()
+        value = float(head)
+        top = float(written.split("/")[1]) if "/" in written else len(rubric.levels)
+    except (ValueError, IndexError, ZeroDivisionError):
+        return None
+    if not (math.isfinite(value) and math.isfinite(top)) or top <= 0 or value <= 0:
+        return None
+    return max(1, min(len(rubric.levels), round(value / top * len(rubric.levels))))
 
 
-def reference_problems(rubric: Rubric, *, path: str, source_map: SourceMap) -> list[Problem]:
-    """Problems the schema cannot see, which also stop a rubric from loading.
-
-    Duplicate ids, unknown level names, areas without requirements and requirements
-    nothing could satisfy. The checks live with the other rubric rules in
-    :mod:`skillgap.lint` (``reference_findings``); this turns them into problems.
-    """
-    from .lint import reference_findings
-
-    return [
-        finding.to_problem(path=path, locate=source_map.locate)
-        for finding in reference_findings(rubric)
-    ]
-
-
-def parse_rubric_text(
-    text: str,
-    *,
-    path: str,
-    limits: Limits = DEFAULT_LIMITS,
-    source: RubricSource | None = None,
-) -> tuple[Rubric | None, YamlDocument | None, list[Problem]]:
-    """Parse rubric YAML into a model, collecting every load-time problem.
-
-    A rubric that ``extends`` another is merged with it first (``source`` says where
-    relative paths start; by default the folder of ``path``), and the document returned
-    is the merged one, whose positions point into each file involved.
-    """
-    document, problems = parse_yaml(text, path=path, limits=limits)
-    if document is None:
-        return None, None, problems
-    if not isinstance(document.data, dict):
-        mark = document.source_map.locate(())
-        problems.append(
-            Problem(
-                path,
-                mark.line if mark else 1,
-                mark.column if mark else 1,
-                "a rubric must be a mapping with id, title, version and areas",
-                rule="wrong-type",
-            )
-        )
-        return None, document, problems
-    if source is None:
-        source = (
-            RubricSource.for_path(Path(path), path)
-            if Path(path).is_file()
-            else RubricSource(display=path, directory=Path(path).parent)
-        )
-    document, inherited = resolve_extends(document, source=source, limits=limits)
-    problems.extend(inherited)
-    if any(p.level.value == "error" for p in inherited):
-        return None, document, problems
-    try:
-        rubric = Rubric.model_validate(document.data)
-    except ValidationError as exc:
-        problems.extend(
-            pydantic_problems(exc, path=path, source_map=document.source_map, root=Rubric)
-        )
-        return None, document, problems
-    problems.extend(reference_problems(rubric, path=path, source_map=document.source_map))
-    return rubric, document, problems
-
-
-def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS) -> Rubric:
-    """Load a rubric by bundled id or file path.
-
-    >>> load_rubric("principal-ml-engineer").title
-    'Principal Machine Learning Engineer'
-
-    Raises :class:`RubricError` (with every problem positioned) if the file is invalid,
-    and :class:`UnknownRubricError` if ``ref`` is neither a bundled id nor a file.
-    """
-    ref = DEFAULT_RUBRIC_ID if ref is None else ref
-    bundled_id: str | None = None
-    if isinstance(ref, str) and ref in bundled_rubric_ids() and not Path(ref).exists():
-        bundled_id = ref
-        resource = resources.files("skillgap").joinpath("rubrics").joinpath(f"{ref}.yaml")
-        data = resource.read_bytes()
-        display = f"{ref}.yaml (bundled)"
-        source = RubricSource.for_bundled(ref)
-    else:
-        path = Path(ref)
-        if not path.exists():
-            known = ", ".join(bundled_rubric_ids()) or "none"
-            raise UnknownRubricError(
-                f"no rubric file or bundled rubric called '{ref}'; bundled rubrics: {known} "
-                "(see 'skillgap rubrics')",
-            )
-        data = read_bytes(path, limits=limits)
-        display = str(path)
-        source = RubricSource.for_path(path, display)
-    text = decode_text(data, path=display, detect=False)
-    rubric, document, problems = parse_rubric_text(text, path=display, limits=limits, source=source)
-    errors = tuple(p for p in problems if p.level.value == "error")
-    if rubric is None or errors:
-        raise RubricError("invalid rubric", path=display, problems=errors or tuple(problems))
-    rubric._origin = RubricOrigin(
-        path=display, sha256=combined_sha256(sha256_hex(data), document), bundled_id=bundled_id
-    )
-    return rubric
-
-
-def bundled_rubric_ids() -> list[str]:
-    """Ids of the rubrics shipped with skillgap, sorted."""
-    folder = resources.files("skillgap").joinpath("rubrics")
-    return sorted(entry.name[:-5] for entry in folder.iterdir() if entry.name.endswith(".yaml"))
-
-
-def bundled_rubric_summaries() -> list[tuple[str, str, str]]:
-    """(id, title, version) of every bundled rubric; invalid ones say so in the title."""
-    rows = []
-    for rubric_id in bundled_rubric_ids():
-        try:
-            rubric = load_rubric(rubric_id)
-        except RubricError as exc:
-            rows.append((rubric_id, f"(invalid: {exc})", "?"))
-            continue
-        rows.append((rubric_id, rubric.title, rubric.version))
-    return rows
+__all__ = [
+    "DEFAULT_LEVELS",
+    "DEGREE_ORDER",
+    "SLUG_PATTERN",
+    "Area",
+    "Degree",
+    "DegreeLevel",
+    "LevelDef",
+    "Requirement",
+    "Resource",
+    "Rubric",
+    "RubricOrigin",
+    "Scoring",
+    "Skill",
+    "WeightsMode",
+    "level_rank",
+]
