@@ -132,7 +132,8 @@ def pdf_benchmark(count: int) -> tuple[int, float, float]:
     from tests.helpers.pdf import pdf_from_lines
 
     from skillgap.limits import DEFAULT_LIMITS
-    from skillgap.profiles.documents import clean_extracted_text, extract_pdf_text
+    from skillgap.profiles.extracted import clean_extracted_text
+    from skillgap.profiles.pdf_resume import extract_pdf_text
 
     rng = random.Random(7)
     vocabulary = rubric_vocabulary()

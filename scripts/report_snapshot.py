@@ -36,9 +36,9 @@ AS_OF = "2026-06-01"
 PROFILE_SUFFIXES = (".txt", ".md", ".json", ".yaml", ".yml", ".pdf", ".docx")
 
 
-def find_corpus() -> Path | None:
-    """``../shared/corpus`` beside the repository, if it is there."""
-    corpus = ROOT.parent / "shared" / "corpus"
+def find_corpus(explicit: Path | None) -> Path | None:
+    """``--corpus``, else ``../shared/corpus`` beside the repository, if it is there."""
+    corpus = explicit or ROOT.parent / "shared" / "corpus"
     return corpus if (corpus / "resumes").is_dir() else None
 
 
@@ -56,13 +56,12 @@ def profiles(corpus: Path | None) -> list[Path]:
     return found
 
 
-def label(path: Path) -> str:
+def label(path: Path, corpus: Path | None) -> str:
     """A flat, unique file name for one input."""
-    try:
-        shown = path.relative_to(ROOT.parent)
-    except ValueError:
-        shown = path
-    return str(shown).replace(os.sep, "__")
+    for base, name in ((ROOT, "repo"), (corpus, "corpus")):
+        if base is not None and base in path.parents:
+            return name + "__" + str(path.relative_to(base)).replace(os.sep, "__")
+    return str(path).replace(os.sep, "__")
 
 
 def run(args: list[str], out: Path, name: str) -> None:
@@ -87,7 +86,7 @@ def commands(corpus: Path | None, out: Path) -> list[tuple[list[str], str]]:
     jobs: list[tuple[list[str], str]] = []
     date = ["--as-of", AS_OF]
     for path in profiles(corpus):
-        name = label(path)
+        name = label(path, corpus)
         target = str(path)
         jobs += [
             (["analyze", target, "-f", "json", *date], f"analyze/{name}.json"),
@@ -140,11 +139,16 @@ def main() -> int:
         help="where to write the snapshot (outside the repository: it holds corpus text)",
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="the shared corpus folder (default: ../shared/corpus beside the repository)",
+    )
     args = parser.parse_args()
     out: Path = args.folder.resolve()
     if out == ROOT or ROOT in out.parents:
         parser.error("write the snapshot outside the repository (it holds corpus text)")
-    corpus = find_corpus()
+    corpus = find_corpus(args.corpus)
     for sub in (
         "analyze",
         "blind",
@@ -161,7 +165,7 @@ def main() -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         list(pool.map(lambda job: run(job[0], out, job[1]), todo))
     # diff needs two reports written first
-    reports = sorted((out / "analyze").glob("*examples__*.json.out"))
+    reports = sorted((out / "analyze").glob("repo__examples__*.json.out"))
     if len(reports) >= 2:
         run(
             ["diff", str(reports[0]), str(reports[1]), "--force", "-f", "json"],
@@ -173,11 +177,14 @@ def main() -> int:
             out,
             "diff/examples.md",
         )
-    # stderr and sidecars name the snapshot folder; make them folder-independent
+    # outputs name the snapshot folder and the checkout; make them independent of both
     for path in sorted(out.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
             fixed = data.replace(str(out).encode(), b"<SNAPSHOT>")
+            fixed = fixed.replace(str(ROOT).encode(), b"<ROOT>")
+            if corpus is not None:
+                fixed = fixed.replace(str(corpus).encode(), b"<CORPUS>")
             if fixed != data:
                 path.write_bytes(fixed)
     digest = hashlib.sha256()

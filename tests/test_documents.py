@@ -13,7 +13,7 @@ from skillgap.errors import LimitExceededError, ProfileError
 from skillgap.limits import Limits
 from skillgap.matching import SkillIndex
 from skillgap.profiles import detect_loader, load_profile, profile_formats
-from skillgap.profiles.documents import clean_extracted_text
+from skillgap.profiles.extracted import clean_extracted_text
 
 from .helpers.docx_files import docx_bomb, docx_bytes, zip_bytes
 from .helpers.pdf import (

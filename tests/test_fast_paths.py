@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap import matching
+from skillgap import identity, matching
 from skillgap.errors import LimitExceededError
+from skillgap.identity import is_phone_number
 from skillgap.io.read import read_bytes
 from skillgap.limits import Limits
 from skillgap.matching import SkillIndex
-from skillgap.profiles import load_profile, resume_text
-from skillgap.redact import is_phone_number
+from skillgap.profiles import degrees, load_profile, resume_text, skills_line
 from skillgap.report import (
     EvidenceItem,
     Gap,
@@ -108,9 +108,9 @@ def reference_blank_identity(lines: list[str]) -> list[str]:
     if name is not None:
         lines = [*lines[: name[1]], "", *lines[name[1] + 1 :]]
     text = "\n".join(lines)
-    text = resume_text._EMAIL_RE.sub(" ", text)
-    text = resume_text._LINK_RE.sub(" ", text)
-    text = resume_text._PHONE_RE.sub(
+    text = identity.EMAIL_RE.sub(" ", text)
+    text = identity.LINK_RE.sub(" ", text)
+    text = identity.PHONE_RE.sub(
         lambda m: " " if is_phone_number(m.group()) else m.group(), text
     )
     return text.split("\n")
@@ -159,14 +159,14 @@ def test_tokenize_matches_the_reference_on_every_example_resume() -> None:
 )
 def test_label_line_pre_check_never_hides_a_label(text: str) -> None:
     line = text.replace("\n", " ")
-    if resume_text._LABEL_LINE_RE.match(resume_text._BULLET_RE.sub("", line)):
-        assert resume_text._may_be_label(line)
+    if skills_line._LABEL_LINE_RE.match(skills_line._BULLET_RE.sub("", line)):
+        assert skills_line.may_be_label(line)
 
 
 @MANY
 @given(text=TEXTS)
 def test_skills_line_split_matches_the_bracket_aware_loop(text: str) -> None:
-    assert resume_text._split_top_level(text) == resume_text._split_outside_brackets(text)
+    assert skills_line._split_top_level(text) == skills_line._split_outside_brackets(text)
 
 
 _IDENTITY_PIECES = st.sampled_from(
@@ -200,7 +200,7 @@ _RESUME_LINES = st.lists(
 
 def reference_degree_level(text: str) -> str | None:
     """Degree detection as first written: the four patterns, strongest first."""
-    for level, pattern in resume_text._DEGREE_PATTERNS:
+    for level, pattern in degrees._DEGREE_PATTERNS:
         if pattern.search(text):
             return level
     return None
@@ -243,13 +243,13 @@ _DEGREE_PIECES = st.sampled_from(
 @MANY
 @given(text=st.lists(_DEGREE_PIECES | TEXTS, max_size=8).map("".join))
 def test_degree_detection_matches_the_four_pattern_reference(text: str) -> None:
-    assert resume_text._degree_level(text) == reference_degree_level(text)
+    assert degrees.degree_level(text) == reference_degree_level(text)
 
 
 @given(text=st.lists(_DEGREE_PIECES, max_size=6).map(" ".join))
 @MANY
 def test_degree_detection_on_degree_words(text: str) -> None:
-    assert resume_text._degree_level(text) == reference_degree_level(text)
+    assert degrees.degree_level(text) == reference_degree_level(text)
 
 
 @MANY
@@ -311,7 +311,7 @@ def test_matching_without_contexts_finds_the_same_evidence() -> None:
 
 
 def test_a_declared_item_gives_the_same_evidence_each_time() -> None:
-    from skillgap.profile import DeclaredSkill
+    from skillgap.profiles.model import DeclaredSkill
 
     first = DeclaredSkill(name="Deep learning (PyTorch, JAX)", source="skills", line=3)
     second = DeclaredSkill(

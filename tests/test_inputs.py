@@ -298,9 +298,9 @@ def test_json_resume_keeps_line_numbers_of_fields(tmp_path: Path) -> None:
     ],
 )
 def test_degree_spellings(line: str, level: str | None) -> None:
-    from skillgap.profiles.resume_text import _degree_level
+    from skillgap.profiles.degrees import degree_level
 
-    assert _degree_level(line) == level
+    assert degree_level(line) == level
 
 
 @pytest.mark.parametrize(
@@ -317,7 +317,7 @@ def test_degree_spellings(line: str, level: str | None) -> None:
     ],
 )
 def test_date_range_spellings(line: str, expected: list[tuple[str, str | None]]) -> None:
-    from skillgap.dates import find_date_ranges
+    from skillgap.profiles.dates import find_date_ranges
 
     found = [(s.isoformat(), e.isoformat() if e else None) for s, e, _ in find_date_ranges(line)]
     assert found == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillgap.matching import SkillIndex, fuzzy_allowance
-from skillgap.profile import DeclaredSkill, TextSegment
+from skillgap.profiles.model import DeclaredSkill, TextSegment
 from skillgap.text import clean_text, normalize_word, stem, tokenize
 
 

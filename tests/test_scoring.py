@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from skillgap.matching import SkillIndex
-from skillgap.profile import Profile
 from skillgap.profiles import load_profile
+from skillgap.profiles.model import Profile
 from skillgap.report import GapReport, RequirementResult
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric

@@ -389,9 +389,7 @@ def test_a_comment_silences_only_problems_in_its_own_file() -> None:
     text = "a: 1  # skillgap: disable=unguarded-form\n"
     elsewhere = Problem(str(PRINCIPAL), 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
     here = Problem("child.yaml", 1, 1, "m", level=Level.WARNING, rule="unguarded-form")
-    assert apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [
-        elsewhere
-    ]
+    assert apply_suppressions([elsewhere, here], text, "child.yaml", default_rules()) == [elsewhere]
 
 
 def test_comments_in_a_bundled_rubric_silence_problems_pointing_into_it() -> None:

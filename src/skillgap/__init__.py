@@ -27,8 +27,8 @@ if TYPE_CHECKING:
         UsageError,
     )
     from .matching import Evidence, SkillIndex
-    from .profile import Profile
     from .profiles import load_profile
+    from .profiles.model import Profile
     from .report import GapReport
     from .rubric.bundled import bundled_rubric_ids
     from .rubric.model import Rubric

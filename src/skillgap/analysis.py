@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .profile import Profile
+from .profiles.model import Profile
 from .report import Gap, GapReport, LadderLevel, LadderPlacement
 from .rubric.ladder import LoadedLadder
 

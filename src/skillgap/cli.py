@@ -485,7 +485,7 @@ def assess(
     with guarded():
         from .assess import assessment_profile_yaml
         from .interactive import run_assessment
-        from .profiles import SkillgapProfileLoader
+        from .profiles.skillgap_profile import SkillgapProfileLoader
         from .render import OutputFormat, RenderOptions, render
         from .rubric.parse import load_rubric
         from .scoring import analyze as run_analysis

@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
-from .profile import DeclaredSkill, Profile, TextSegment
+from .profiles.model import DeclaredSkill, Profile, TextSegment
 from .rubric.model import Rubric, Skill
 from .text import STOPWORDS, Tokens, prepare_text, stem, tokenize, word_norms
 

@@ -40,7 +40,7 @@ class SchemaSpec:
 
             return Rubric
         if self.name == "profile":
-            from .profiles.structured import SkillgapProfile
+            from .profiles.skillgap_profile import SkillgapProfile
 
             return SkillgapProfile
         from .report import GapReport

@@ -24,7 +24,7 @@ from typing import cast
 
 from ._version import __version__
 from .matching import Evidence, ProfileMatches, Rejection, SkillIndex
-from .profile import Profile
+from .profiles.model import Profile
 from .report import (
     SCHEMA_VERSION,
     AreaResult,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .profile import Profile, SelfAssessed
+from .profiles.model import Profile, SelfAssessed
 from .report import EvidenceItem
 from .rubric.model import Requirement, Rubric
 

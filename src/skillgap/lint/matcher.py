@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..io.yaml_source import PathKey
 from ..matching import MIN_FUZZY_LENGTH, Evidence, SkillIndex, fuzzy_allowance
-from ..profile import DeclaredSkill
+from ..profiles.model import DeclaredSkill
 from ..rubric.findings import Finding
 from ..rubric.model import Area, Requirement, Rubric, Skill
 from ..text import STOPWORDS, word_norms

@@ -1,0 +1,77 @@
+"""What every profile loader is, and what they share.
+
+A loader recognises its own files (:meth:`ProfileLoader.sniff`) and turns their bytes
+into a :class:`~skillgap.profiles.model.Profile` (:meth:`ProfileLoader.load`); the
+registry in :mod:`skillgap.profiles` picks the most confident one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ProfileError
+from ..io.read import decode_text
+from ..limits import Limits
+from ..text import prepare_text
+from .model import Profile
+
+
+class ProfileLoader(Protocol):
+    """What a profile loader provides."""
+
+    @property
+    def format(self) -> str:
+        """Format id, as accepted by ``--profile-format``."""
+
+    @property
+    def description(self) -> str:
+        """One line for ``--help`` and error messages."""
+
+    def sniff(self, path: Path, head: bytes) -> int:
+        """0 if the file is not this format; higher the surer (100 = certain)."""
+
+    def load(self, path: Path, data: bytes, *, display: str, limits: Limits) -> Profile:
+        """Turn the file's bytes into a Profile or raise a SkillgapError."""
+
+
+STRUCTURED_EXTENSIONS = (".json", ".yaml", ".yml")
+
+
+TEXT_EXTENSIONS = (".txt", ".text", "")
+
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def decode_profile_text(data: bytes, display: str, limits: Limits) -> tuple[str, tuple[str, ...]]:
+
+    text = prepare_text(decode_text(data, path=display))
+    warnings: tuple[str, ...] = ()
+    if len(text) > limits.max_text_chars:
+        text = text[: limits.max_text_chars]
+        warnings = (
+            (
+                f"text cut to the first {limits.max_text_chars:,} characters "
+                "(--max-text raises the limit)"
+            ),
+        )
+    return text, warnings
+
+
+def require_text(profile: Profile, display: str) -> Profile:
+    if (
+        profile.text_length == 0
+        and not profile.jobs
+        and not profile.education
+        and not profile.self_assessed
+    ):
+        raise ProfileError(
+            "has no usable text: nothing to score (is it empty or only whitespace?)", path=display
+        )
+    return profile
+
+
+def short_reason(exc: BaseException) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message if len(message) <= 120 else message[:119] + "…"

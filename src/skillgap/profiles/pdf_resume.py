@@ -1,0 +1,288 @@
+"""PDF resumes with a text layer: extract the text (with pypdf), clean it, parse it.
+
+What can go wrong with a PDF is a clear, one-line error, never a traceback: not a PDF
+at all, truncated or corrupt, encrypted with a password, zero pages, more pages than
+``Limits.max_pdf_pages``, or pages with no text layer (a scanned resume: run OCR
+first). pypdf's own warnings and log messages are captured here, so nothing leaks to
+stderr (and ``-W error`` test runs stay green).
+
+Two-column PDFs whose content stream interleaves the columns line by line are detected
+from text positions and re-read column by column from pypdf's layout mode.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import LimitExceededError, ProfileError
+from ..limits import Limits
+from .base import short_reason
+from .extracted import document_profile, finish_extracted
+from .model import Profile
+
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Keep pypdf's warnings and log records to ourselves while it reads a file.
+
+    pypdf reports recoverable damage through ``warnings`` and through loggers named
+    ``pypdf.*``. Neither may reach the user's terminal (a batch would print hundreds of
+    lines) nor become an exception under ``-W error``.
+    """
+    logger = logging.getLogger("pypdf")
+    handler = logging.NullHandler()
+    previous = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = previous
+
+
+_SCANNED = (
+    "has no extractable text — scanned? run OCR first (for example 'ocrmypdf "
+    "in.pdf out.pdf') or give the resume as DOCX or text"
+)
+
+
+@dataclass
+class _Chunk:
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+def _interleaved_columns(chunks: list[_Chunk], width: float) -> bool:
+    """Does the content stream draw two columns row by row (left, right, left, ...)?
+
+    Most generators draw one column after the other, and pypdf's plain extraction then
+    reads them in order. Some draw each row across both columns, which glues unrelated
+    lines together ("Deployed models Terraform") and buries headings. The signature:
+    many rows where the stream jumps right across a wide gap to the same x (the second
+    column), then back down-left to the next row; and both sides carrying a fair share
+    of the text (a column of dates at a tab stop is not a second column).
+    """
+    if len(chunks) < 12 or width <= 0:
+        return False
+    starts: list[int] = []
+    for a, b in itertools.pairwise(chunks):
+        # Helvetica-like fonts average about half an em per character.
+        gap = b.x - (a.x + 0.5 * a.size * len(a.text))
+        if abs(a.y - b.y) < 1 and gap > 2.5 * a.size and 0.25 * width < b.x < 0.75 * width:
+            starts.append(round(b.x))
+    if len(starts) < 5:
+        return False
+    gutter = max(set(starts), key=lambda x: (sum(1 for s in starts if abs(s - x) <= 3), -x))
+    rows = sum(1 for s in starts if abs(s - gutter) <= 3)
+    if rows < 5:
+        return False
+    edge = gutter - 3
+    left = sum(len(c.text) for c in chunks if c.x < edge)
+    right = sum(len(c.text) for c in chunks if c.x >= edge)
+    if min(left, right) < 0.25 * (left + right):
+        return False
+    back = sum(
+        1 for a, b in itertools.pairwise(chunks) if a.x >= edge and b.x < edge and b.y < a.y - 1
+    )
+    return back >= max(5, rows // 2)
+
+
+_GUTTER_RE = re.compile(r" {3,}")
+
+
+def _split_layout_columns(layout: str) -> str:
+    """Read pypdf's fixed-width layout text column by column.
+
+    The gutter is the character position, in the middle half of the page, that is blank
+    in at least nine lines in ten and has text on both sides in the most lines. Lines
+    that cross it (a centred name at the top) are kept whole.
+    """
+    lines = [line.rstrip() for line in layout.split("\n")]
+    filled = [line for line in lines if line.strip()]
+    width = max((len(line) for line in lines), default=0)
+    if width < 20 or not filled:
+        return layout
+    best, best_count = -1, 0
+    for column in range(width // 4, 3 * width // 4):
+        crossing = sum(1 for line in filled if len(line) > column and line[column] != " ")
+        if crossing > len(filled) // 10:
+            continue
+        count = sum(
+            1
+            for line in filled
+            if len(line) > column + 1 and line[:column].strip() and line[column:].strip()
+        )
+        if count > best_count:
+            best, best_count = column, count
+    if best < 0 or best_count < 3:
+        return layout
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if len(line) > best and line[best] != " ":
+            left.append(line)
+        else:
+            left.append(line[:best].rstrip())
+            right.append(line[best:].strip())
+    return "\n".join(left) + "\n\n" + "\n".join(right)
+
+
+def _collapse_spaces(text: str) -> str:
+    return "\n".join(_GUTTER_RE.sub("   ", line.strip()) for line in text.split("\n"))
+
+
+def _page_text(page: Any) -> str:
+    chunks: list[_Chunk] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            # Position on the page: text matrix through the current transformation.
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            chunks.append(_Chunk(x, y, abs(size * (tm[0] or 1) * (cm[0] or 1)) or 10, text))
+
+    text: str = page.extract_text(visitor_text=visit) or ""
+    try:
+        width = float(page.mediabox.width)
+    except (TypeError, ValueError, KeyError):
+        width = 612.0
+    if _interleaved_columns(chunks, width):
+        layout: str = page.extract_text(extraction_mode="layout") or ""
+        if layout.strip():
+            return _collapse_spaces(_split_layout_columns(layout))
+    return text
+
+
+def _has_images(page: Any) -> bool:
+    try:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        return any(
+            (xobjects[name].get_object() or {}).get("/Subtype") == "/Image" for name in xobjects
+        )
+    except Exception:
+        return False
+
+
+def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
+    """The text of a PDF, page by page, or a :class:`ProfileError` saying why not."""
+    if b"%PDF-" not in data[:1024]:
+        raise ProfileError(
+            "is not a PDF (no '%PDF-' header); the file is damaged or has the wrong extension",
+            path=display,
+        )
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    with _quiet_pypdf():
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    # Many PDFs are "encrypted" with an empty user password (printing or
+                    # copying restrictions only); those open without one.
+                    opened = reader.decrypt("")
+                except DependencyError as exc:
+                    raise ProfileError(
+                        "is encrypted with AES; reading it needs the 'cryptography' package "
+                        "(pip install cryptography), or save an unencrypted copy",
+                        path=display,
+                    ) from exc
+                if not opened:
+                    raise ProfileError(
+                        "is encrypted (password-protected); remove the password (for example "
+                        "print it to a new PDF) and try again",
+                        path=display,
+                    )
+            count = len(reader.pages)
+        except ProfileError:
+            raise
+        except FileNotDecryptedError as exc:
+            raise ProfileError(
+                "is encrypted (password-protected); remove the password and try again", path=display
+            ) from exc
+        except Exception as exc:
+            raise ProfileError(
+                f"is not a readable PDF (truncated or corrupt: {short_reason(exc)})", path=display
+            ) from exc
+        if count == 0:
+            raise ProfileError("is a PDF with no pages: nothing to score", path=display)
+        if count > limits.max_pdf_pages:
+            raise LimitExceededError(
+                f"has {count:,} pages, over the limit of {limits.max_pdf_pages:,}; raise it "
+                "with --max-pages if the file is genuine",
+                path=display,
+            )
+        texts: list[str] = []
+        images = False
+        for number, page in enumerate(reader.pages, start=1):
+            try:
+                page_text = _page_text(page)
+            except Exception as exc:
+                raise ProfileError(
+                    f"page {number} cannot be read (corrupt PDF: {short_reason(exc)})", path=display
+                ) from exc
+            if not page_text.strip():
+                images = images or _has_images(page)
+            texts.append(page_text)
+    text = "\n\n".join(texts)
+    # Fewer than ten letters or digits in the whole document: counted by a scan that
+    # stops at the tenth ([^\W_] is exactly str.isalnum).
+    if sum(1 for _ in itertools.islice(_ALNUM_RE.finditer(text), 10)) < 10:
+        reason = (
+            _SCANNED
+            if images or not text.strip()
+            else _SCANNED.replace("has no extractable text", "has almost no extractable text")
+        )
+        raise ProfileError(reason, path=display)
+    return text
+
+
+# --------------------------------------------------------------------------- DOCX
+
+
+# --------------------------------------------------------------------------- loaders
+
+
+@dataclass(frozen=True)
+class PdfResumeLoader:
+    """PDF resumes with a text layer (read with pypdf)."""
+
+    format: str = "pdf"
+    description: str = "PDF resume with a text layer (.pdf)"
+
+    def sniff(self, path: Path, head: bytes) -> int:
+        if head.startswith(b"%PDF-"):
+            return 100
+        if b"%PDF-" in head[:1024]:
+            return 95  # some writers put junk before the header; readers allow 1 KB
+        # A damaged file named .pdf gets a PDF error, not "binary file, not text".
+        return 90 if path.suffix.lower() == ".pdf" else 0
+
+    def load(self, path: Path, data: bytes, *, display: str, limits: Limits) -> Profile:
+        text, notes = finish_extracted(
+            extract_pdf_text(data, display=display, limits=limits), limits
+        )
+        return document_profile(text, notes, display=display, fmt=self.format, data=data)
+
+
+__all__ = ["PdfResumeLoader", "extract_pdf_text"]

@@ -1,0 +1,217 @@
+"""Skills lines: the items of a skills section or of a "Skills: a, b, c" line.
+
+"Python (expert), R (tidyverse, dplyr), SQL" is three declared skills, one with a
+level, and two more from the parentheses; spoken languages in a "Languages" section
+are not skills. Items are split at separators outside parentheses only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import DeclaredSkill
+from .sections import heading_section
+
+_LABEL_LINE_RE = re.compile(r"^\s*[-*•·▪●◦‣]?\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:：|]\s*(\S.*)$")
+
+
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·▪●◦‣]|\s[-–—]\s|\t|/\s|\s/|\band\b(?=\s))\s*")
+
+
+_BRACKETS_RE = re.compile(r"[()\[\]{}]")
+
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
+
+
+_LEVEL_IN_PARENS_RE = re.compile(r"^(?P<name>.+?)\s*[(\[](?P<level>[^)\]]{2,160})[)\]]\s*$")
+
+
+_LEVEL_WORDS = frozenset(
+    {
+        "beginner",
+        "novice",
+        "basic",
+        "elementary",
+        "familiar",
+        "intermediate",
+        "working",
+        "competent",
+        "good",
+        "proficient",
+        "advanced",
+        "strong",
+        "expert",
+        "master",
+        "mastery",
+        "fluent",
+        "native",
+        "excellent",
+        "very good",
+        "working knowledge",
+        "basic knowledge",
+        "conversational",
+        "bilingual",
+        "professional",
+        "limited",
+        "mother tongue",
+    }
+)
+
+
+_YEARS_IN_PARENS_RE = re.compile(r"^(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)$", re.IGNORECASE)
+
+
+_LEVEL_NUMBER_RE = re.compile(r"^\d(?:\.\d)?\s*/\s*\d+$")
+
+
+#: Spoken languages: a "Languages" section lists them next to programming languages.
+NATURAL_LANGUAGES = frozenset(
+    {
+        "english",
+        "german",
+        "french",
+        "spanish",
+        "italian",
+        "portuguese",
+        "dutch",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "polish",
+        "czech",
+        "russian",
+        "ukrainian",
+        "greek",
+        "turkish",
+        "arabic",
+        "hebrew",
+        "persian",
+        "farsi",
+        "hindi",
+        "urdu",
+        "bengali",
+        "bangla",
+        "punjabi",
+        "tamil",
+        "telugu",
+        "marathi",
+        "gujarati",
+        "kannada",
+        "malayalam",
+        "chinese",
+        "mandarin",
+        "cantonese",
+        "japanese",
+        "korean",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "malay",
+        "tagalog",
+        "filipino",
+        "swahili",
+        "romanian",
+        "hungarian",
+        "bulgarian",
+        "serbian",
+        "croatian",
+        "slovak",
+        "slovenian",
+        "catalan",
+        "basque",
+        "irish",
+        "welsh",
+    }
+)
+
+
+def _split_top_level(text: str) -> list[str]:
+    """Split a skills line at separators that are not inside parentheses or brackets."""
+    if not _BRACKETS_RE.search(text):  # nothing nested: the separators are all top level
+        return _ITEM_SPLIT_RE.split(text)
+    return _split_outside_brackets(text)
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """The general case of :func:`_split_top_level`, a character at a time, tracking
+    bracket depth (for text without brackets it gives what one ``re.split`` gives)."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        if depth == 0:
+            separator = _ITEM_SPLIT_RE.match(text, index)
+            if separator is not None and separator.end() > index:
+                parts.append(current)
+                current = ""
+                index = separator.end()
+                continue
+        current += char
+        index += 1
+    parts.append(current)
+    return parts
+
+
+def declared_items(
+    text: str, *, line: int, source: str, spoken_too: bool = True
+) -> list[DeclaredSkill]:
+    """The items of a skills line: "Python (expert), R (tidyverse, dplyr), SQL"."""
+    items: list[DeclaredSkill] = []
+    body = _BULLET_RE.sub("", text)
+    label = _LABEL_LINE_RE.match(body)
+    if label:
+        body = label.group(2)
+    for raw in _split_top_level(body):
+        item = raw.strip(" .:\t")
+        level: str | None = None
+        years: float | None = None
+        extra: list[str] = []
+        parens = _LEVEL_IN_PARENS_RE.match(item)
+        if parens:
+            inside = parens.group("level").strip()
+            years_match = _YEARS_IN_PARENS_RE.match(inside)
+            if inside.lower() in _LEVEL_WORDS or _LEVEL_NUMBER_RE.match(inside):
+                item, level = parens.group("name").strip(), inside
+            elif years_match:
+                item, years = parens.group("name").strip(), float(years_match.group(1))
+            else:  # "R (tidyverse, dplyr)": the parentheses list more skills
+                item = parens.group("name").strip()
+                extra = [part.strip(" .:\t") for part in _split_top_level(inside)]
+        item = item.strip(" .:()[]{}\t")
+        if not spoken_too and item.lower() in NATURAL_LANGUAGES:
+            continue
+        for name, item_level, item_years in [
+            (item, level, years),
+            *((e, None, None) for e in extra),
+        ]:
+            if not name or len(name) > 80:
+                continue
+            items.append(
+                DeclaredSkill(
+                    name=name, source=source, line=line, level=item_level, years=item_years
+                )
+            )
+    return items
+
+
+def is_skills_label(line: str) -> bool:
+    """Is ``line`` a "Label: items" line whose label names a skills section ("Tools:
+    Docker, Terraform", "• Languages | Python, Go"), anywhere in a resume?"""
+    if not may_be_label(line):
+        return False
+    label = _LABEL_LINE_RE.match(_BULLET_RE.sub("", line))
+    return label is not None and heading_section(label.group(1)) == "skills"
+
+
+def may_be_label(line: str) -> bool:
+    """False when ``line`` cannot be a "Label: items" line (it has none of the
+    separators :data:`_LABEL_LINE_RE` needs): most lines, spared two patterns."""
+    return ":" in line or "|" in line or "\uff1a" in line
