@@ -163,7 +163,7 @@ def hit_density(paths: list[Path]) -> float | None:
     import statistics
 
     from skillgap.errors import SkillgapError
-    from skillgap.matching import SkillIndex
+    from skillgap.matching.index import SkillIndex
     from skillgap.profiles import load_profile
     from skillgap.rubric.parse import load_rubric
     from skillgap.text import prepare_text, tokenize

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sys.path.insert(0, str(ROOT / "src"))
     from skillgap.errors import SkillgapError
-    from skillgap.matching import SkillIndex
+    from skillgap.matching.index import SkillIndex
     from skillgap.profiles import load_profile
     from skillgap.rubric.parse import load_rubric
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
 

@@ -11,7 +11,7 @@ import pytest
 
 from skillgap.errors import LimitExceededError, ProfileError
 from skillgap.limits import Limits
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles import detect_loader, load_profile, profile_formats
 from skillgap.profiles.extracted import clean_extracted_text
 

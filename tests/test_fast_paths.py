@@ -18,12 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap import identity, matching
+from skillgap import identity
 from skillgap.errors import LimitExceededError
 from skillgap.identity import is_phone_number
 from skillgap.io.read import read_bytes
 from skillgap.limits import Limits
-from skillgap.matching import SkillIndex
+from skillgap.matching import forms
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles import degrees, load_profile, resume_text, skills_line
 from skillgap.report import (
     EvidenceItem,
@@ -110,9 +111,7 @@ def reference_blank_identity(lines: list[str]) -> list[str]:
     text = "\n".join(lines)
     text = identity.EMAIL_RE.sub(" ", text)
     text = identity.LINK_RE.sub(" ", text)
-    text = identity.PHONE_RE.sub(
-        lambda m: " " if is_phone_number(m.group()) else m.group(), text
-    )
+    text = identity.PHONE_RE.sub(lambda m: " " if is_phone_number(m.group()) else m.group(), text)
     return text.split("\n")
 
 
@@ -323,7 +322,7 @@ def test_a_declared_item_gives_the_same_evidence_each_time() -> None:
 
 
 def test_word_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(matching, "_MEMO_LIMIT", 50)
+    monkeypatch.setattr(forms, "MEMO_LIMIT", 50)
     index = SkillIndex(RUBRIC)
     index.match_text(" ".join(f"word{n}" for n in range(500)) + " using Kubernetes")
     assert len(index._starts) == len(index._fuzzy_keys) == 50

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from skillgap.matching import SkillIndex, fuzzy_allowance
+from skillgap.matching.forms import fuzzy_allowance
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles.model import DeclaredSkill, TextSegment
 from skillgap.text import clean_text, normalize_word, stem, tokenize
 

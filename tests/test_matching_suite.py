@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.rubric.model import Rubric
 
 from .conftest import DATA

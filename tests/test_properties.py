@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillgap.errors import InputError
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.report import GapReport
 from skillgap.rubric.parse import load_rubric

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render, renderer_for
 from skillgap.render.escape import csv_cell, markdown

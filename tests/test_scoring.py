@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.matching import SkillIndex
+from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.profiles.model import Profile
 from skillgap.report import GapReport, RequirementResult

@@ -133,7 +133,7 @@ def test_the_documented_complete_example_validates_cleanly() -> None:
 
 def test_go_exclusion_protects_the_form_it_contains() -> None:
     """The bundled Go exclusion 'go above and beyond' now contains Go, so it applies."""
-    from skillgap.matching import SkillIndex
+    from skillgap.matching.index import SkillIndex
 
     index = SkillIndex(load_rubric())
     assert "Go" not in {e.skill for e in index.match_text("Go above and beyond with Python")}

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
         SkillgapError,
         UsageError,
     )
-    from .matching import Evidence, SkillIndex
+    from .matching.evidence import Evidence
+    from .matching.index import SkillIndex
     from .profiles import load_profile
     from .profiles.model import Profile
     from .report import GapReport
@@ -41,10 +42,10 @@ _LAZY = {
     "load_rubric": "rubric.parse",
     "bundled_rubric_ids": "rubric.bundled",
     "Rubric": "rubric.model",
-    "Profile": "profile",
+    "Profile": "profiles.model",
     "GapReport": "report",
-    "SkillIndex": "matching",
-    "Evidence": "matching",
+    "SkillIndex": "matching.index",
+    "Evidence": "matching.evidence",
     "SkillgapError": "errors",
     "InputError": "errors",
     "RubricError": "errors",

@@ -261,7 +261,7 @@ class Scorer:
     """Scores one file at a time against one rubric (one per worker process)."""
 
     def __init__(self, rubric: Rubric, options: BatchOptions) -> None:
-        from .matching import SkillIndex
+        from .matching.index import SkillIndex
 
         self.rubric = rubric
         self.options = options

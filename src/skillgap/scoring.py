@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import cast
 
 from ._version import __version__
-from .matching import Evidence, ProfileMatches, Rejection, SkillIndex
+from .matching.evidence import Evidence, ProfileMatches, Rejection
+from .matching.index import SkillIndex
 from .profiles.model import Profile
 from .report import (
     SCHEMA_VERSION,
@@ -34,7 +34,6 @@ from .report import (
     Gap,
     GapReport,
     IgnoredMention,
-    Method,
     Overall,
     RequirementResult,
     ResourceLink,
@@ -240,7 +239,7 @@ def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
             context=e.context,
             source=e.source,
             line=e.line,
-            method=cast(Method, e.method),
+            method=e.method,
             similarity=e.similarity,
             form=e.form,
             level=e.level,

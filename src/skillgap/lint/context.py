@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..io.yaml_source import Mark, PathKey
-from ..matching import SkillIndex
+from ..matching.index import SkillIndex
 from ..rubric.findings import Finding, Locate
 from ..rubric.model import Requirement, Rubric, Skill
 from ..text import STOPWORDS, stem, word_norms

@@ -14,7 +14,9 @@ from collections.abc import Iterator, Sequence
 from rapidfuzz.distance import OSA
 
 from ..io.yaml_source import PathKey
-from ..matching import MIN_FUZZY_LENGTH, Evidence, SkillIndex, fuzzy_allowance
+from ..matching.evidence import Evidence
+from ..matching.forms import MIN_FUZZY_LENGTH, fuzzy_allowance
+from ..matching.index import SkillIndex
 from ..profiles.model import DeclaredSkill
 from ..rubric.findings import Finding
 from ..rubric.model import Area, Requirement, Rubric, Skill

@@ -1,0 +1,91 @@
+"""What the matcher finds: evidence for a skill, and mentions it did not count.
+
+Every match is :class:`Evidence`: the words as written, the line around them, where
+they came from, how they matched and how similar they were, so that every point of a
+score can be explained. The report carries the same fields for each piece of evidence
+(:class:`skillgap.report.EvidenceItem`, everything but the skill it is filed under).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+#: How a piece of evidence was found: listed as a skill (declared), the skill's name
+#: (exact), another name for it (alias), or a near spelling (fuzzy).
+Method = Literal["declared", "exact", "alias", "fuzzy"]
+#: The methods, most trustworthy first.
+METHODS: tuple[Method, ...] = get_args(Method)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence that a candidate has a skill."""
+
+    skill: str
+    text: str
+    context: str
+    source: str
+    line: int | None
+    method: Method
+    similarity: float
+    form: str
+    level: str | None = None
+    years: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A mention that looks like a skill but is not counted, and why."""
+
+    skill: str
+    text: str
+    context: str
+    source: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProfileMatches:
+    """All evidence and rejected mentions found in one profile, per canonical skill."""
+
+    evidence: dict[str, tuple[Evidence, ...]]
+    rejected: dict[str, tuple[Rejection, ...]]
+
+    def for_skill(self, name: str) -> tuple[Evidence, ...]:
+        """The evidence for one skill (none if it was not found)."""
+        return self.evidence.get(name, ())
+
+
+#: Rank of each method, 0 for the most trustworthy.
+METHOD_RANK: dict[str, int] = {method: rank for rank, method in enumerate(METHODS)}
+
+
+def dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
+    """One piece of evidence per skill, source and line (the most trustworthy)."""
+    best: dict[tuple[str, int | None, str], Evidence] = {}
+    order: list[tuple[str, int | None, str]] = []
+    for item in items:
+        key = (item.source, item.line, item.text if item.line is None else "")
+        current = best.get(key)
+        if current is None:
+            order.append(key)
+            best[key] = item
+        elif (METHOD_RANK[item.method], -item.similarity) < (
+            METHOD_RANK[current.method],
+            -current.similarity,
+        ):
+            best[key] = item
+    return [best[key] for key in order]
+
+
+__all__ = [
+    "METHODS",
+    "METHOD_RANK",
+    "Evidence",
+    "Method",
+    "ProfileMatches",
+    "Rejection",
+    "dedupe_evidence",
+]

@@ -1,0 +1,192 @@
+"""The written forms of a rubric's skills, in the lookup tables the matcher scans with.
+
+Every name, alias and ambiguous form of every skill becomes a :class:`Form` (its words
+normalised as the matcher compares them). :class:`FormTable` files them under every key
+the matcher looks up: the words joined by spaces (exact), without spaces (compact:
+"TensorFlow" = "tensor flow"), as stems (for ``inflect`` skills: "led a team" = "lead
+team"), and by first letter (for fuzzy matching); plus the prefixes of those keys, so
+that a scan can stop as soon as the words so far start no form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ..rubric.model import Skill
+from ..text import STOPWORDS, prepare_text, stem, tokenize, word_norms
+
+#: Forms shorter than this (compact) never match fuzzily.
+MIN_FUZZY_LENGTH = 6
+#: Most words a :class:`Memo` remembers.
+MEMO_LIMIT = 100_000
+_T = TypeVar("_T")
+
+
+def fuzzy_allowance(length: int) -> int:
+    """How many edits a form of ``length`` characters may differ by and still match."""
+    if length < MIN_FUZZY_LENGTH:
+        return 0
+    return 1 if length < 12 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One written form of a skill, prepared for lookup."""
+
+    skill: str
+    text: str
+    norms: tuple[str, ...]
+    words: tuple[str, ...]
+    is_name: bool
+    ambiguous: bool
+    inflect: bool
+    #: The words joined by spaces (the exact-lookup key) and without them (compact).
+    key: str = field(init=False)
+    compact: str = field(init=False)
+    #: Forms of one or two characters must stand alone (not hyphen-joined).
+    short: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        compact = "".join(self.norms)
+        object.__setattr__(self, "key", " ".join(self.norms))
+        object.__setattr__(self, "compact", compact)
+        object.__setattr__(self, "short", len(compact) <= 2)
+
+
+@dataclass(frozen=True)
+class FormTable:
+    """Every form of a set of skills, filed under each key the matcher looks up."""
+
+    #: Form keys (words joined by spaces) -> the forms with that key, one per skill.
+    exact: dict[str, list[Form]]
+    #: Keys without spaces or hyphens, for forms whose words all have two letters or more.
+    compact: dict[str, list[Form]]
+    #: Stems of the words of ``inflect`` forms (stopwords left out), joined by spaces.
+    stemmed: dict[str, list[Form]]
+    #: Forms that may match fuzzily, by the first letter of their compact key.
+    fuzzy_by_first: dict[str, list[Form]]
+    #: Every proper prefix of an exact key (by words) and of a compact key (by letters).
+    exact_prefixes: frozenset[str]
+    compact_prefixes: frozenset[str]
+    #: Stemmed phrases by their first stem, and the second stems that may follow it.
+    stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]]
+    stem_seconds: dict[str, frozenset[str]]
+    #: Most words in one form.
+    max_words: int
+
+    @classmethod
+    def build(cls, skills: Iterable[Skill]) -> FormTable:
+        """The table of every form of ``skills`` (their order decides ties)."""
+        exact: dict[str, list[Form]] = {}
+        compact: dict[str, list[Form]] = {}
+        stemmed: dict[str, list[Form]] = {}
+        fuzzy_by_first: dict[str, list[Form]] = {}
+        for skill in skills:
+            for form in forms_of(skill):
+                _append_unique(exact, form.key, form)
+                if all(len(n) >= 2 for n in form.norms):
+                    _append_unique(compact, form.compact, form)
+                if skill.inflect:
+                    stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
+                    if stems:
+                        _append_unique(stemmed, stems, form)
+                if (
+                    not skill.exact
+                    and not form.ambiguous
+                    and not skill.inflect
+                    and len(form.compact) >= MIN_FUZZY_LENGTH
+                ):
+                    _append_unique(fuzzy_by_first, form.compact[0], form)
+        stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
+        for key, stem_forms in sorted(stemmed.items()):
+            words = tuple(key.split(" "))
+            for form in stem_forms:
+                stem_phrases.setdefault(words[0], []).append((words, form))
+        stem_seconds = {
+            first: frozenset(p[1] for p, _ in entries if len(p) > 1)
+            for first, entries in stem_phrases.items()
+        }
+        every = [f for bucket in exact.values() for f in bucket]
+        return cls(
+            exact=exact,
+            compact=compact,
+            stemmed=stemmed,
+            fuzzy_by_first=fuzzy_by_first,
+            exact_prefixes=_prefixes(exact, by_word=True),
+            compact_prefixes=_prefixes(compact, by_word=False),
+            stem_phrases=stem_phrases,
+            stem_seconds=stem_seconds,
+            max_words=max((len(f.norms) for f in every), default=1),
+        )
+
+
+def forms_of(skill: Skill) -> list[Form]:
+    """The forms of one skill (written forms with no letters or digits are left out)."""
+    ambiguous = {" ".join(word_norms(a)) for a in skill.ambiguous}
+    forms = []
+    for text in skill.forms():
+        tokens = tokenize(prepare_text(text))
+        if not tokens.norms:
+            continue
+        forms.append(
+            Form(
+                skill=skill.name,
+                text=text,
+                norms=tokens.norms,
+                words=tokens.words,
+                is_name=text == skill.name,
+                ambiguous=" ".join(tokens.norms) in ambiguous,
+                inflect=skill.inflect,
+            )
+        )
+    return forms
+
+
+class Memo(dict[str, _T]):
+    """A function of one word, worked out once per word and then looked up at dict speed.
+
+    Bounded: once it holds :data:`MEMO_LIMIT` words it stops adding. Words are Zipf-
+    distributed, so the common ones are in long before then, and the rare ones after
+    it (names, numbers, e-mail handles) are simply worked out again: memory stays flat
+    however many resumes a batch reads, with no refill after a purge.
+    """
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._function = function
+
+    def __missing__(self, key: str) -> _T:
+        value = self._function(key)
+        if len(self) < MEMO_LIMIT:
+            self[key] = value
+        return value
+
+
+def _append_unique(table: dict[str, list[Form]], key: str, form: Form) -> None:
+    bucket = table.setdefault(key, [])
+    if all(existing.skill != form.skill for existing in bucket):
+        bucket.append(form)
+
+
+def _prefixes(table: dict[str, list[Form]], *, by_word: bool) -> frozenset[str]:
+    prefixes: set[str] = set()
+    for key in table:
+        if by_word:
+            words = key.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        else:
+            prefixes.update(key[:n] for n in range(1, len(key)))
+    return frozenset(prefixes)
+
+
+__all__ = [
+    "MEMO_LIMIT",
+    "MIN_FUZZY_LENGTH",
+    "Form",
+    "FormTable",
+    "Memo",
+    "forms_of",
+    "fuzzy_allowance",
+]

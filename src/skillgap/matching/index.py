@@ -1,0 +1,485 @@
+"""The skill index: every form of a rubric's skills, matched against a profile.
+
+:class:`SkillIndex` is built once per rubric. For running text it finds every word
+sequence that is a form of a skill, by exact key, compact key ("TensorFlow" = "tensor
+flow"), versioned name ("python3"), stemmed phrase (``inflect`` skills) and then near
+spelling; each hit then passes the guards (:mod:`.guards`) and the negation test
+(:mod:`.negation`) or becomes a :class:`~.evidence.Rejection` with the reason, and
+overlapping hits are resolved. Declared skills (a skills list) are matched item by item.
+Principles, with examples, are in ``docs/matching.md``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from ..profiles.model import DeclaredSkill, Profile, TextSegment
+from ..rubric.model import Rubric, Skill
+from ..text import STOPWORDS, Tokens, prepare_text, stem, tokenize
+from .evidence import METHOD_RANK, Evidence, Method, ProfileMatches, Rejection, dedupe_evidence
+from .forms import MIN_FUZZY_LENGTH, Form, FormTable, Memo, fuzzy_allowance
+from .guards import Guard, case_matches, covered_by_phrase, has_context, single_letter_reason
+from .negation import cue_counts, may_be_negated, negated
+
+_FUZZY_CACHE_LIMIT = 200_000
+_FUZZY_MAX_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: Form
+    method: Method
+    similarity: float
+
+
+_NEWLINE_RE = re.compile("\n")
+_VERSIONED_RE = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*$")
+#: Words that may sit between the words of a practice phrase ("led a 12-person team").
+PHRASE_GAP = 4
+_LEADING_BULLET_RE = re.compile(r"^(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
+
+
+class SkillIndex:
+    """Every form of every skill in a rubric, ready to match text against.
+
+    >>> from skillgap.rubric import load_rubric
+    >>> index = SkillIndex(load_rubric())
+    >>> [e.skill for e in index.match_text("Built models with sklearn and k8s")]
+    ['scikit-learn', 'Kubernetes']
+    """
+
+    def __init__(self, rubric: Rubric) -> None:
+        skills: dict[str, Skill] = {}
+        for _area, requirement in rubric.iter_requirements():
+            for skill in requirement.skills:
+                skills.setdefault(skill.name, skill)
+        #: Every skill of the rubric by name (the first definition of a name counts).
+        self.skills = skills
+        self._guards = {name: Guard.for_skill(skill) for name, skill in skills.items()}
+        self._table = FormTable.build(skills.values())
+        # Memos of what is the same for every text, worked out once per word or key.
+        self._fuzzy_cache: dict[str, tuple[Form, float] | None] = {}
+        self._stem_cache = Memo(stem)
+        self._starts = Memo(self._starts_form)
+        self._fuzzy_keys = Memo(self._fuzzy_key)
+        self._declared = Memo(self._declared_matches)
+
+    def match_text(
+        self, text: str, *, source: str = "text", first_line: int | None = 1
+    ) -> list[Evidence]:
+        """Evidence found in a piece of running text (rejected mentions dropped)."""
+        evidence, _ = self.match_segment(TextSegment(source, text, first_line))
+        return evidence
+
+    def match_segment(
+        self, segment: TextSegment, *, contexts: bool = True
+    ) -> tuple[list[Evidence], list[Rejection]]:
+        """Evidence and rejected mentions in one segment of running text.
+
+        With ``contexts=False`` the line quoted around each match is left empty (what
+        was matched, where, and how are the same); callers that only score use it.
+        """
+        tokens = tokenize(prepare_text(segment.text), first_line=segment.line or 1)
+        return self._match_tokens(
+            tokens, source=segment.source, has_lines=segment.line is not None, contexts=contexts
+        )
+
+    def match_declared(self, declared: DeclaredSkill) -> list[Evidence]:
+        """Evidence from one declared skill ("Python", "Machine Learning & Deep Learning").
+
+        A declared item that is exactly a form of a skill counts even for ambiguous
+        forms (a skills list entry "R" is R); anything longer is matched like text.
+        """
+        context = " ".join(declared.name.split())
+        return [
+            Evidence(
+                skill=skill,
+                text=text if text is not None else context,
+                context=context,
+                source=declared.source,
+                line=declared.line,
+                method="declared",
+                similarity=similarity,
+                form=form,
+                level=declared.level,
+                years=declared.years,
+            )
+            for skill, text, similarity, form in self._declared[declared.name]
+        ]
+
+    def _declared_matches(self, name: str) -> tuple[tuple[str, str | None, float, str], ...]:
+        """(skill, words matched or None for the whole item, similarity, form) for one
+        declared item: the same for every profile that lists it, so worked out once."""
+        tokens = tokenize(prepare_text(name))
+        if not tokens.norms:
+            return ()
+        key = " ".join(tokens.norms)
+        compact = "".join(tokens.norms)
+        forms = self._table.exact.get(key) or self._table.compact.get(compact) or []
+        hits: list[tuple[Form, float]] = [(f, 1.0) for f in forms]
+        if not hits and len(tokens.norms) <= 4:
+            found = self._fuzzy(compact)
+            if found is not None:
+                hits = [found]
+        if hits:
+            seen: set[str] = set()
+            result = []
+            for form, similarity in hits:
+                if form.skill not in seen:
+                    seen.add(form.skill)
+                    result.append((form.skill, None, similarity, form.text))
+            return tuple(result)
+        evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False, contexts=False)
+        return tuple((e.skill, e.text, e.similarity, e.form) for e in evidence)
+
+    def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
+        """Every piece of evidence in a profile: declared skills first, then running text.
+
+        ``contexts=False``: see :meth:`match_segment`.
+        """
+        evidence: dict[str, list[Evidence]] = {}
+        rejected: dict[str, list[Rejection]] = {}
+        for declared in profile.declared_skills:
+            for item in self.match_declared(declared):
+                evidence.setdefault(item.skill, []).append(item)
+        for segment in profile.segments:
+            found, refused = self.match_segment(segment, contexts=contexts)
+            for item in found:
+                evidence.setdefault(item.skill, []).append(item)
+            for rejection in refused:
+                rejected.setdefault(rejection.skill, []).append(rejection)
+        return ProfileMatches(
+            evidence={k: tuple(dedupe_evidence(v)) for k, v in evidence.items()},
+            rejected={k: tuple(v) for k, v in rejected.items()},
+        )
+
+    def _match_tokens(
+        self, tokens: Tokens, *, source: str, has_lines: bool, contexts: bool = True
+    ) -> tuple[list[Evidence], list[Rejection]]:
+        hits = self._find_hits(tokens)
+        if not hits:
+            return [], []
+        newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)]
+        cues = cue_counts(tokens.norms)
+        present = frozenset(tokens.norms)
+        evidence: list[Evidence] = []
+        rejections: list[Rejection] = []
+        accepted: list[_Hit] = []
+        for hit in hits:
+            reason = self._rejection_reason(tokens, hit, cues, present)
+            if reason is None:
+                accepted.append(hit)
+            elif reason:
+                rejections.append(
+                    Rejection(
+                        skill=hit.form.skill,
+                        text=_span_text(tokens, hit.start, hit.end),
+                        context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                        source=source,
+                        line=tokens.lines[hit.start] if has_lines else None,
+                        reason=reason,
+                    )
+                )
+        for hit in _resolve_overlaps(accepted):
+            evidence.append(
+                Evidence(
+                    skill=hit.form.skill,
+                    text=_span_text(tokens, hit.start, hit.end),
+                    context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                    source=source,
+                    line=tokens.lines[hit.start] if has_lines else None,
+                    method=hit.method,
+                    similarity=round(hit.similarity, 4),
+                    form=hit.form.text,
+                )
+            )
+        return evidence, rejections
+
+    def _find_hits(self, tokens: Tokens) -> list[_Hit]:
+        norms = tokens.norms
+        breaks = tokens.breaks
+        count = len(norms)
+        table = self._table
+        exact = table.exact
+        compact_forms = table.compact
+        exact_prefixes = table.exact_prefixes
+        compact_prefixes = table.compact_prefixes
+        max_words = table.max_words
+        hits: list[_Hit] = []
+        # Hot loop: most words start no form at all (that is worked out once per word and
+        # remembered), and the n-gram extension only runs while the words so far are a
+        # prefix of some form.
+        starts = self._starts
+        for i in [i for i, word in enumerate(norms) if starts[word]]:
+            key = norms[i]
+            compact = key
+            compact_ok = len(key) >= 2
+            j = i
+            stop = min(count, i + max_words + 2)
+            while True:
+                found = exact.get(key)
+                if found is None and compact_ok:
+                    found = compact_forms.get(compact)
+                if found is None and j == i and key[-1:].isdigit():
+                    versioned = _VERSIONED_RE.match(key)  # python3, tensorflow2, java8
+                    if versioned is not None:
+                        found = exact.get(versioned.group(1))
+                if found is not None:
+                    for form in found:
+                        hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias", 1.0))
+                if key not in exact_prefixes and not (compact_ok and compact in compact_prefixes):
+                    break
+                j += 1
+                if j >= stop or breaks[j]:
+                    break
+                word = norms[j]
+                key = f"{key} {word}"
+                compact += word
+                compact_ok = compact_ok and len(word) >= 2
+        if table.stemmed:
+            hits.extend(self._find_stem_hits(tokens))
+        if table.fuzzy_by_first:
+            hits.extend(self._find_fuzzy_hits(tokens, hits))
+        return hits
+
+    def _find_stem_hits(self, tokens: Tokens) -> list[_Hit]:
+        """Phrases of ``inflect`` skills: word forms folded, stopwords skipped, and up to
+        :data:`PHRASE_GAP` other words allowed between the phrase's words (never across
+        punctuation): "Hired and onboarded 12 engineers" is "hire engineers"."""
+        norms = tokens.norms
+        breaks = tokens.breaks
+        phrases = self._table.stem_phrases
+        stem_of = self._stem_cache
+        kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
+        stems = [stem_of[norms[i]] for i in kept]
+        count = len(stems)
+        windows: dict[int, dict[str, int]] = {}
+
+        def window(position: int) -> dict[str, int]:
+            """The words that may continue a phrase at ``position``: the next
+            PHRASE_GAP + 1 kept words up to punctuation (between two kept words, or in
+            the stopwords skipped between them), each at its first position."""
+            found = windows.get(position)
+            if found is None:
+                found = {}
+                for candidate in range(position + 1, min(count, position + PHRASE_GAP + 2)):
+                    previous, current = kept[candidate - 1], kept[candidate]
+                    if breaks[current] or (
+                        current > previous + 1
+                        and any(breaks[k] for k in range(previous + 1, current))
+                    ):
+                        break
+                    found.setdefault(stems[candidate], candidate)
+                windows[position] = found
+            return found
+
+        seconds = self._table.stem_seconds
+        hits: list[_Hit] = []
+        for a, first in enumerate(stems):
+            entries = phrases.get(first)
+            if not entries:
+                continue
+            # Most phrase openers ("data", "lead") are followed by none of their phrases'
+            # second words at all; only then is the window (punctuation and all) needed.
+            if seconds[first].isdisjoint(stems[a + 1 : a + PHRASE_GAP + 2]):
+                following: dict[str, int] = {}
+            else:
+                following = window(a)
+            for phrase, form in entries:
+                position = following.get(phrase[1], -1) if len(phrase) > 1 else a
+                for word in phrase[2:]:
+                    if position < 0:
+                        break
+                    position = window(position).get(word, -1)
+                if position >= 0:
+                    hits.append(
+                        _Hit(
+                            kept[a],
+                            kept[position] + 1,
+                            form,
+                            "exact" if form.is_name else "alias",
+                            1.0,
+                        )
+                    )
+        return hits
+
+    def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
+        covered: set[int] = set()
+        for hit in exact_hits:
+            covered.update(range(hit.start, hit.end))
+        norms = tokens.norms
+        breaks = tokens.breaks
+        count = len(norms)
+        lookup = self._fuzzy_keys
+        hits: list[_Hit] = []
+        # Hot loop: one to three words joined, each looked up once per index.
+        for i, word in enumerate(norms):
+            if i in covered:
+                continue
+            key = word
+            end = i + 1
+            while True:
+                found = lookup[key]
+                if found is not None:
+                    hits.append(_Hit(i, end, found[0], "fuzzy", found[1]))
+                if end >= count or end >= i + _FUZZY_MAX_WORDS or breaks[end] or end in covered:
+                    break
+                key += norms[end]
+                end += 1
+        return hits
+
+    def _starts_form(self, word: str) -> bool:
+        """Can a form (or a versioned name such as python3) start with this word?"""
+        table = self._table
+        if word in table.exact or word in table.exact_prefixes:
+            return True
+        if len(word) >= 2 and (word in table.compact or word in table.compact_prefixes):
+            return True
+        if word[-1:].isdigit():
+            versioned = _VERSIONED_RE.match(word)
+            return versioned is not None and versioned.group(1) in table.exact
+        return False
+
+    def _fuzzy_key(self, key: str) -> tuple[Form, float] | None:
+        """The fuzzy match of words joined in running text, if they may match fuzzily at
+        all: long enough, plain ASCII, and not already a name or alias."""
+        if (
+            len(key) < MIN_FUZZY_LENGTH - 1
+            or not key.isascii()
+            or key in self._table.exact
+            or key in self._table.compact
+        ):
+            return None
+        return self._fuzzy(key)
+
+    def _fuzzy(self, key: str) -> tuple[Form, float] | None:
+        cache = self._fuzzy_cache
+        if key in cache:
+            return cache[key]
+        best: tuple[Form, float] | None = None
+        if len(key) >= MIN_FUZZY_LENGTH - 1 and any(ch.isalpha() for ch in key):
+            for form in self._table.fuzzy_by_first.get(key[0], ()):
+                target = form.compact
+                allowed = fuzzy_allowance(len(target))
+                if len(form.norms) > 1:
+                    allowed = min(allowed, 1)  # edits in one word of a phrase make another
+                if allowed == 0 or abs(len(target) - len(key)) > allowed:
+                    continue
+                distance = OSA.distance(key, target, score_cutoff=allowed)
+                if distance == 0 or distance > allowed:
+                    continue
+                if distance == 1 and len(key) == len(target) and key[-1] != target[-1]:
+                    continue  # one changed last letter is a different word: docket, docker
+                similarity = 1.0 - distance / max(len(key), len(target))
+                if best is None or (similarity, best[0].skill) > (best[1], form.skill):
+                    best = (form, similarity)
+        if len(cache) >= _FUZZY_CACHE_LIMIT:
+            cache.clear()
+        cache[key] = best
+        return best
+
+    def _rejection_reason(
+        self,
+        tokens: Tokens,
+        hit: _Hit,
+        cues: Sequence[int] | None = None,
+        present: frozenset[str] | None = None,
+    ) -> str | None:
+        """None if the hit counts; otherwise why not ("" for silent rejections).
+
+        ``cues`` (from :func:`~.negation.cue_counts`) lets the negation test be skipped when no
+        word that could negate the mention is near it, which is nearly always;
+        ``present`` (the text's words) lets exclusion phrases not in the text be skipped.
+        """
+        form = hit.form
+        guard = self._guards[form.skill]
+        count = len(tokens)
+        if form.short or form.ambiguous:
+            if tokens.seps[hit.start] == "-" or (hit.end < count and tokens.seps[hit.end] == "-"):
+                return "joined to another word"
+        if len(form.compact) == 1:
+            reason = single_letter_reason(tokens, hit.start)
+            if reason:
+                return reason
+        for phrase in guard.exclude:
+            if (present is None or present.issuperset(phrase)) and covered_by_phrase(
+                tokens.norms, hit.start, hit.end, phrase
+            ):
+                return f"part of the excluded phrase '{' '.join(phrase)}'"
+        if form.ambiguous:
+            if guard.case_sensitive and not case_matches(tokens, hit.start, hit.end, form):
+                return ""
+            if guard.context and not has_context(tokens, hit.start, hit.end, guard):
+                return "ambiguous without context"
+        if cues is not None and not may_be_negated(cues, hit.start, hit.end):
+            return None
+        if negated(tokens, hit.start, hit.end):
+            return "negated"
+        return None
+
+
+def _span_text(tokens: Tokens, start: int, end: int) -> str:
+    return " ".join(tokens.text[tokens.starts[start] : tokens.ends[end - 1]].split())
+
+
+def _snippet(
+    tokens: Tokens, start: int, end: int, newlines: Sequence[int], *, reach: int = 70
+) -> str:
+    """The line around a match, shortened around it when the line is long.
+
+    ``newlines`` holds the offsets of the text's line breaks, so finding the line is a
+    binary search, not a scan (a resume may be one line of a million characters).
+    """
+    text = tokens.text
+    before = bisect.bisect_left(newlines, tokens.starts[start])
+    line_start = newlines[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(newlines, tokens.ends[end - 1])
+    line_end = newlines[after] if after < len(newlines) else len(text)
+    left = max(line_start, tokens.starts[start] - reach)
+    right = min(line_end, tokens.ends[end - 1] + reach)
+    snippet = _LEADING_BULLET_RE.sub("", " ".join(text[left:right].split()))
+    if left > line_start:
+        snippet = "…" + snippet
+    if right < line_end:
+        snippet += "…"
+    return snippet
+
+
+def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Keep the best hit per skill and position; drop fuzzy hits on words already matched."""
+    ordered = sorted(
+        hits,
+        key=lambda h: (
+            h.start,
+            -(h.end - h.start),
+            METHOD_RANK[h.method],
+            -h.similarity,
+            h.form.skill,
+        ),
+    )
+    kept: list[_Hit] = []
+    exact_positions: set[int] = set()
+    for hit in ordered:
+        if hit.method != "fuzzy":
+            exact_positions.update(range(hit.start, hit.end))
+    # Hits come in order of their start, so a hit overlaps an earlier kept hit of the
+    # same skill exactly when it starts before the furthest end kept for that skill.
+    kept_until: dict[str, int] = {}
+    for hit in ordered:
+        if hit.method == "fuzzy" and exact_positions.intersection(range(hit.start, hit.end)):
+            continue
+        if hit.start < kept_until.get(hit.form.skill, -1):
+            continue
+        kept.append(hit)
+        kept_until[hit.form.skill] = max(kept_until.get(hit.form.skill, -1), hit.end)
+    return kept
+
+
+__all__ = ["PHRASE_GAP", "SkillIndex"]
