@@ -42,12 +42,11 @@ def find_chromium(explicit: str | None) -> str | None:
 def render_report(profile: Path, *, rubric: str | None, ladder: str | None, as_of: dt.date) -> str:
     """The HTML report for ``profile`` (with the ladder placement when asked)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from skillgap.analysis import place, with_ladder
+    from skillgap.analysis import analyze, place, with_ladder
     from skillgap.profiles import load_profile
     from skillgap.render import render
     from skillgap.rubric.ladder import load_ladder
     from skillgap.rubric.parse import load_rubric
-    from skillgap.scoring import analyze
 
     try:
         shown = str(profile.resolve().relative_to(ROOT))

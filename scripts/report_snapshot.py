@@ -87,7 +87,7 @@ def commands(corpus: Path | None, out: Path) -> list[tuple[list[str], str]]:
     date = ["--as-of", AS_OF]
     for path in profiles(corpus):
         name = label(path, corpus)
-        target = str(path)
+        target = str(path.relative_to(ROOT)) if ROOT in path.parents else str(path)
         jobs += [
             (["analyze", target, "-f", "json", *date], f"analyze/{name}.json"),
             (["analyze", target, "-f", "markdown", "--plan", *date], f"analyze/{name}.md"),
@@ -103,7 +103,7 @@ def commands(corpus: Path | None, out: Path) -> list[tuple[list[str], str]]:
                 f"ladder/{name}.md",
             ),
         ]
-    inputs = [str(ROOT / "examples")]
+    inputs = ["examples"]
     if corpus is not None:
         inputs += [str(corpus / "resumes"), str(corpus / "fresh")]
     batch_dir = out / "batch-files"

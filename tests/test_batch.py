@@ -21,7 +21,7 @@ from skillgap.batch import (
     run_batch,
 )
 from skillgap.errors import InputError, UsageError
-from skillgap.report import GapReport
+from skillgap.report.model import GapReport
 from skillgap.rubric.model import Rubric
 
 from .helpers.docx_files import docx_bytes, zip_bytes

@@ -9,20 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from skillgap.analysis import analyze
 from skillgap.cli import app
-from skillgap.diff import (
-    IncomparableReportsError,
-    ReportDiff,
-    diff_reports,
-    load_report,
-)
 from skillgap.errors import ReportError
 from skillgap.profiles import load_profile
 from skillgap.render.diff import DIFF_RENDERERS, DiffFormat, render_diff
-from skillgap.report import GapReport
+from skillgap.report.diff import IncomparableReportsError, ReportDiff, diff_reports, load_report
+from skillgap.report.model import GapReport
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES
 

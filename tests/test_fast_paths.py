@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillgap import identity
+from skillgap.analysis import analyze
 from skillgap.errors import LimitExceededError
 from skillgap.identity import is_phone_number
 from skillgap.io.read import read_bytes
@@ -26,7 +27,8 @@ from skillgap.limits import Limits
 from skillgap.matching import forms
 from skillgap.matching.index import SkillIndex
 from skillgap.profiles import degrees, load_profile, resume_text, skills_line
-from skillgap.report import (
+from skillgap.report.build import build
+from skillgap.report.model import (
     EvidenceItem,
     Gap,
     GapReport,
@@ -34,10 +36,8 @@ from skillgap.report import (
     ResourceLink,
     SkillResult,
     ToolInfo,
-    trusted,
 )
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 from skillgap.text import Tokens, normalize_word, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,21 +345,21 @@ def test_trusted_builds_what_model_construct_builds() -> None:
         "similarity": 1.0,
         "form": "Python",
     }
-    fast, slow = trusted(EvidenceItem, **values), EvidenceItem.model_construct(**values)
+    fast, slow = build(EvidenceItem, **values), EvidenceItem.model_construct(**values)
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
     assert fast.model_fields_set == slow.model_fields_set == set(values)
     assert fast.level is None and fast.years is None  # defaults filled in
     shuffled = dict(reversed(list(values.items())))
-    assert trusted(EvidenceItem, **shuffled).model_dump_json() == slow.model_dump_json()
+    assert build(EvidenceItem, **shuffled).model_dump_json() == slow.model_dump_json()
 
 
 def test_trusted_refuses_missing_and_unknown_fields() -> None:
     with pytest.raises(TypeError, match="missing required field 'version'"):
-        trusted(ToolInfo, name="skillgap")
+        build(ToolInfo, name="skillgap")
     with pytest.raises(TypeError, match="unknown fields"):
-        trusted(ResourceLink, title="A course", url="https://example.com", price=3)
-    assert trusted(ResourceLink, title="A course").url is None
+        build(ResourceLink, title="A course", url="https://example.com", price=3)
+    assert build(ResourceLink, title="A course").url is None
 
 
 def test_reports_built_fast_validate_against_the_models() -> None:

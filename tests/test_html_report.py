@@ -13,16 +13,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from skillgap.analysis import place, with_ladder
+from skillgap.analysis import analyze, place, with_ladder
 from skillgap.cli import app
 from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render
 from skillgap.render.html import radar_chart_svg
-from skillgap.report import GapReport
+from skillgap.report.model import GapReport
 from skillgap.rubric.ladder import load_ladder
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES
 
@@ -248,7 +247,7 @@ def test_charts_are_inline_svg(page: str, senior_report: GapReport) -> None:
 
 
 def test_radar_geometry_puts_each_score_on_its_axis() -> None:
-    from skillgap.report import AreaResult
+    from skillgap.report.model import AreaResult
 
     areas = tuple(
         AreaResult(
@@ -270,7 +269,7 @@ def test_radar_geometry_puts_each_score_on_its_axis() -> None:
 
 
 def test_radar_needs_three_areas() -> None:
-    from skillgap.report import AreaResult
+    from skillgap.report.model import AreaResult
 
     two = tuple(
         AreaResult(

@@ -371,7 +371,7 @@ def test_profile_dates_that_cannot_be_read_are_errors(tmp_path: Path) -> None:
 
 
 def test_numeric_levels_are_accepted_and_unknown_ones_warned(tmp_path: Path) -> None:
-    from skillgap.scoring import analyze
+    from skillgap.analysis import analyze
 
     numeric = load_profile(write(tmp_path, "a.yaml", "skills:\n  - {name: Python, level: 3}\n"))
     assert numeric.declared_skills[0].level == "3"

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.analysis import GAPS_TO_NEXT, place, with_ladder
+from skillgap.analysis import GAPS_TO_NEXT, analyze, place, with_ladder
 from skillgap.errors import RubricError
 from skillgap.profiles import load_profile
-from skillgap.report import SCHEMA_VERSION, GapReport
+from skillgap.report.model import SCHEMA_VERSION, GapReport
 from skillgap.rubric.bundled import bundled_ladder_ids
 from skillgap.rubric.ladder import LadderError, LoadedLadder, load_ladder
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES
 

@@ -7,16 +7,15 @@ import datetime as dt
 
 import pytest
 
-from skillgap.analysis import place, with_ladder
-from skillgap.plan import learning_plan
+from skillgap.analysis import analyze, place, with_ladder
 from skillgap.profiles import load_profile
 from skillgap.render import RenderOptions, render
 from skillgap.render.sections import safe_url
-from skillgap.report import GapReport
+from skillgap.report.model import GapReport
+from skillgap.report.plan import learning_plan
 from skillgap.rubric.ladder import load_ladder
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 from .conftest import EXAMPLES
 

@@ -20,12 +20,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from skillgap.analysis import analyze
 from skillgap.errors import InputError
 from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
-from skillgap.report import GapReport
+from skillgap.report.model import GapReport
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 RUBRIC = load_rubric()
 INDEX = SkillIndex(RUBRIC)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from skillgap.analysis import analyze
 from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render, renderer_for
 from skillgap.render.escape import csv_cell, markdown
-from skillgap.report import GapReport
+from skillgap.report.model import GapReport
 from skillgap.rubric.model import Rubric
-from skillgap.scoring import analyze
 
 HOSTILE = (
     "Eve [bold red]Markup[/bold red] \x1b]8;;http://evil.example\x1b\\click\x1b]8;;\x1b\\ "

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from skillgap.analysis import analyze
 from skillgap.matching.index import SkillIndex
 from skillgap.profiles import load_profile
 from skillgap.profiles.model import Profile
-from skillgap.report import GapReport, RequirementResult
+from skillgap.report.model import GapReport, RequirementResult
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze, experience_years, verdict_for
+from skillgap.scoring import experience_years, verdict_for
 
 from .conftest import DATA
 

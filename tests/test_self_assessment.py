@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from skillgap.analysis import analyze
 from skillgap.errors import ProfileError
 from skillgap.profiles import load_profile
-from skillgap.report import GapReport, RequirementResult
+from skillgap.report.model import GapReport, RequirementResult
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import analyze
 
 AS_OF = dt.date(2026, 1, 15)
 

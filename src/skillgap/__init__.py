@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .analysis import PreparedRubric, analyze
     from .errors import (
         InputError,
         Problem,
@@ -30,20 +31,20 @@ if TYPE_CHECKING:
     from .matching.index import SkillIndex
     from .profiles import load_profile
     from .profiles.model import Profile
-    from .report import GapReport
+    from .report.model import GapReport
     from .rubric.bundled import bundled_rubric_ids
     from .rubric.model import Rubric
     from .rubric.parse import load_rubric
-    from .scoring import analyze
 
 _LAZY = {
-    "analyze": "scoring",
+    "analyze": "analysis",
+    "PreparedRubric": "analysis",
     "load_profile": "profiles",
     "load_rubric": "rubric.parse",
     "bundled_rubric_ids": "rubric.bundled",
     "Rubric": "rubric.model",
     "Profile": "profiles.model",
-    "GapReport": "report",
+    "GapReport": "report.model",
     "SkillIndex": "matching.index",
     "Evidence": "matching.evidence",
     "SkillgapError": "errors",
@@ -60,6 +61,7 @@ __all__ = [
     "InputError",
     "Problem",
     "Profile",
+    "PreparedRubric",
     "ProfileError",
     "Rubric",
     "RubricError",

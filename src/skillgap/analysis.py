@@ -1,5 +1,12 @@
 """Analysis: a profile measured against a rubric, and placed on a career ladder.
 
+:func:`analyze` is the library's main entry point: it matches the profile's evidence
+(:mod:`skillgap.matching`), scores it (:mod:`skillgap.scoring`) and builds the
+:class:`~skillgap.report.model.GapReport`; with a ladder it also places the candidate.
+Everything it derives from the rubric alone (the skill index, the report pieces shared by
+every candidate) is owned by a :class:`PreparedRubric`: build one to analyse many
+profiles against the same rubric.
+
 :func:`place` measures a profile against every level of a ladder and places the
 candidate at the **highest level fully met**, where a level is fully met when
 
@@ -16,13 +23,130 @@ blocking gaps followed by its biggest gains.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
+from ._version import __version__
+from .matching.index import SkillIndex
 from .profiles.model import Profile
-from .report import Gap, GapReport, LadderLevel, LadderPlacement
+from .report.build import build, updated
+from .report.model import (
+    SCHEMA_VERSION,
+    CandidateInfo,
+    Gap,
+    GapReport,
+    LadderLevel,
+    LadderPlacement,
+    RubricInfo,
+    ToolInfo,
+)
+from .report.redact import redact_report
 from .rubric.ladder import LoadedLadder
+from .rubric.model import Rubric
+from .scoring import SharedResults, experience_years, score_areas, score_warnings
 
 #: How many non-blocking gaps of the next level are listed after its blocking ones.
 GAPS_TO_NEXT = 5
+
+
+@dataclass(frozen=True)
+class PreparedRubric:
+    """A rubric with everything analysis derives from it alone, built once.
+
+    >>> from skillgap import load_profile, load_rubric
+    >>> prepared = PreparedRubric.of(load_rubric())
+    >>> reports = [analyze(load_profile(p), prepared) for p in (
+    ...     "examples/plain-text-resume.txt", "examples/senior-ml-engineer.md")]
+    >>> [r.rubric.id for r in reports]
+    ['principal-ml-engineer', 'principal-ml-engineer']
+    """
+
+    rubric: Rubric
+    #: The rubric's skill index (every written form, ready to match).
+    index: SkillIndex
+    #: Report pieces that are the same for every candidate.
+    shared: SharedResults = field(default_factory=SharedResults)
+
+    @classmethod
+    def of(cls, rubric: Rubric, *, index: SkillIndex | None = None) -> PreparedRubric:
+        """Prepare ``rubric`` (with a skill index already built for it, if given)."""
+        return cls(rubric, index if index is not None else SkillIndex(rubric))
+
+
+def analyze(
+    profile: Profile,
+    rubric: Rubric | PreparedRubric,
+    *,
+    index: SkillIndex | None = None,
+    blind: bool = False,
+    keep_source: bool = False,
+    as_of: dt.date | None = None,
+    details: bool = True,
+    ladder: LoadedLadder | None = None,
+) -> GapReport:
+    """Measure a profile against a rubric.
+
+    >>> from skillgap import load_profile, load_rubric
+    >>> report = analyze(load_profile("examples/plain-text-resume.txt"), load_rubric())
+    >>> 0 <= report.overall.score <= 100
+    True
+
+    ``rubric`` may be a :class:`PreparedRubric`, to analyse many profiles against one
+    rubric without preparing it again each time (``index``, a skill index built for the
+    rubric, does part of that). With ``blind``, the candidate's name and source path are
+    left out and contact details are redacted from quoted evidence; scores are identical
+    either way (``keep_source`` keeps the path). ``as_of`` is the date ongoing positions
+    run to (default: today).
+
+    ``details=False`` leaves out each skill's evidence and ignored mentions (the scores,
+    statuses and gaps are identical): for batch outputs that show only those. With a
+    ``ladder``, the report also places the candidate on it (see :func:`place`).
+    """
+    prepared = (
+        rubric if isinstance(rubric, PreparedRubric) else PreparedRubric.of(rubric, index=index)
+    )
+    rules = prepared.rubric
+    as_of = as_of or dt.date.today()
+    matches = prepared.index.match_profile(profile, contexts=details)
+    scored = score_areas(
+        rules,
+        profile,
+        matches,
+        years_found=experience_years(profile, as_of=as_of),
+        shared=prepared.shared,
+        details=details,
+    )
+    origin = rules.origin
+    report = build(
+        GapReport,
+        schema_version=SCHEMA_VERSION,
+        tool=build(ToolInfo, name="skillgap", version=__version__),
+        rubric=build(
+            RubricInfo,
+            id=rules.id,
+            title=rules.title,
+            version=rules.version,
+            sha256=origin.sha256 if origin else "",
+        ),
+        candidate=build(
+            CandidateInfo,
+            id="c-" + profile.sha256[:12],
+            source=profile.source,
+            format=profile.format,
+            sha256=profile.sha256,
+            name=profile.identity.name,
+        ),
+        as_of=as_of.isoformat(),
+        blind=False,
+        overall=scored.overall,
+        areas=scored.areas,
+        gaps=scored.gaps,
+        warnings=score_warnings(profile, rules),
+    )
+    if ladder is not None:
+        report = with_ladder(report, place(profile, ladder, as_of=as_of))
+    if blind:
+        return redact_report(report, profile, keep_source=keep_source)
+    return report
 
 
 def _gap_to(report: GapReport) -> tuple[Gap, ...]:
@@ -43,8 +167,6 @@ def place(
     >>> placement.placed
     'ml-engineer-entry'
     """
-    from .scoring import analyze
-
     min_score = ladder.ladder.min_score
     levels: list[LadderLevel] = []
     reports: list[GapReport] = []
@@ -53,7 +175,8 @@ def place(
         reports.append(report)
         score = report.overall.score
         levels.append(
-            LadderLevel(
+            build(
+                LadderLevel,
                 rubric=report.rubric,
                 name=definition.name or rubric.title,
                 summary=definition.summary,
@@ -67,7 +190,8 @@ def place(
     placed = met[-1] if met else None
     following = 0 if placed is None else placed + 1
     has_next = following < len(levels)
-    return LadderPlacement(
+    return build(
+        LadderPlacement,
         id=ladder.ladder.id,
         title=ladder.ladder.title,
         min_score=min_score,
@@ -83,7 +207,7 @@ def place(
 
 def with_ladder(report: GapReport, placement: LadderPlacement) -> GapReport:
     """The report with its ``ladder`` section filled in."""
-    return report.model_copy(update={"ladder": placement})
+    return updated(report, ladder=placement)
 
 
-__all__ = ["GAPS_TO_NEXT", "place", "with_ladder"]
+__all__ = ["GAPS_TO_NEXT", "PreparedRubric", "analyze", "place", "with_ladder"]

@@ -261,11 +261,11 @@ class Scorer:
     """Scores one file at a time against one rubric (one per worker process)."""
 
     def __init__(self, rubric: Rubric, options: BatchOptions) -> None:
-        from .matching.index import SkillIndex
+        from .analysis import PreparedRubric
 
         self.rubric = rubric
         self.options = options
-        self.index = SkillIndex(rubric)
+        self.prepared = PreparedRubric.of(rubric)
         self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
 
     def score(self, item: BatchInput) -> BatchRow:
@@ -339,15 +339,14 @@ class Scorer:
         )
 
     def _scored(self, item: BatchInput, profile: Any, row_id: str, display: str) -> BatchRow:
-        from .scoring import analyze
+        from .analysis import analyze
 
         options = self.options
         # Outputs without full reports (CSV, Markdown, the ranking) need no quoted
         # evidence: the scores are the same without it, and it is half the work.
         report = analyze(
             profile,
-            self.rubric,
-            index=self.index,
+            self.prepared,
             blind=options.blind,
             keep_source=options.keep_filenames,
             as_of=options.as_of,

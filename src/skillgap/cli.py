@@ -320,10 +320,10 @@ def analyze(
     with guarded():
         import datetime as dt
 
+        from .analysis import analyze as run_analysis
         from .profiles import load_profile
         from .render import OutputFormat, RenderOptions, render
         from .rubric.parse import load_rubric
-        from .scoring import analyze as run_analysis
 
         when = None
         if as_of is not None:
@@ -342,11 +342,9 @@ def analyze(
         else:
             loaded_rubric = load_rubric(rubric, limits=limits)
         loaded_profile = load_profile(profile, format=profile_format, limits=limits)
-        report = run_analysis(loaded_profile, loaded_rubric, blind=blind, as_of=when)
-        if loaded_ladder is not None:
-            from .analysis import place, with_ladder
-
-            report = with_ladder(report, place(loaded_profile, loaded_ladder, as_of=when))
+        report = run_analysis(
+            loaded_profile, loaded_rubric, blind=blind, as_of=when, ladder=loaded_ladder
+        )
         options = RenderOptions(color=_use_color(output), width=_width(), plan=plan)
         write_output(render(report, OutputFormat(format.value), options), output)
         if output is not None and str(output) != "-":
@@ -483,12 +481,12 @@ def assess(
     line.
     """
     with guarded():
+        from .analysis import analyze as run_analysis
         from .assess import assessment_profile_yaml
         from .interactive import run_assessment
         from .profiles.skillgap_profile import SkillgapProfileLoader
         from .render import OutputFormat, RenderOptions, render
         from .rubric.parse import load_rubric
-        from .scoring import analyze as run_analysis
 
         if save is not None and str(save) != "-" and save.exists() and not force:
             fail(
@@ -519,11 +517,7 @@ def assess(
         profile = SkillgapProfileLoader().load(
             Path(shown), text.encode("utf-8"), display=shown, limits=DEFAULT_LIMITS
         )
-        report = run_analysis(profile, loaded_rubric)
-        if loaded_ladder is not None:
-            from .analysis import place, with_ladder
-
-            report = with_ladder(report, place(profile, loaded_ladder))
+        report = run_analysis(profile, loaded_rubric, ladder=loaded_ladder)
         options = RenderOptions(color=_use_color(output), width=_width(), plan=True)
         write_output(render(report, OutputFormat(format.value), options), output)
 
@@ -575,9 +569,9 @@ def diff(
     """Show progress between two JSON reports: overall and per-area change, requirements
     newly met or lost, skills newly evidenced or lost."""
     with guarded():
-        from .diff import diff_reports, load_report
         from .render import RenderOptions
         from .render.diff import render_diff
+        from .report.diff import diff_reports, load_report
 
         result = diff_reports(
             load_report(old), load_report(new), force=force, old_name=str(old), new_name=str(new)

@@ -43,7 +43,7 @@ class SchemaSpec:
             from .profiles.skillgap_profile import SkillgapProfile
 
             return SkillgapProfile
-        from .report import GapReport
+        from .report.model import GapReport
 
         return GapReport
 

@@ -20,55 +20,80 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
-from ._version import __version__
 from .matching.evidence import Evidence, ProfileMatches, Rejection
-from .matching.index import SkillIndex
 from .profiles.model import Profile
-from .report import (
-    SCHEMA_VERSION,
+from .report.build import build, evidence_item
+from .report.model import (
     AreaResult,
-    CandidateInfo,
     DegreeResult,
     EvidenceItem,
     Gap,
-    GapReport,
     IgnoredMention,
     Overall,
     RequirementResult,
     ResourceLink,
-    RubricInfo,
     SkillResult,
     Status,
-    ToolInfo,
     YearsResult,
-    trusted,
 )
-from .rubric.model import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Skill, level_rank
+from .rubric.model import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Scoring, level_rank
 from .selfassess import self_assessed_credit, self_assessment_warnings
 from .text import word_norms
 
+#: Credit added for each further line that mentions a skill, for up to three lines.
 MENTION_BONUS = 0.05
 MAX_BONUS_MENTIONS = 3
+#: Evidence and ignored mentions quoted per skill in a report.
 MAX_EVIDENCE_SHOWN = 8
 MAX_IGNORED_SHOWN = 3
+#: Overall scores (0-100) from which a candidate is a good, or a partial, match.
+GOOD_MATCH = 65.0
+PARTIAL_MATCH = 45.0
 VERDICT_BANDS: tuple[tuple[float, str], ...] = (
     (80.0, "strong match"),
-    (65.0, "good match"),
-    (45.0, "partial match"),
+    (GOOD_MATCH, "good match"),
+    (PARTIAL_MATCH, "partial match"),
     (0.0, "weak match"),
 )
+#: The 'met' threshold of a rubric that sets none (a requirement score, 0-1).
+DEFAULT_MET_THRESHOLD: float = Scoring.model_fields["met_threshold"].default
+#: Below this a 0-1 score is shown as weak; from it up to the met threshold as partial.
+WEAK_BELOW = 0.4
+
+Band = Literal["met", "partial", "missing"]
 
 
 def verdict_for(score: float) -> str:
-    """The verdict band for an overall score."""
+    """The verdict band for an overall score.
+
+    >>> verdict_for(70.0), verdict_for(12.5)
+    ('good match', 'weak match')
+    """
     for floor, label in VERDICT_BANDS:
         if score >= floor:
             return label
     return VERDICT_BANDS[-1][1]
 
 
-# --------------------------------------------------------------------------- skills
+def score_band(fraction: float) -> Band:
+    """How a 0-1 score (an area's, a requirement's) is shown: bars and colours.
+
+    >>> score_band(0.7), score_band(0.5), score_band(0.1)
+    ('met', 'partial', 'missing')
+    """
+    if fraction >= DEFAULT_MET_THRESHOLD:
+        return "met"
+    return "partial" if fraction >= WEAK_BELOW else "missing"
+
+
+def overall_band(score: float) -> Band:
+    """How an overall score (0-100) is shown: a good match or better, a partial match,
+    or weaker."""
+    if score >= GOOD_MATCH:
+        return "met"
+    return "partial" if score >= PARTIAL_MATCH else "missing"
 
 
 def skill_credit(
@@ -113,9 +138,6 @@ def skill_credit(
     return round(best, 4), basis
 
 
-# --------------------------------------------------------------------------- years
-
-
 @dataclass(frozen=True)
 class YearsFound:
     years: float | None
@@ -142,7 +164,7 @@ def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
     Work history intervals are merged, so overlapping jobs are not counted twice. An
     ongoing position ("present") runs to ``as_of`` — but a resume does not say when it
     was written, so when the candidate states a total ("6 years of experience") that
-    statement is trusted over ongoing positions; closed positions still count if they
+    statement is build over ongoing positions; closed positions still count if they
     add up to more than the statement.
     """
     closed: list[tuple[dt.date, dt.date]] = []
@@ -171,9 +193,6 @@ def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
             basis += f", ongoing counted to {as_of.isoformat()}"
         return YearsFound(_merged_years(closed + ongoing), basis)
     return YearsFound(None, "no dated work history or stated total found")
-
-
-# --------------------------------------------------------------------------- degree
 
 
 def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
@@ -206,7 +225,7 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         if shortfall:
             basis += f"; below the {degree.level} asked for"
         if best is None or credit > best.credit:
-            best = trusted(
+            best = build(
                 DegreeResult,
                 required=degree.level,
                 found=entry.degree_level,
@@ -217,41 +236,19 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
                 line=entry.line,
             )
     if best is None:
-        return trusted(
+        return build(
             DegreeResult, required=degree.level, found=None, credit=0.0, basis="no degree found"
         )
     return best
 
 
-# --------------------------------------------------------------------------- analyze
-
-# Report models are built with ``report.trusted`` (``model_construct`` without its
-# overhead): every value comes from our own code, already typed, so pydantic's validation
-# would only cost time (it is most of a batch's time otherwise). The JSON Schema and
-# ``model_validate`` still guard reports read back.
-
-
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
-    return tuple(
-        trusted(
-            EvidenceItem,
-            text=e.text,
-            context=e.context,
-            source=e.source,
-            line=e.line,
-            method=e.method,
-            similarity=e.similarity,
-            form=e.form,
-            level=e.level,
-            years=e.years,
-        )
-        for e in items[:MAX_EVIDENCE_SHOWN]
-    )
+    return tuple(evidence_item(e) for e in items[:MAX_EVIDENCE_SHOWN])
 
 
 def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
     return tuple(
-        trusted(
+        build(
             IgnoredMention,
             text=r.text,
             context=r.context,
@@ -263,11 +260,12 @@ def _ignored_items(items: tuple[Rejection, ...]) -> tuple[IgnoredMention, ...]:
     )
 
 
-class _Parts:
+class SharedResults:
     """Report pieces that are the same for every candidate, built once per rubric.
 
     Most skills of a rubric have no evidence in any one resume; their (immutable) result
-    is shared rather than rebuilt for every candidate of a batch.
+    is shared rather than rebuilt for every candidate of a batch. A
+    :class:`~skillgap.analysis.PreparedRubric` owns one.
     """
 
     def __init__(self) -> None:
@@ -275,9 +273,10 @@ class _Parts:
         self.resources: dict[str, tuple[ResourceLink, ...]] = {}
 
     def unmatched_skill(self, name: str) -> SkillResult:
+        """The result of a skill with no evidence and no ignored mention."""
         result = self.unmatched.get(name)
         if result is None:
-            result = trusted(
+            result = build(
                 SkillResult,
                 name=name,
                 matched=False,
@@ -290,21 +289,14 @@ class _Parts:
         return result
 
     def resource_links(self, requirement: Requirement) -> tuple[ResourceLink, ...]:
+        """The learning resources of a requirement, as the report shows them."""
         links = self.resources.get(requirement.id)
         if links is None:
             links = tuple(
-                trusted(ResourceLink, title=r.title, url=r.url) for r in requirement.resources
+                build(ResourceLink, title=r.title, url=r.url) for r in requirement.resources
             )
             self.resources[requirement.id] = links
         return links
-
-
-def _parts_for(index: SkillIndex) -> _Parts:
-    parts = getattr(index, "_report_parts", None)
-    if not isinstance(parts, _Parts):
-        parts = _Parts()
-        index._report_parts = parts  # type: ignore[attr-defined]
-    return parts
 
 
 def _status(score: float, rubric: Rubric, *, parts_met: bool) -> Status:
@@ -319,7 +311,7 @@ def _score_requirement(
     matches: ProfileMatches,
     years_found: YearsFound,
     profile: Profile,
-    shared: _Parts,
+    shared: SharedResults,
     *,
     details: bool,
 ) -> RequirementResult:
@@ -342,7 +334,7 @@ def _score_requirement(
             credit, basis = skill_credit(rubric, requirement, evidence)
             credits.append(credit)
             skill_results.append(
-                trusted(
+                build(
                     SkillResult,
                     name=skill.name,
                     matched=bool(evidence),
@@ -371,7 +363,7 @@ def _score_requirement(
     if requirement.years is not None:
         found_years = years_found.years
         credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
-        years_result = trusted(
+        years_result = build(
             YearsResult,
             required=requirement.years,
             found=found_years,
@@ -390,7 +382,7 @@ def _score_requirement(
         parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)
     score = round(sum(parts) / len(parts), 4) if parts else 0.0
-    return trusted(
+    return build(
         RequirementResult,
         id=requirement.id,
         name=requirement.name,
@@ -425,10 +417,14 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
 
 
 def _gap(
-    area: Area, requirement: Requirement, result: RequirementResult, share: float, shared: _Parts
+    area: Area,
+    requirement: Requirement,
+    result: RequirementResult,
+    share: float,
+    shared: SharedResults,
 ) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
-    return trusted(
+    return build(
         Gap,
         area=area.id,
         area_name=area.name,
@@ -446,37 +442,29 @@ def _gap(
     )
 
 
-def analyze(
-    profile: Profile,
+@dataclass(frozen=True)
+class Scored:
+    """A profile's scores against a rubric: per area, the gaps ranked, the headline."""
+
+    areas: tuple[AreaResult, ...]
+    gaps: tuple[Gap, ...]
+    overall: Overall
+
+
+def score_areas(
     rubric: Rubric,
+    profile: Profile,
+    matches: ProfileMatches,
     *,
-    index: SkillIndex | None = None,
-    blind: bool = False,
-    keep_source: bool = False,
-    as_of: dt.date | None = None,
+    years_found: YearsFound,
+    shared: SharedResults,
     details: bool = True,
-) -> GapReport:
-    """Measure a profile against a rubric.
-
-    >>> from skillgap import load_profile, load_rubric
-    >>> report = analyze(load_profile("examples/plain-text-resume.txt"), load_rubric())
-    >>> 0 <= report.overall.score <= 100
-    True
-
-    ``index`` lets batch callers build the :class:`SkillIndex` once per rubric. With
-    ``blind``, the candidate's name and source path are left out and contact details
-    are redacted from quoted evidence; scores are identical either way.
+) -> Scored:
+    """Score every requirement and area, rank the gaps and sum up.
 
     ``details=False`` leaves out each skill's evidence and ignored mentions (the scores,
-    statuses and gaps are identical): for batch outputs that show only those.
+    statuses and gaps are identical).
     """
-    from .redact import redact_report
-
-    index = index or SkillIndex(rubric)
-    shared = _parts_for(index)
-    as_of = as_of or dt.date.today()
-    matches = index.match_profile(profile, contexts=details)
-    years_found = experience_years(profile, as_of=as_of)
     total_area_weight = sum(area.weight for area in rubric.areas)
     area_results: list[AreaResult] = []
     gaps: list[tuple[int, int, Gap]] = []
@@ -497,7 +485,7 @@ def analyze(
         area_score = round(weighted / requirement_weight, 4)
         overall_sum += area.weight * area_score
         area_results.append(
-            trusted(
+            build(
                 AreaResult,
                 id=area.id,
                 name=area.name,
@@ -519,57 +507,46 @@ def analyze(
         plural = "s" if len(blocking) != 1 else ""
         verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
-    origin = rubric.origin
-    report = trusted(
-        GapReport,
-        schema_version=SCHEMA_VERSION,
-        tool=trusted(ToolInfo, name="skillgap", version=__version__),
-        rubric=trusted(
-            RubricInfo,
-            id=rubric.id,
-            title=rubric.title,
-            version=rubric.version,
-            sha256=origin.sha256 if origin else "",
-        ),
-        candidate=trusted(
-            CandidateInfo,
-            id="c-" + profile.sha256[:12],
-            source=profile.source,
-            format=profile.format,
-            sha256=profile.sha256,
-            name=profile.identity.name,
-        ),
-        as_of=as_of.isoformat(),
-        blind=False,
-        overall=trusted(
-            Overall,
-            score=overall_score,
-            verdict=verdict,
-            blocked=bool(blocking),
-            blocking=blocking,
-            met=sum(1 for r in all_results if r.status == "met"),
-            partial=sum(1 for r in all_results if r.status == "partial"),
-            missing=sum(1 for r in all_results if r.status == "missing"),
-        ),
-        areas=tuple(area_results),
-        gaps=tuple(ranked),
-        warnings=(
-            *profile.warnings,
-            *_level_warnings(profile, rubric),
-            *self_assessment_warnings(rubric, profile),
-        ),
+    overall = build(
+        Overall,
+        score=overall_score,
+        verdict=verdict,
+        blocked=bool(blocking),
+        blocking=blocking,
+        met=sum(1 for r in all_results if r.status == "met"),
+        partial=sum(1 for r in all_results if r.status == "partial"),
+        missing=sum(1 for r in all_results if r.status == "missing"),
     )
-    if blind:
-        return redact_report(report, profile, keep_source=keep_source)
-    return report
+    return Scored(areas=tuple(area_results), gaps=tuple(ranked), overall=overall)
+
+
+def score_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
+    """What a report warns about: the profile's own warnings, declared levels not on the
+    rubric's scale, and self-assessments the rubric cannot use."""
+    return (
+        *profile.warnings,
+        *_level_warnings(profile, rubric),
+        *self_assessment_warnings(rubric, profile),
+    )
 
 
 __all__ = [
-    "Skill",
-    "analyze",
+    "DEFAULT_MET_THRESHOLD",
+    "GOOD_MATCH",
+    "MENTION_BONUS",
+    "PARTIAL_MATCH",
+    "VERDICT_BANDS",
+    "WEAK_BELOW",
+    "Band",
+    "Scored",
+    "SharedResults",
+    "YearsFound",
     "degree_result",
     "experience_years",
-    "level_rank",
+    "overall_band",
+    "score_areas",
+    "score_band",
+    "score_warnings",
     "skill_credit",
     "verdict_for",
 ]

@@ -22,8 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .profiles.model import Profile, SelfAssessed
-from .report import EvidenceItem
-from .rubric.model import Requirement, Rubric
+from .report.build import build
+from .report.model import EvidenceItem
+from .rubric.model import Requirement, Rubric, level_rank
 
 #: Answers that mean "I do not have this".
 NONE_WORDS = frozenset({"none", "0", "no", "-", "n/a", "never"})
@@ -56,8 +57,6 @@ def self_assessed_credit(
     """
     if not profile.self_assessed:
         return None
-    from .rubric.model import level_rank  # scoring imports this module; import on use
-
     entry = find_self_assessment(profile, requirement.id)
     if entry is None or not requirement.skills:
         return None
@@ -81,7 +80,8 @@ def self_assessed_credit(
             level_id = rubric.levels[rank - 1].id
             credit = 1.0 if expected is None else min(1.0, rank / expected)
             basis = f"self-assessed {level_id}{expectation}"
-    evidence = EvidenceItem(
+    evidence = build(
+        EvidenceItem,
         text=written,
         context=f"{requirement.name}: {written}",
         source=entry.source,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from ..report import GapReport
+from ..report.model import GapReport
 
 
 class OutputFormat(str, enum.Enum):

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..diff import ReportDiff
+from ..report.diff import ReportDiff
 from . import RenderOptions
 from .escape import markdown as md
 from .escape import plain

@@ -17,8 +17,15 @@ from __future__ import annotations
 import html
 import math
 
-from ..plan import learning_plan
-from ..report import AreaResult, EvidenceItem, Gap, GapReport, LadderPlacement, RequirementResult
+from ..report.model import (
+    AreaResult,
+    EvidenceItem,
+    Gap,
+    GapReport,
+    LadderPlacement,
+    RequirementResult,
+)
+from ..report.plan import learning_plan
 from . import RenderOptions
 from .escape import html_text as esc
 from .sections import level_status, safe_url

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..report import GapReport
+from ..report.model import GapReport
 from . import RenderOptions
 
 

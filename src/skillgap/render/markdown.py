@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..report import GapReport
+from ..report.model import GapReport
 from . import RenderOptions
 from .escape import markdown as md
 from .sections import markdown_ladder, markdown_plan, markdown_self_assessment

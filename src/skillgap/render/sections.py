@@ -14,8 +14,8 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from ..plan import PlanStep, learning_plan
-from ..report import EvidenceItem, GapReport, LadderPlacement
+from ..report.model import EvidenceItem, GapReport, LadderPlacement
+from ..report.plan import PlanStep, learning_plan
 from . import RenderOptions
 from .escape import markdown as md
 from .escape import plain

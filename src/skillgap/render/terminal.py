@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..report import AreaResult, EvidenceItem, Gap, GapReport, RequirementResult
+from ..report.model import AreaResult, EvidenceItem, Gap, GapReport, RequirementResult
 from . import RenderOptions
 from .escape import plain
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report import Gap, GapReport
+from .model import Gap, GapReport
 
 #: Gaps listed by default.
 DEFAULT_PLAN_SIZE = 10

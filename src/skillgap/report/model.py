@@ -1,15 +1,18 @@
-"""The gap report: the JSON contract other tools rely on.
+"""The gap report models: the JSON contract other tools rely on.
 
 ``GapReport.model_dump(mode="json")`` is what ``--format json`` prints, and
 ``skillgap schema report`` exports these models as JSON Schema. Bump
-:data:`SCHEMA_VERSION` on any change a consumer could notice.
+:data:`SCHEMA_VERSION` on any change a consumer could notice. Reports are built with
+:mod:`.build`, never field by field elsewhere.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..matching.evidence import Method
 
 #: 1.0: the first contract. 1.1 (additive): ``ladder`` (career-ladder placement, null
 #: unless asked for) and ``areas[].requirements[].self_assessment`` (null unless the
@@ -17,64 +20,25 @@ from pydantic import BaseModel, ConfigDict, Field
 #: unknown keys reads 1.1 reports unchanged.
 SCHEMA_VERSION = "1.1"
 
-Method = Literal["declared", "exact", "alias", "fuzzy"]
+#: Where a requirement stands: met (score at least the rubric's threshold), partial
+#: (above 0) or missing.
 Status = Literal["met", "partial", "missing"]
 
 
-class _Model(BaseModel):
+class OutputModel(BaseModel):
+    """Base of every model skillgap writes (reports, diffs): frozen, no unknown keys."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-_M = TypeVar("_M", bound=BaseModel)
-_LAYOUTS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
-_set_attribute = object.__setattr__
-
-
-def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
-    layout = _LAYOUTS.get(cls)
-    if layout is None:
-        fields = cls.model_fields
-        if any(f.default_factory is not None for f in fields.values()):
-            raise TypeError(f"{cls.__name__}: trusted() does not run default factories")
-        defaults = {name: f.default for name, f in fields.items() if not f.is_required()}
-        layout = _LAYOUTS[cls] = (tuple(fields), defaults)
-    return layout
-
-
-def trusted(cls: type[_M], /, **values: Any) -> _M:
-    """A report model built from values our own code computed, without validation.
-
-    The same object ``cls.model_construct(**values)`` builds (fields in declaration
-    order, defaults filled in, the passed names as the fields set), for a fraction of
-    the cost: a batch builds a few hundred of these per candidate. Unknown or missing
-    required names are programming errors and raise ``TypeError``.
-    """
-    names, defaults = _layout(cls)
-    if tuple(values) == names:  # every field, in order: the common case, nothing to do
-        data = values
-    else:
-        try:
-            data = {name: values[name] if name in values else defaults[name] for name in names}
-        except KeyError as exc:
-            raise TypeError(f"{cls.__name__}: missing required field {exc}") from None
-        if not values.keys() <= data.keys():
-            raise TypeError(f"{cls.__name__}: unknown fields {sorted(values.keys() - data)}")
-    model = cls.__new__(cls)
-    _set_attribute(model, "__dict__", data)
-    _set_attribute(model, "__pydantic_fields_set__", set(values))
-    _set_attribute(model, "__pydantic_extra__", None)
-    _set_attribute(model, "__pydantic_private__", None)
-    return model
-
-
-class ToolInfo(_Model):
+class ToolInfo(OutputModel):
     """The program that wrote the report."""
 
     name: str = Field(description="Always 'skillgap'.")
     version: str = Field(description="skillgap's version.")
 
 
-class RubricInfo(_Model):
+class RubricInfo(OutputModel):
     """Which rubric the candidate was measured against."""
 
     id: str = Field(description="The rubric's id.")
@@ -86,7 +50,7 @@ class RubricInfo(_Model):
     )
 
 
-class CandidateInfo(_Model):
+class CandidateInfo(OutputModel):
     """Which profile was measured."""
 
     id: str = Field(description="Opaque id derived from the profile's content.")
@@ -98,7 +62,7 @@ class CandidateInfo(_Model):
     name: str | None = Field(description="Candidate's name if found; null in blind mode.")
 
 
-class EvidenceItem(_Model):
+class EvidenceItem(OutputModel):
     """One reason a skill counts as matched."""
 
     text: str = Field(description="The words in the profile that matched, as written.")
@@ -117,7 +81,7 @@ class EvidenceItem(_Model):
     years: float | None = Field(default=None, description="Declared years with the skill.")
 
 
-class IgnoredMention(_Model):
+class IgnoredMention(OutputModel):
     """A mention that looked like the skill but was not counted, and why."""
 
     text: str = Field(description="The words as written.")
@@ -127,7 +91,7 @@ class IgnoredMention(_Model):
     reason: str = Field(description="Why it was not counted, e.g. 'negated'.")
 
 
-class SkillResult(_Model):
+class SkillResult(OutputModel):
     """How one skill of a requirement was evidenced."""
 
     name: str = Field(description="The rubric's canonical skill name.")
@@ -140,7 +104,7 @@ class SkillResult(_Model):
     )
 
 
-class YearsResult(_Model):
+class YearsResult(OutputModel):
     """Years of experience against what the requirement asks."""
 
     required: float = Field(description="Years the requirement asks for.")
@@ -150,7 +114,7 @@ class YearsResult(_Model):
     line: int | None = Field(default=None, description="Line of a stated total, if used.")
 
 
-class DegreeResult(_Model):
+class DegreeResult(OutputModel):
     """Education against what the requirement asks."""
 
     required: str = Field(description="Lowest degree level that counts fully.")
@@ -162,7 +126,7 @@ class DegreeResult(_Model):
     line: int | None = Field(default=None, description="Its line, where known.")
 
 
-class RequirementResult(_Model):
+class RequirementResult(OutputModel):
     """One requirement's score and the evidence behind it."""
 
     id: str = Field(description="The requirement's id.")
@@ -187,7 +151,7 @@ class RequirementResult(_Model):
     )
 
 
-class AreaResult(_Model):
+class AreaResult(OutputModel):
     """One requirement area's score."""
 
     id: str = Field(description="The area's id.")
@@ -200,14 +164,14 @@ class AreaResult(_Model):
     requirements: tuple[RequirementResult, ...] = Field(description="Its requirements.")
 
 
-class ResourceLink(_Model):
+class ResourceLink(OutputModel):
     """A learning resource from the rubric."""
 
     title: str = Field(description="What it is.")
     url: str | None = Field(default=None, description="Where to find it.")
 
 
-class Gap(_Model):
+class Gap(OutputModel):
     """A requirement not fully met, with what closing it would add."""
 
     area: str = Field(description="Area id.")
@@ -227,7 +191,7 @@ class Gap(_Model):
     effort: str | None = Field(default=None, description="Rough effort, from the rubric.")
 
 
-class Overall(_Model):
+class Overall(OutputModel):
     """The headline."""
 
     score: float = Field(ge=0, le=100, description="Weighted mean of area scores, 0-100.")
@@ -239,7 +203,7 @@ class Overall(_Model):
     missing: int = Field(description="Requirements with no evidence.")
 
 
-class LadderLevel(_Model):
+class LadderLevel(OutputModel):
     """One level of a career ladder, and how the candidate measures against it."""
 
     rubric: RubricInfo = Field(description="The level's rubric.")
@@ -256,7 +220,7 @@ class LadderLevel(_Model):
     )
 
 
-class LadderPlacement(_Model):
+class LadderPlacement(OutputModel):
     """Where the candidate stands on a career ladder and what the next level asks for."""
 
     id: str = Field(description="The ladder's id, e.g. 'ml-engineer'.")
@@ -282,7 +246,7 @@ class LadderPlacement(_Model):
     )
 
 
-class GapReport(_Model):
+class GapReport(OutputModel):
     """Everything skillgap found about one candidate against one rubric."""
 
     schema_version: str = Field(description="Version of this report format.")
@@ -304,3 +268,27 @@ class GapReport(_Model):
     def to_json(self) -> str:
         """The report as deterministic, indented JSON (what ``--format json`` prints)."""
         return self.model_dump_json(indent=2) + "\n"
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AreaResult",
+    "CandidateInfo",
+    "DegreeResult",
+    "EvidenceItem",
+    "Gap",
+    "GapReport",
+    "IgnoredMention",
+    "LadderLevel",
+    "LadderPlacement",
+    "Method",
+    "OutputModel",
+    "Overall",
+    "RequirementResult",
+    "ResourceLink",
+    "RubricInfo",
+    "SkillResult",
+    "Status",
+    "ToolInfo",
+    "YearsResult",
+]

@@ -15,13 +15,16 @@ says in ``warnings`` that the rubrics differ. Everything here is pure and determ
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from .errors import InputError, ReportError
-from .limits import DEFAULT_LIMITS, Limits
-from .report import GapReport, RubricInfo, Status
+from ..errors import InputError, ReportError
+from ..io.json_source import load_json
+from ..io.read import decode_text, read_bytes
+from ..limits import DEFAULT_LIMITS, Limits
+from .model import GapReport, OutputModel, RubricInfo, Status
 
 #: Report schema major version this module reads.
 SUPPORTED_MAJOR = "1"
@@ -35,11 +38,7 @@ class IncomparableReportsError(ReportError):
     exit_code = 2
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DiffSide(_Model):
+class DiffSide(OutputModel):
     """One of the two reports, in brief."""
 
     file: str = Field(description="The report file as given.")
@@ -51,7 +50,7 @@ class DiffSide(_Model):
     placed: str | None = Field(default=None, description="Ladder placement, if any.")
 
 
-class AreaChange(_Model):
+class AreaChange(OutputModel):
     """One area's score before and after (0-100; null where the area is absent)."""
 
     id: str = Field(description="Area id.")
@@ -61,7 +60,7 @@ class AreaChange(_Model):
     change: float = Field(description="new - old (a missing side counts as 0).")
 
 
-class RequirementChange(_Model):
+class RequirementChange(OutputModel):
     """A requirement whose status or score changed."""
 
     id: str = Field(description="Requirement id.")
@@ -74,7 +73,7 @@ class RequirementChange(_Model):
     new_score: float | None = Field(description="New score, 0-100.")
 
 
-class SkillChange(_Model):
+class SkillChange(OutputModel):
     """A skill that started or stopped being evidenced."""
 
     skill: str = Field(description="The rubric's canonical skill name.")
@@ -82,7 +81,7 @@ class SkillChange(_Model):
     requirement_name: str = Field(description="Requirement name.")
 
 
-class ReportDiff(_Model):
+class ReportDiff(OutputModel):
     """What changed from an old report to a new one."""
 
     schema_version: str = Field(description="Version of this diff format.")
@@ -108,8 +107,6 @@ class ReportDiff(_Model):
 
     def to_json(self) -> str:
         """The diff as deterministic, indented JSON."""
-        import json
-
         return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -122,9 +119,6 @@ def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> GapRepo
     Raises :class:`ReportError` (or :class:`InputError` for an unreadable file) with one
     line naming the file.
     """
-    from .io.json_source import load_json
-    from .io.read import decode_text, read_bytes
-
     path = Path(path)
     shown = str(path)
     data = read_bytes(path, limits=limits)
