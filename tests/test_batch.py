@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from skillgap.batch import (
-    BatchOptions,
-    collect_inputs,
-    execute,
-    load_resume_state,
-    meta_path,
-    run_batch,
-)
+from skillgap.batch.files import meta_path
+from skillgap.batch.inputs import collect_inputs
+from skillgap.batch.pool import run_batch
+from skillgap.batch.resume import load_resume_state
+from skillgap.batch.rows import BatchOptions
+from skillgap.batch.run import execute
 from skillgap.errors import InputError, UsageError
+from skillgap.render import batch_formats
 from skillgap.report.model import GapReport
 from skillgap.rubric.model import Rubric
 
@@ -218,6 +217,7 @@ def _run(
         rubric,
         options,
         output=output,
+        layout=batch_formats,
         jobs=jobs,
         **kwargs,
     )  # type: ignore[arg-type]
@@ -585,6 +585,7 @@ def test_the_time_limit_is_in_the_audit_trail(rubric: Rubric, slow: Path, tmp_pa
         rubric,
         dataclasses.replace(OPTIONS, timeout=5.0),
         output=out,
+        layout=batch_formats,
         jobs=1,
     )
     assert json.loads(meta_path(out).read_text())["options"]["timeout"] == 5.0

@@ -720,7 +720,10 @@ def batch(
         import dataclasses
         import datetime as dt
 
-        from .batch import BatchOptions, collect_inputs, execute, output_kind
+        from .batch.files import output_kind
+        from .batch.inputs import collect_inputs
+        from .batch.rows import BatchOptions
+        from .batch.run import execute
         from .limits import DEFAULT_LIMITS, MIB
         from .profiles import profile_formats
         from .rubric.parse import load_rubric
@@ -776,6 +779,8 @@ def batch(
             report_json=kind in ("jsonl", "json"),
             timeout=timeout or None,
         )
+        from .render import batch_formats
+
         workers = jobs or os.cpu_count() or 1
         with _batch_progress() as progress:
             result = execute(
@@ -783,6 +788,7 @@ def batch(
                 loaded_rubric,
                 options,
                 output=output,
+                layout=batch_formats,
                 jobs=workers,
                 top=top,
                 fail_under=fail_under,
@@ -883,7 +889,7 @@ def _batch_report(
     fail_under: float | None,
 ) -> None:
     """The human summary on stderr: ranking, counts, the first few failures."""
-    from .batch import BatchTally
+    from .batch.tally import BatchTally
     from .render.batch_formats import render_ranking
 
     assert isinstance(tally, BatchTally)

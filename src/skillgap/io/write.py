@@ -1,10 +1,13 @@
-"""Writing output files safely."""
+"""Writing output files safely: atomically, or in place for devices and pipes."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from ..errors import OutputError
 
@@ -28,17 +31,20 @@ def _private_to_normal(path: Path) -> None:
     path.chmod(0o666 & ~umask)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename.
+@contextmanager
+def atomic_text(path: Path) -> Iterator[IO[str]]:
+    """A text handle whose content replaces ``path`` when the block ends without error.
 
-    A reader never sees a half-written file, and an interrupted run leaves the old file
-    (or none) in place. Devices and pipes are written in place. Errors (missing folder,
-    full disk, no permission) become one clear :class:`OutputError`.
+    It writes to a temporary file in the same folder, then renames it over ``path``: a
+    reader never sees a half-written file, and an interrupted run leaves the old file (or
+    none) in place, with no temporary file behind. Devices and pipes are written in
+    place. Errors (missing folder, full disk, no permission) become one clear
+    :class:`OutputError`.
     """
     if is_special_file(path):
         try:
             with path.open("w", encoding="utf-8", newline="") as device:
-                device.write(text)
+                yield device
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
         return
@@ -60,7 +66,7 @@ def write_atomic(path: Path, text: str) -> None:
     temporary = Path(handle.name)
     try:
         with handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         _private_to_normal(temporary)
@@ -68,3 +74,15 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`atomic_text`)."""
+    with atomic_text(path) as handle:
+        handle.write(text)
+
+
+__all__ = ["atomic_text", "is_special_file", "write_atomic"]

@@ -1,6 +1,7 @@
 """Batch output formats: pure functions from rows (and the audit header) to strings.
 
-The batch writers in :mod:`skillgap.batch` stream rows through these functions; nothing
+The batch writers in :mod:`skillgap.batch.sinks` stream rows through these functions
+(this module is the :class:`~skillgap.batch.sinks.BatchLayout` skillgap ships); nothing
 here touches a file. Every cell of profile-derived text goes through the escaping of its
 medium: :func:`~skillgap.render.escape.csv_cell` for CSV (no spreadsheet formulas),
 :func:`~skillgap.render.escape.markdown` for Markdown, ``rich.text.Text`` for the
@@ -17,9 +18,6 @@ from typing import Any
 
 from .escape import csv_cell, plain
 from .escape import markdown as md
-
-#: Version of the batch header, summary and row shapes (not of each report inside).
-BATCH_SCHEMA_VERSION = "1.0"
 
 
 def _score_text(score: float | None) -> str:
@@ -226,7 +224,6 @@ def render_ranking(
 
 
 __all__ = [
-    "BATCH_SCHEMA_VERSION",
     "csv_header",
     "csv_row",
     "json_head",

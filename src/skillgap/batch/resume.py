@@ -1,0 +1,197 @@
+"""Resuming a killed run: what an existing ``.jsonl`` output already holds, and which
+inputs are left to score."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, SkillgapError, UsageError
+from ..io.read import read_bytes, sha256_hex
+from ..io.write import write_atomic
+from ..limits import DEFAULT_LIMITS, Limits
+from ..rubric.model import Rubric
+from .inputs import BatchInput
+from .rows import BatchRow
+
+
+@dataclass
+class ResumeState:
+    """What an existing ``.jsonl`` output already holds."""
+
+    rows: list[BatchRow] = field(default_factory=list)
+    #: (path, sha256) of scored and failed inputs, and sha256 counts of blind rows.
+    keys: set[tuple[str, str]] = field(default_factory=set)
+    blind_counts: Counter[str] = field(default_factory=Counter)
+    truncated: bool = False
+    dropped: int = 0
+    as_of: dt.date | None = None
+    rubric_sha256: str | None = None
+
+
+def _row_from_line(line: str, area_count: int) -> BatchRow | None:
+    data = json.loads(line)
+    if not isinstance(data, dict):
+        return None
+    if data.get("status") == "error":
+        shown = data.get("input") or data.get("id") or "?"
+        return BatchRow(
+            path=str(shown),
+            file=str(shown),
+            id=str(data.get("id") or ""),
+            status="error",
+            sha256=data.get("sha256"),
+            format=data.get("format"),
+            error=data.get("error"),
+            report_json=line,
+        )
+    candidate = data.get("candidate") or {}
+    overall = data.get("overall") or {}
+    names = {}
+    for area in data.get("areas") or ():
+        for requirement in area.get("requirements") or ():
+            names[requirement.get("id")] = requirement.get("name")
+    source = candidate.get("source")
+    row_id = str(candidate.get("id") or "")
+    return BatchRow(
+        path=source or row_id,
+        file=source or row_id,
+        id=row_id,
+        status="ok",
+        sha256=candidate.get("sha256"),
+        format=candidate.get("format"),
+        candidate=candidate.get("name"),
+        score=overall.get("score"),
+        verdict=overall.get("verdict"),
+        areas=tuple(round(float(a.get("score", 0)) * 100, 1) for a in data.get("areas") or ()),
+        must_haves_missing=tuple(names.get(b, b) for b in overall.get("blocking") or ()),
+        top_gaps=tuple(g.get("name") for g in data.get("gaps") or () if g.get("gain", 0) > 0)[:3],
+        report_json=line,
+    )
+
+
+def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
+    """Read a ``.jsonl`` output written by an earlier (maybe killed) run.
+
+    A last line without its newline, or that is not valid JSON, is what a killed run
+    leaves behind: it is dropped (and the file repaired before anything is appended).
+    Error rows are dropped too, so failed inputs are tried again. A damaged line
+    anywhere else, or rows scored against a different rubric, are errors: mixing them
+    would give a ranking no one can trust.
+    """
+    state = ResumeState()
+    if not path.exists():
+        return state
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read it to resume: {exc.strerror or exc}", path=path) from exc
+    lines = raw.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    elif lines:
+        state.truncated = True  # no final newline: the last write did not finish
+        lines.pop()
+    expected = rubric.origin.sha256 if rubric.origin else ""
+    for number, blob in enumerate(lines, start=1):
+        try:
+            row = _row_from_line(blob.decode("utf-8"), len(rubric.areas))
+        except (
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            AttributeError,
+            TypeError,
+            ValueError,
+        ) as exc:
+            if number == len(lines) and not state.truncated:
+                state.truncated = True
+                continue
+            raise InputError(
+                f"line {number} is not a skillgap result ({type(exc).__name__}); "
+                "remove the line or write to a new --output",
+                path=path,
+            ) from exc
+        if row is None:
+            raise InputError(
+                f"line {number} is not a skillgap result; remove the line or "
+                "write to a new --output",
+                path=path,
+            )
+        if not row.ok:
+            state.dropped += 1
+            continue
+        data_sha = _rubric_sha(row)
+        if data_sha is not None and expected and data_sha != expected:
+            raise UsageError(
+                f"{path} holds results for a different rubric (sha256 "
+                f"{data_sha[:12]}…, this run: {expected[:12]}…); use a new "
+                "--output or the same rubric"
+            )
+        if row.sha256 is None:
+            continue
+        if row.path == row.id:
+            state.blind_counts[row.sha256] += 1
+        else:
+            state.keys.add((row.path, row.sha256))
+        state.rows.append(row)
+        if state.as_of is None:
+            state.as_of = _as_of(row)
+    return state
+
+
+def _rubric_sha(row: BatchRow) -> str | None:
+    if row.report_json is None:
+        return None
+    value = json.loads(row.report_json).get("rubric", {}).get("sha256")
+    return str(value) if value else None
+
+
+def _as_of(row: BatchRow) -> dt.date | None:
+    if row.report_json is None:
+        return None
+    value = json.loads(row.report_json).get("as_of")
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def remaining_inputs(
+    items: Sequence[BatchInput], state: ResumeState, *, limits: Limits = DEFAULT_LIMITS
+) -> list[BatchInput]:
+    """The inputs not already in the resumed output (same path and content sha256).
+
+    Blind rows carry no path; they are matched by content, as many times as the output
+    holds them, so duplicate files are still each scored once.
+    """
+    if not state.keys and not state.blind_counts:
+        return list(items)
+    counts = Counter(state.blind_counts)
+    remaining: list[BatchInput] = []
+    for item in items:
+        if item.problem is not None:
+            remaining.append(item)
+            continue
+        try:
+            sha = sha256_hex(read_bytes(Path(item.path), limits=limits))
+        except SkillgapError:
+            remaining.append(item)  # it will be an error row again, with the reason
+            continue
+        if (item.display, sha) in state.keys:
+            continue
+        if counts[sha] > 0:
+            counts[sha] -= 1
+            continue
+        remaining.append(item)
+    return remaining
+
+
+def rewrite_resumed(path: Path, state: ResumeState) -> None:
+    """Rewrite the ``.jsonl`` with only the rows kept, if anything was dropped."""
+    if not state.truncated and not state.dropped:
+        return
+    write_atomic(path, "".join(row.json_line() + "\n" for row in state.rows))

@@ -1,0 +1,103 @@
+"""A whole batch: resume what an earlier run left, score the rest, write and audit."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..errors import OutputError, UsageError
+from ..rubric.model import Rubric
+from .files import output_kind
+from .inputs import BatchInput
+from .pool import run_batch
+from .resume import ResumeState, load_resume_state, remaining_inputs, rewrite_resumed
+from .rows import BatchOptions, BatchRow
+from .sinks import BatchLayout, build_meta, open_sink
+from .tally import BatchTally
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a finished batch reports back."""
+
+    tally: BatchTally
+    resumed: int
+    skipped: int
+    repaired: bool
+
+
+def execute(
+    items: Sequence[BatchInput],
+    rubric: Rubric,
+    options: BatchOptions,
+    *,
+    output: Path | None,
+    layout: BatchLayout,
+    jobs: int = 1,
+    top: int = 10,
+    fail_under: float | None = None,
+    resume: bool = False,
+    stream: IO[str] | None = None,
+    on_row: Callable[[BatchRow], None] | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """Run a whole batch: resume, score, write, audit. Returns the tally.
+
+    ``layout`` writes the text of CSV, JSON and Markdown outputs
+    (:mod:`skillgap.render.batch_formats`). ``on_start(total, already_done)`` and
+    ``on_row(row)`` let a caller show progress.
+    """
+    kind = output_kind(output)
+    state = ResumeState()
+    if resume:
+        if kind != "jsonl" or output is None or str(output) == "-":
+            raise UsageError(
+                "--resume needs a .jsonl --output (other formats are written "
+                "whole at the end, so there is nothing to resume)"
+            )
+        state = load_resume_state(output, rubric=rubric)
+        if state.as_of is not None and state.as_of != options.as_of:
+            # Resume with the date the first run used, so every row is measured alike.
+            options = dataclasses.replace(options, as_of=state.as_of)
+        rewrite_resumed(output, state)
+        todo = remaining_inputs(items, state, limits=options.limits)
+    else:
+        todo = list(items)
+        if output is not None and kind == "jsonl" and str(output) != "-" and output.is_file():
+            # A fresh run starts a fresh file (appends go on after). Truncate rather than
+            # delete, so a symlinked output stays a symlink.
+            try:
+                output.open("w").close()
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror or exc}", path=output) from exc
+    tally = BatchTally(top=top, fail_under=fail_under)
+    for row in state.rows:
+        tally.add(row)
+    if on_start is not None:
+        on_start(len(todo) + len(state.rows), len(state.rows))
+    sink = open_sink(output, rubric, layout=layout, stream=stream)
+    try:
+        for row in run_batch(todo, rubric, options, jobs=jobs):
+            sink.write(row)
+            tally.add(row)
+            if on_row is not None:
+                on_row(row)
+    except BaseException:
+        sink.abort()
+        raise
+    meta = build_meta(
+        rubric, options, output=output, kind=kind, extra={"top": top, "fail_under": fail_under}
+    )
+    sink.close(meta, tally)
+    return BatchResult(
+        tally=tally,
+        resumed=len(state.rows),
+        skipped=len(items) - len(todo),
+        repaired=state.truncated,
+    )
+
+
+__all__ = ["BatchResult", "execute"]

@@ -1,0 +1,173 @@
+"""Scoring one input into one row, within a time limit, whatever the file contains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..analysis import PreparedRubric, analyze
+from ..errors import InputError, SkillgapError
+from ..io.read import read_bytes, sha256_hex
+from ..profiles import detect_loader, loaders
+from ..profiles.model import Profile
+from ..rubric.model import Rubric
+from .inputs import BatchInput
+from .rows import BatchOptions, BatchRow, error_message, unread_row
+
+
+class Scorer:
+    """Scores one file at a time against one rubric (one per worker process)."""
+
+    def __init__(self, rubric: Rubric, options: BatchOptions) -> None:
+        self.rubric = rubric
+        self.options = options
+        self.prepared = PreparedRubric.of(rubric)
+        self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
+
+    def score(self, item: BatchInput) -> BatchRow:
+        """The row for one input; never raises for anything the file contains.
+
+        An input that takes longer than ``options.timeout`` seconds (a PDF that sends
+        the PDF library into a loop, say) becomes an error row, and the batch goes on.
+        """
+        deadline = _Deadline(self.options.timeout)
+        row: BatchRow | None = None
+        try:
+            try:
+                row = self._score(item)
+            finally:
+                deadline.cancel()
+        except _TimeLimit:
+            deadline.cancel()  # again: the alarm may have cut the first cancel short
+        return row if row is not None else self._timed_out(item)
+
+    def _timed_out(self, item: BatchInput) -> BatchRow:
+        return unread_row(
+            item,
+            self.options,
+            f"took longer than {self.options.timeout:g} s to read and score, "
+            "so it was stopped; raise the limit with --timeout if the file "
+            "is genuine",
+        )
+
+    def _score(self, item: BatchInput) -> BatchRow:
+        options = self.options
+        shown_path = not options.blind or options.keep_filenames
+        if item.problem is not None:
+            return unread_row(item, options, item.problem)
+        sha: str | None = None
+        row_id = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
+        fmt: str | None = None
+        try:
+            path = Path(item.path)
+            data = read_bytes(path, limits=options.limits)
+            sha = sha256_hex(data)
+            row_id = "c-" + sha[:12]
+            display = item.display if shown_path else row_id
+            if not data.strip():
+                raise InputError("file is empty: nothing to score", path=display)
+            if options.profile_format is not None:
+                loader = {x.format: x for x in loaders()}[options.profile_format]
+            else:
+                loader = detect_loader(path, data)
+            fmt = loader.format
+            profile = loader.load(path, data, display=display, limits=options.limits)
+            return self._scored(item, profile, row_id, display)
+        except SkillgapError as exc:
+            message = error_message(exc, item.display if shown_path else row_id)
+        except Exception as exc:
+            message = (
+                f"{item.display if shown_path else row_id}: internal error while "
+                f"reading this file: {type(exc).__name__}: {exc} (this is a bug; "
+                "please report it)"
+            )
+        return BatchRow(
+            path=item.display,
+            file=item.display if shown_path else row_id,
+            id=row_id,
+            status="error",
+            sha256=sha,
+            format=fmt,
+            error=message,
+        )
+
+    def _scored(self, item: BatchInput, profile: Profile, row_id: str, display: str) -> BatchRow:
+        options = self.options
+        # Outputs without full reports (CSV, Markdown, the ranking) need no quoted
+        # evidence: the scores are the same without it, and it is half the work.
+        report = analyze(
+            profile,
+            self.prepared,
+            blind=options.blind,
+            keep_source=options.keep_filenames,
+            as_of=options.as_of,
+            details=options.report_json,
+        )
+        names = self._requirement_names
+        missing = tuple(names.get(b, b) for b in report.overall.blocking)
+        gaps = tuple(g.name for g in report.gaps if g.gain > 0)[: options.top_gaps]
+        return BatchRow(
+            path=item.display,
+            file=display,
+            id=row_id,
+            status="ok",
+            sha256=profile.sha256,
+            format=profile.format,
+            candidate=report.candidate.name,
+            score=report.overall.score,
+            verdict=report.overall.verdict,
+            areas=tuple(round(a.score * 100, 1) for a in report.areas),
+            must_haves_missing=missing,
+            top_gaps=gaps,
+            report_json=report.model_dump_json() if options.report_json else None,
+        )
+
+
+class _TimeLimit(BaseException):
+    """Raised in the scoring code when an input runs out of time (a BaseException, so
+    that no ``except Exception`` on the way, ours or a library's, can swallow it)."""
+
+
+class _Deadline:
+    """Raise :class:`_TimeLimit` in this thread once ``seconds`` have passed.
+
+    Uses SIGALRM, so it applies in the main thread on POSIX systems (where the CLI and
+    every pool worker score files) and does nothing elsewhere, nor when the process
+    already has a real-time timer of its own running (a library caller's; it is left
+    alone). :meth:`cancel` may be called any number of times; after the first, the
+    alarm can no longer raise.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        import signal
+        import threading
+
+        self._armed = self._installed = False
+        self._previous: Any = None
+        if (
+            not seconds
+            or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        ):
+            return
+        self._armed = self._installed = True
+        self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        if self._armed:
+            self._armed = False
+            raise _TimeLimit
+
+    def cancel(self) -> None:
+        import signal
+
+        self._armed = False
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            # None: the previous handler was not set from Python; the default is.
+            signal.signal(
+                signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL
+            )
+            self._installed = False
