@@ -21,7 +21,7 @@ from skillgap.assess import (
     questions_for,
 )
 from skillgap.cli import app
-from skillgap.interactive import run_assessment
+from skillgap.cli.prompts import run_assessment
 from skillgap.profiles import load_profile
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric

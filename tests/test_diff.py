@@ -13,7 +13,8 @@ from skillgap.analysis import analyze
 from skillgap.cli import app
 from skillgap.errors import ReportError
 from skillgap.profiles import load_profile
-from skillgap.render.diff import DIFF_RENDERERS, DiffFormat, render_diff
+from skillgap.render.diff import DIFF_RENDERERS, render_diff
+from skillgap.render.formats import DiffFormat
 from skillgap.report.diff import IncomparableReportsError, ReportDiff, diff_reports, load_report
 from skillgap.report.model import GapReport
 from skillgap.rubric.model import Rubric

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from skillgap.errors import Level, Problem
+from skillgap.render.formats import ProblemFormat
 from skillgap.render.problems import (
     FORMATTERS,
-    ProblemFormat,
     format_github,
     format_json,
     format_text,

@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
+from .limits import DEFAULT_LIMITS
+from .profiles.model import Profile
+from .profiles.skillgap_profile import SkillgapProfileLoader
 from .rubric.model import DEGREE_ORDER, Area, Requirement, Rubric
 from .text import clean_text
 
@@ -318,6 +322,14 @@ def assessment_profile_data(session: Session) -> dict[str, object]:
     return data
 
 
+def assessment_profile(text: str, *, display: str) -> Profile:
+    """The profile that :func:`assessment_profile_yaml` wrote, read back as it will be
+    read from the saved file (``display`` names it)."""
+    return SkillgapProfileLoader().load(
+        Path(display), text.encode("utf-8"), display=display, limits=DEFAULT_LIMITS
+    )
+
+
 def assessment_profile_yaml(session: Session) -> str:
     """The answers as a skillgap profile file (YAML, with a comment saying what it is)."""
     import yaml
@@ -345,6 +357,7 @@ __all__ = [
     "Invalid",
     "Question",
     "Session",
+    "assessment_profile",
     "assessment_profile_data",
     "assessment_profile_yaml",
     "degree_choices",

@@ -7,6 +7,7 @@ raises names both the limit and the option (see ``docs/security.md``).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
@@ -28,6 +29,35 @@ class Limits:
     max_pdf_pages: int = 500
     #: Largest total uncompressed size of a DOCX archive, in bytes.
     max_docx_uncompressed_bytes: int = 200 * MIB
+
+    @classmethod
+    def from_options(
+        cls,
+        *,
+        max_file_mb: float | None = None,
+        max_text_chars: int | None = None,
+        max_nodes: int | None = None,
+        max_pdf_pages: int | None = None,
+        max_docx_mb: float | None = None,
+    ) -> Limits:
+        """The default limits with those given changed (sizes in megabytes, as the command
+        line takes them).
+
+        >>> Limits.from_options(max_file_mb=1.5, max_pdf_pages=10).max_file_bytes
+        1572864
+        """
+        changes: dict[str, int] = {}
+        if max_file_mb is not None:
+            changes["max_file_bytes"] = int(max_file_mb * MIB)
+        if max_text_chars is not None:
+            changes["max_text_chars"] = max_text_chars
+        if max_nodes is not None:
+            changes["max_nodes"] = max_nodes
+        if max_pdf_pages is not None:
+            changes["max_pdf_pages"] = max_pdf_pages
+        if max_docx_mb is not None:
+            changes["max_docx_uncompressed_bytes"] = int(max_docx_mb * MIB)
+        return dataclasses.replace(cls(), **changes)
 
     def describe(self) -> dict[str, int]:
         """The limits as a plain mapping, for audit trails."""

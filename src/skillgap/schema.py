@@ -14,15 +14,25 @@ the report schema describes what ``--format json`` prints (the serialisation sid
 from __future__ import annotations
 
 import copy
+import enum
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 #: The JSON Schema dialect of every exported schema.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+class SchemaName(str, enum.Enum):
+    """The formats skillgap has a JSON Schema for."""
+
+    RUBRIC = "rubric"
+    PROFILE = "profile"
+    REPORT = "report"
 
 
 @dataclass(frozen=True)
@@ -165,4 +175,12 @@ def write_schemas(directory: Path, names: tuple[str, ...] = tuple(SCHEMAS)) -> l
     return written
 
 
-__all__ = ["DIALECT", "SCHEMAS", "SchemaSpec", "json_schema", "schema_text", "write_schemas"]
+__all__ = [
+    "DIALECT",
+    "SCHEMAS",
+    "SchemaName",
+    "SchemaSpec",
+    "json_schema",
+    "schema_text",
+    "write_schemas",
+]

@@ -3,41 +3,33 @@
 Every format in :class:`OutputFormat` has exactly one entry in :data:`RENDERERS`
 (a test walks the enum), so a new format cannot be half-added. Renderers never print;
 the CLI decides where the string goes.
+
+* :mod:`.terminal`, :mod:`.json_format`, :mod:`.markdown`, :mod:`.html` — one report,
+  with :mod:`.sections` (ladder, plan, self-assessment) shared by terminal and Markdown;
+* :mod:`.batch_formats` — the CSV, JSON and Markdown of a batch, and its ranking;
+* :mod:`.diff` — the progress between two reports;
+* :mod:`.problems` — validation problems as text, JSON or GitHub annotations;
+* :mod:`.escape` — making profile text inert in each medium;
+* :mod:`.formats`, :mod:`.options` — the format names and render options (light, so the
+  command line can name them without loading a renderer).
+
+Colours and bands come from :mod:`skillgap.scoring`, never restated here.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from ..report.model import GapReport
+from .formats import DiffFormat, OutputFormat, ProblemFormat
+from .options import RenderOptions
 
-
-class OutputFormat(str, enum.Enum):
-    """Output formats for a single report."""
-
-    TERMINAL = "terminal"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
+if TYPE_CHECKING:
+    from ..report.model import GapReport
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How to render: colour, width, and optional sections."""
-
-    color: bool = False
-    width: int = 100
-    max_evidence: int = 2
-    #: Add the learning plan (the top gaps with next steps, resources and effort).
-    plan: bool = False
-    #: How many gaps the learning plan lists.
-    plan_size: int = 10
-
-
-Renderer = Callable[[GapReport, RenderOptions], str]
+Renderer = Callable[["GapReport", RenderOptions], str]
 
 #: Format -> "module:function" (imported only when that format is used).
 RENDERERS: dict[OutputFormat, str] = {
@@ -65,3 +57,15 @@ def render(report: GapReport, fmt: OutputFormat | str, options: RenderOptions | 
     True
     """
     return renderer_for(OutputFormat(fmt))(report, options or RenderOptions())
+
+
+__all__ = [
+    "RENDERERS",
+    "DiffFormat",
+    "OutputFormat",
+    "ProblemFormat",
+    "RenderOptions",
+    "Renderer",
+    "render",
+    "renderer_for",
+]

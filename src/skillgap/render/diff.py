@@ -7,7 +7,6 @@ and other text that came from profiles are escaped for each medium.
 
 from __future__ import annotations
 
-import enum
 import io
 from collections.abc import Callable
 
@@ -16,19 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report.diff import ReportDiff
-from . import RenderOptions
 from .escape import markdown as md
 from .escape import plain
+from .formats import DiffFormat
+from .options import RenderOptions
 
 _STATUS_WORD = {"met": "met", "partial": "partial", "missing": "missing", None: "absent"}
-
-
-class DiffFormat(str, enum.Enum):
-    """Output formats for a diff."""
-
-    TERMINAL = "terminal"
-    JSON = "json"
-    MARKDOWN = "markdown"
 
 
 def _signed(value: float) -> str:

@@ -26,8 +26,9 @@ from ..report.model import (
     RequirementResult,
 )
 from ..report.plan import learning_plan
-from . import RenderOptions
+from ..scoring import score_band
 from .escape import html_text as esc
+from .options import RenderOptions
 from .sections import level_status, safe_url
 
 _STATUS_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
@@ -161,11 +162,6 @@ def _pct(value: float) -> str:
     return f"{round(value * 100):d}%"
 
 
-def _band(fraction: float) -> str:
-    """Colour band of a 0-1 score (as in the terminal report)."""
-    return "met" if fraction >= 0.7 else "partial" if fraction >= 0.4 else "missing"
-
-
 _BAND_COLOR = {"met": "#1c7c46", "partial": "#c07000", "missing": "#b42323"}
 _LAST_LINE = ' font-weight="700" fill="#2456c7"'  # the score under a radar label
 
@@ -202,7 +198,7 @@ def score_ring_svg(score: float, label: str) -> str:
     radius = 54.0
     circumference = 2 * math.pi * radius
     filled = circumference * max(0.0, min(100.0, score)) / 100
-    color = _BAND_COLOR[_band(score / 100)]
+    color = _BAND_COLOR[score_band(score / 100)]
     return (
         f'<svg viewBox="0 0 140 140" width="170" role="img" aria-labelledby="ring-title">'
         f'<title id="ring-title">Overall score {score:.1f} out of 100: {esc(label)}</title>'
@@ -258,7 +254,7 @@ def bar_chart_svg(areas: tuple[AreaResult, ...]) -> str:
             parts.append(
                 f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" '
                 f'width="{_n(max(2.0, bar_w * fraction))}" height="{_n(row_h - 10)}" '
-                f'rx="3" fill="{_BAND_COLOR[_band(fraction)]}"/>'
+                f'rx="3" fill="{_BAND_COLOR[score_band(fraction)]}"/>'
             )
         parts.append(
             f'<text x="{_n(label_w + bar_w + 8)}" y="{_n(y + row_h / 2 + 4)}" '

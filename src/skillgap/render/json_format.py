@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..report.model import GapReport
-from . import RenderOptions
+from .options import RenderOptions
 
 
 def render_json(report: GapReport, options: RenderOptions) -> str:

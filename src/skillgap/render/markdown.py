@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..report.model import GapReport
-from . import RenderOptions
 from .escape import markdown as md
+from .options import RenderOptions
 from .sections import markdown_ladder, markdown_plan, markdown_self_assessment
 
 _MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}

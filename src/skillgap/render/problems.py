@@ -15,23 +15,15 @@ output, and GitHub's own escaping is applied to annotations.
 
 from __future__ import annotations
 
-import enum
 import json
 from collections.abc import Callable, Sequence
 
 from ..errors import Level, Problem
 from ..text import clean_text
+from .formats import ProblemFormat
 
 #: Version of the JSON output; bump on any change a consumer could notice.
 PROBLEMS_SCHEMA_VERSION = "1"
-
-
-class ProblemFormat(str, enum.Enum):
-    """Output formats for validation problems."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 def _one_line(text: str) -> str:

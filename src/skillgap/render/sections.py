@@ -16,9 +16,9 @@ from rich.text import Text
 
 from ..report.model import EvidenceItem, GapReport, LadderPlacement
 from ..report.plan import PlanStep, learning_plan
-from . import RenderOptions
 from .escape import markdown as md
 from .escape import plain
+from .options import RenderOptions
 
 _SAFE_URL_RE = re.compile(r"^https?://[^\s<>()\[\]{}\"'`\\^|]+$")
 

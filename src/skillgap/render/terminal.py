@@ -18,8 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report.model import AreaResult, EvidenceItem, Gap, GapReport, RequirementResult
-from . import RenderOptions
+from ..scoring import overall_band, score_band
 from .escape import plain
+from .options import RenderOptions
+from .sections import terminal_ladder, terminal_plan, terminal_self_assessment
 
 _STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 
@@ -42,7 +44,7 @@ class _Style:
 
     def bar(self, fraction: float, width: int = 20) -> Text:
         filled = round(max(0.0, min(1.0, fraction)) * width)
-        colour = "green" if fraction >= 0.7 else "yellow" if fraction >= 0.4 else "red"
+        colour = _STATUS_STYLE[score_band(fraction)]
         return Text.assemble(
             (self.full * filled, self.style(colour)),
             (self.empty * (width - filled), self.style("dim")),
@@ -78,7 +80,7 @@ def _header(report: GapReport, s: _Style) -> RenderableType:
         f"  {where} ({plain(candidate.format)})",
     )
     overall = report.overall
-    colour = "green" if overall.score >= 65 else "yellow" if overall.score >= 45 else "red"
+    colour = _STATUS_STYLE[overall_band(overall.score)]
     score = Text.assemble(
         ("Overall ", s.style("bold")),
         (f"{overall.score:.1f}", s.style(f"bold {colour}")),
@@ -188,8 +190,6 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
                 )
             )
     if req.self_assessment is not None:
-        from .sections import terminal_self_assessment
-
         lines.append(terminal_self_assessment(req.self_assessment, color=s.color))
     if req.years is not None:
         found = "none" if req.years.found is None else f"{req.years.found:g}"
@@ -267,8 +267,6 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     console.print()
     console.print(_areas_table(report, s))
     console.print()
-    from .sections import terminal_ladder, terminal_plan
-
     if report.ladder is not None:
         console.print(terminal_ladder(report.ladder, color=options.color))
     console.print(Text("Requirements", style=s.style("bold")))

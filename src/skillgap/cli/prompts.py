@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.prompt import InvalidResponse, PromptBase
 from rich.text import Text
 
-from .assess import (
+from ..assess import (
     DEGREE_TEXT,
     Answer,
     Invalid,
@@ -30,8 +30,8 @@ from .assess import (
     level_choices,
     parse_answer,
 )
-from .render.escape import plain
-from .rubric.model import Rubric
+from ..render.escape import plain
+from ..rubric.model import Rubric
 
 #: Skills listed under a question before "and N more".
 SKILLS_SHOWN = 8

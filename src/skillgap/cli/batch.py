@@ -1,0 +1,330 @@
+"""``skillgap batch``: many resumes against one rubric, a ranking and one row per input.
+
+Progress goes to stderr as a Rich bar when stderr is a terminal; the ranking and the
+counts go to stderr at the end; results go to ``--output`` (or JSON Lines to stdout).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..limits import Limits
+from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width
+from .options import RubricOption, parse_as_of
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ..batch.rows import BatchRow
+    from ..batch.tally import BatchTally
+
+
+@app.command(
+    epilog="Examples:\n\n\b\n"
+    "  skillgap batch resumes/ --output ranking.csv\n"
+    "  skillgap batch 'inbox/**/*.pdf' --output results.jsonl --jobs 4\n"
+    "  skillgap batch resumes/ -o results.jsonl --resume      # after a killed run\n"
+    "  find . -name '*.docx' | skillgap batch - --blind -o blind.csv\n\n"
+    "The output format follows the extension: .csv (one row per input), .jsonl (one "
+    "full report per line, in completion order, written as each input finishes), "
+    ".json and .md (the whole batch, sorted). CSV and JSONL get an audit sidecar "
+    "FILE.meta.json. Without --output, JSON Lines go to stdout. Exit codes: 0 every "
+    "input scored; 1 some inputs failed or scored under --fail-under; 3 nothing "
+    "could be read.",
+)
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Resume files, folders (searched recursively; hidden files "
+            "skipped), glob patterns, or - to read paths from stdin.",
+            show_default=False,
+        ),
+    ],
+    rubric: RubricOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write results to FILE: .csv, .jsonl, .json or .md.",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=256,
+            metavar="N",
+            help="Worker processes (default: the number of CPU cores).",
+        ),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=0, metavar="N", help="Rows in the ranking shown on stderr.")
+    ] = 10,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            metavar="SCORE",
+            min=0,
+            max=100,
+            help="Exit 1 if any candidate scores below SCORE (0-100).",
+        ),
+    ] = None,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Remove names, e-mail, phone, links and addresses from every "
+            "output; identify candidates by an id derived from the file's content. Scores are "
+            "identical.",
+        ),
+    ] = False,
+    keep_filenames: Annotated[
+        bool, typer.Option("--keep-filenames", help="With --blind, still show file names.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue an interrupted run: skip inputs already in the .jsonl "
+            "output (same path and content).",
+        ),
+    ] = False,
+    profile_format: Annotated[
+        str | None,
+        typer.Option(
+            "--profile-format",
+            metavar="FORMAT",
+            help="Read every input as this format instead of detecting it.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help="Date that 'present' means in work history (default: today; a resumed run "
+            "keeps the first run's date).",
+        ),
+    ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(
+            "--max-pages",
+            min=1,
+            metavar="N",
+            help="Most PDF pages read from one file (default 500).",
+        ),
+    ] = None,
+    max_file_size: Annotated[
+        int | None,
+        typer.Option(
+            "--max-file-size",
+            min=1,
+            metavar="MB",
+            help="Largest input file read, in MB (default 20).",
+        ),
+    ] = None,
+    max_docx_size: Annotated[
+        int | None,
+        typer.Option(
+            "--max-docx-size",
+            min=1,
+            metavar="MB",
+            help="Largest unpacked size of a DOCX, in MB (default 200).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Stop reading an input that takes "
+            "longer than this and make it an error row (0: no limit). Needs a POSIX system.",
+        ),
+    ] = 60.0,
+) -> None:
+    """Score many resumes against one rubric: a ranking, one row per input."""
+    with guarded():
+        from ..batch.files import output_kind
+        from ..batch.inputs import collect_inputs
+        from ..batch.rows import BatchOptions
+        from ..batch.run import execute
+        from ..profiles import profile_formats
+        from ..render import batch_formats
+        from ..rubric.parse import load_rubric
+
+        kind = output_kind(output)
+        if resume and kind != "jsonl":
+            fail(
+                "--resume needs a .jsonl --output (other formats are written whole at the "
+                "end, so there is nothing to resume)",
+                ExitCode.USAGE,
+            )
+        if resume and (output is None or str(output) == "-"):
+            fail("--resume needs --output FILE.jsonl", ExitCode.USAGE)
+        if keep_filenames and not blind:
+            fail("--keep-filenames only makes sense with --blind", ExitCode.USAGE)
+        if profile_format is not None and profile_format not in profile_formats():
+            fail(
+                f"unknown --profile-format '{profile_format}'; choose one of: "
+                f"{', '.join(profile_formats())}",
+                ExitCode.USAGE,
+            )
+        when = parse_as_of(as_of) or dt.date.today()
+        limits = Limits.from_options(
+            max_file_mb=max_file_size, max_pdf_pages=max_pages, max_docx_mb=max_docx_size
+        )
+        loaded_rubric = load_rubric(rubric)
+        stdin_lines = sys.stdin if "-" in inputs else None
+        items = collect_inputs(
+            inputs,
+            stdin=stdin_lines,
+            exclude=[output] if output is not None and str(output) != "-" else [],
+        )
+        if not items:
+            fail(
+                "no input files found (folders are searched recursively; hidden files are skipped)",
+                ExitCode.INPUT,
+            )
+        options = BatchOptions(
+            blind=blind,
+            keep_filenames=keep_filenames,
+            as_of=when,
+            limits=limits,
+            profile_format=profile_format,
+            report_json=kind in ("jsonl", "json"),
+            timeout=timeout or None,
+        )
+        workers = jobs or os.cpu_count() or 1
+        with _batch_progress() as progress:
+            result = execute(
+                items,
+                loaded_rubric,
+                options,
+                output=output,
+                layout=batch_formats,
+                jobs=workers,
+                top=top,
+                fail_under=fail_under,
+                resume=resume,
+                stream=sys.stdout,
+                on_start=progress.start,
+                on_row=progress.row,
+            )
+        tally = result.tally
+        _batch_report(
+            tally,
+            top=top,
+            output=output,
+            resumed=result.resumed,
+            repaired=result.repaired,
+            fail_under=fail_under,
+        )
+        if tally.scored == 0:
+            raise typer.Exit(int(ExitCode.INPUT))
+        if tally.failed or tally.under:
+            raise typer.Exit(int(ExitCode.CHECK_FAILED))
+
+
+class _Progress:
+    """A Rich progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._errors = 0
+
+    def start(self, total: int, done: int) -> None:
+        if not sys.stderr.isatty() or os.environ.get("TERM") == "dumb":
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as RichProgress
+
+        bar = RichProgress(
+            TextColumn("scoring"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[errors]}"),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        bar.add_task("batch", total=total, completed=done, rate="", errors="")
+        bar.start()
+        self._bar = bar
+
+    def row(self, row: BatchRow) -> None:
+        bar = self._bar
+        if bar is None:
+            return
+        if not row.ok:
+            self._errors += 1
+        task = bar.tasks[0]
+        rate = f"{task.speed:.0f} files/s" if task.speed else ""
+        errors = f"{self._errors} failed" if self._errors else ""
+        bar.update(task.id, advance=1, rate=rate, errors=errors)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+@contextmanager
+def _batch_progress() -> Iterator[_Progress]:
+    progress = _Progress()
+    try:
+        yield progress
+    finally:
+        progress.stop()
+
+
+def _batch_report(
+    tally: BatchTally,
+    *,
+    top: int,
+    output: Path | None,
+    resumed: int,
+    repaired: bool,
+    fail_under: float | None,
+) -> None:
+    """The human summary on stderr: ranking, counts, the first few failures."""
+    from ..render.batch_formats import render_ranking
+
+    color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    ranking = tally.ranking()
+    if ranking and top > 0:
+        sys.stderr.write(
+            render_ranking(ranking, total=tally.scored, color=color, width=terminal_width())
+        )
+    where = f" in {output}" if output is not None and str(output) != "-" else ""
+    parts = [f"{tally.scored} scored", f"{tally.failed} failed"]
+    if fail_under is not None:
+        parts.append(f"{tally.under} under --fail-under {fail_under:g}")
+    if resumed:
+        parts.append(
+            f"{resumed} already done from the earlier run"
+            f"{' (its unfinished last line was dropped)' if repaired else ''}"
+        )
+    stderr_line(f"skillgap: {', '.join(parts)}{where}")
+    for message in tally.errors[:5]:
+        stderr_line(f"  failed: {message}")
+    if len(tally.errors) > 5:
+        stderr_line(f"  ... and {tally.failed - 5} more (see the status and error columns)")

@@ -1,0 +1,60 @@
+"""``skillgap diff``: progress between two JSON reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..render.formats import DiffFormat
+from .app import app, guarded, terminal_width, use_color, write_output
+
+
+@app.command(
+    epilog="Exit codes: 0 compared; 2 the reports are for different rubrics (id, version or "
+    "content) and --force was not given; 3 a report could not be read.\n\n"
+    "Examples:\n\n\b\n"
+    "  skillgap analyze me.yaml -f json -o 2026-01.json\n"
+    "  skillgap diff 2025-07.json 2026-01.json\n"
+    "  skillgap diff old.json new.json --format markdown -o progress.md\n",
+)
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(metavar="OLD.json", help="The earlier JSON report.", show_default=False),
+    ],
+    new: Annotated[
+        Path, typer.Argument(metavar="NEW.json", help="The later JSON report.", show_default=False)
+    ],
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = DiffFormat.TERMINAL,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the diff to FILE instead of stdout."
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Compare reports scored against different rubrics anyway (areas "
+            "and requirements matched by id).",
+        ),
+    ] = False,
+) -> None:
+    """Show progress between two JSON reports: overall and per-area change, requirements
+    newly met or lost, skills newly evidenced or lost."""
+    with guarded():
+        from ..render import RenderOptions
+        from ..render.diff import render_diff
+        from ..report.diff import diff_reports, load_report
+
+        result = diff_reports(
+            load_report(old), load_report(new), force=force, old_name=str(old), new_name=str(new)
+        )
+        options = RenderOptions(color=use_color(output), width=terminal_width())
+        write_output(render_diff(result, format, options), output)
