@@ -17,7 +17,7 @@ from skillgap.analysis import analyze, place, with_ladder
 from skillgap.cli import app
 from skillgap.profiles import load_profile
 from skillgap.render import RENDERERS, OutputFormat, RenderOptions, render
-from skillgap.render.html import radar_chart_svg
+from skillgap.render.charts import radar_chart_svg
 from skillgap.report.model import GapReport
 from skillgap.rubric.ladder import load_ladder
 from skillgap.rubric.model import Rubric

@@ -14,7 +14,8 @@ from skillgap.profiles.model import Profile
 from skillgap.report.model import GapReport, RequirementResult
 from skillgap.rubric.model import Rubric
 from skillgap.rubric.parse import load_rubric
-from skillgap.scoring import experience_years, verdict_for
+from skillgap.scoring.bands import verdict_for
+from skillgap.scoring.history import experience_years
 
 from .conftest import DATA
 

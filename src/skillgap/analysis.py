@@ -42,7 +42,8 @@ from .report.model import (
 from .report.redact import redact_report
 from .rubric.ladder import LoadedLadder
 from .rubric.model import Rubric
-from .scoring import SharedResults, experience_years, score_areas, score_warnings
+from .scoring.history import experience_years
+from .scoring.requirements import SharedResults, score_areas, score_warnings
 
 #: How many non-blocking gaps of the next level are listed after its blocking ones.
 GAPS_TO_NEXT = 5

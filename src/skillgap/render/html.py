@@ -15,10 +15,8 @@ no shadows or backgrounds, sections kept together, link targets written out.
 from __future__ import annotations
 
 import html
-import math
 
 from ..report.model import (
-    AreaResult,
     EvidenceItem,
     Gap,
     GapReport,
@@ -26,7 +24,7 @@ from ..report.model import (
     RequirementResult,
 )
 from ..report.plan import learning_plan
-from ..scoring import score_band
+from .charts import bar_chart_svg, coord, percent, radar_chart_svg, score_ring_svg, truncate
 from .escape import html_text as esc
 from .options import RenderOptions
 from .sections import level_status, safe_url
@@ -152,184 +150,7 @@ footer { color: var(--muted); font-size: 12px; margin-top: 18px; text-align: cen
 # --------------------------------------------------------------------------- helpers
 
 
-def _n(value: float) -> str:
-    """A coordinate with fixed precision (deterministic, compact)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _pct(value: float) -> str:
-    return f"{round(value * 100):d}%"
-
-
-_BAND_COLOR = {"met": "#1c7c46", "partial": "#c07000", "missing": "#b42323"}
-_LAST_LINE = ' font-weight="700" fill="#2456c7"'  # the score under a radar label
-
-
-def _wrap(text: str, width: int, max_lines: int = 3) -> list[str]:
-    """Greedy word wrap for SVG labels (SVG text does not wrap by itself)."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if len(candidate) <= width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
-        if len(lines[-1]) > width:
-            lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return lines
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 # --------------------------------------------------------------------------- charts
-
-
-def score_ring_svg(score: float, label: str) -> str:
-    """A ring showing the overall score (0-100), with the number in the middle."""
-    radius = 54.0
-    circumference = 2 * math.pi * radius
-    filled = circumference * max(0.0, min(100.0, score)) / 100
-    color = _BAND_COLOR[score_band(score / 100)]
-    return (
-        f'<svg viewBox="0 0 140 140" width="170" role="img" aria-labelledby="ring-title">'
-        f'<title id="ring-title">Overall score {score:.1f} out of 100: {esc(label)}</title>'
-        f'<circle cx="70" cy="70" r="{_n(radius)}" fill="none" stroke="#e3e8ef" '
-        f'stroke-width="12"/>'
-        f'<circle cx="70" cy="70" r="{_n(radius)}" fill="none" stroke="{color}" '
-        f'stroke-width="12" stroke-linecap="round" '
-        f'stroke-dasharray="{_n(filled)} {_n(circumference)}" transform="rotate(-90 70 70)"/>'
-        f'<text x="70" y="72" text-anchor="middle" font-size="30" font-weight="700">'
-        f"{score:.1f}</text>"
-        f'<text x="70" y="92" text-anchor="middle" font-size="11" fill="#5f6b7a">'
-        f"out of 100</text></svg>"
-    )
-
-
-def bar_chart_svg(areas: tuple[AreaResult, ...]) -> str:
-    """Horizontal bars: each area's score, with a grid at 25/50/75/100%."""
-    label_w, bar_w, value_w, row_h, top = 250.0, 250.0, 44.0, 28.0, 22.0
-    width = label_w + bar_w + value_w
-    height = top + row_h * len(areas) + 8
-    parts = [
-        (
-            f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-            f'aria-labelledby="bars-title bars-desc">'
-        ),
-        '<title id="bars-title">Score per area</title>',
-        '<desc id="bars-desc">'
-        + esc("; ".join(f"{a.name}: {_pct(a.score)}" for a in areas))
-        + "</desc>",
-    ]
-    for tick in (0, 25, 50, 75, 100):
-        x = label_w + bar_w * tick / 100
-        parts.append(
-            f'<line x1="{_n(x)}" y1="{_n(top - 6)}" x2="{_n(x)}" '
-            f'y2="{_n(height - 6)}" stroke="#e3e8ef" stroke-width="1"/>'
-        )
-        parts.append(
-            f'<text x="{_n(x)}" y="{_n(top - 10)}" text-anchor="middle" '
-            f'font-size="10" fill="#5f6b7a">{tick}</text>'
-        )
-    for index, area in enumerate(areas):
-        y = top + row_h * index
-        fraction = max(0.0, min(1.0, area.score))
-        parts.append(
-            f'<text x="{_n(label_w - 10)}" y="{_n(y + row_h / 2 + 4)}" '
-            f'text-anchor="end" font-size="12.5">{esc(_truncate(area.name, 38))}</text>'
-        )
-        parts.append(
-            f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" width="{_n(bar_w)}" '
-            f'height="{_n(row_h - 10)}" rx="3" fill="#f0f3f7"/>'
-        )
-        if fraction > 0:
-            parts.append(
-                f'<rect x="{_n(label_w)}" y="{_n(y + 5)}" '
-                f'width="{_n(max(2.0, bar_w * fraction))}" height="{_n(row_h - 10)}" '
-                f'rx="3" fill="{_BAND_COLOR[score_band(fraction)]}"/>'
-            )
-        parts.append(
-            f'<text x="{_n(label_w + bar_w + 8)}" y="{_n(y + row_h / 2 + 4)}" '
-            f'font-size="12" font-weight="600">{_pct(area.score)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def radar_chart_svg(areas: tuple[AreaResult, ...]) -> str | None:
-    """A radar (spider) chart of the area scores; None with fewer than three areas."""
-    count = len(areas)
-    if count < 3:
-        return None
-    width, height = 600.0, 460.0
-    cx, cy, radius = width / 2, height / 2 + 2, 150.0
-
-    def point(index: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
-
-    parts = [
-        (
-            f'<svg viewBox="0 0 {_n(width)} {_n(height)}" role="img" '
-            f'aria-labelledby="radar-title radar-desc">'
-        ),
-        '<title id="radar-title">Area profile (radar chart)</title>',
-        '<desc id="radar-desc">'
-        + esc("; ".join(f"{a.name}: {_pct(a.score)}" for a in areas))
-        + "</desc>",
-    ]
-    for ring in (0.25, 0.5, 0.75, 1.0):
-        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, ring) for i in range(count)))
-        parts.append(
-            f'<polygon points="{points}" fill="none" stroke="#dfe5ec" '
-            f'stroke-width="{1.4 if ring == 1.0 else 1}"/>'
-        )
-        x, y = point(0, ring)
-        parts.append(
-            f'<text x="{_n(x + 4)}" y="{_n(y + 11)}" font-size="9" '
-            f'fill="#8a96a3">{round(ring * 100)}</text>'
-        )
-    for index in range(count):
-        x, y = point(index, 1.0)
-        parts.append(
-            f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" '
-            f'stroke="#dfe5ec" stroke-width="1"/>'
-        )
-    shape = " ".join(
-        f"{_n(x)},{_n(y)}"
-        for x, y in (point(i, max(0.0, min(1.0, a.score))) for i, a in enumerate(areas))
-    )
-    parts.append(
-        f'<polygon points="{shape}" fill="#2456c7" fill-opacity="0.18" '
-        f'stroke="#2456c7" stroke-width="2" stroke-linejoin="round"/>'
-    )
-    for index, area in enumerate(areas):
-        x, y = point(index, max(0.0, min(1.0, area.score)))
-        parts.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="#2456c7"/>')
-    for index, area in enumerate(areas):
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        cos, sin = math.cos(angle), math.sin(angle)
-        lx, ly = cx + (radius + 16) * cos, cy + (radius + 16) * sin
-        anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
-        lines = [*_wrap(area.name, 18), _pct(area.score)]
-        # Labels above the chart grow upwards, below it downwards, beside it centred.
-        first = ly + 4 - (len(lines) - 1) * 13 * (1.0 if sin < -0.3 else 0.0 if sin > 0.3 else 0.5)
-        spans = "".join(
-            f'<tspan x="{_n(lx)}" y="{_n(first + 13 * i)}"'
-            f"{_LAST_LINE if i == len(lines) - 1 else ''}>{esc(line)}</tspan>"
-            for i, line in enumerate(lines)
-        )
-        parts.append(f'<text text-anchor="{anchor}" font-size="12">{spans}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 # --------------------------------------------------------------------------- sections
@@ -376,7 +197,7 @@ def _summary(report: GapReport) -> str:
         )
     strongest = sorted(report.areas, key=lambda a: (-a.score, a.id))[:2]
     facts.append(
-        ("Strongest areas", esc(", ".join(f"{a.name} ({_pct(a.score)})" for a in strongest)))
+        ("Strongest areas", esc(", ".join(f"{a.name} ({percent(a.score)})" for a in strongest)))
     )
     rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     note_html = f'<p class="verdict-note">{esc(note.strip())}</p>' if note.strip() else ""
@@ -412,7 +233,7 @@ def _ladder(placement: LadderPlacement) -> str:
         rungs.append(
             f'<div class="{classes}">{you}<div class="name">{esc(level.name)}</div>'
             f'<div class="sub">{esc(level.summary)}</div>'
-            f'<div class="track"><span style="width:{_n(max(0.0, min(100.0, level.score)))}%">'
+            f'<div class="track"><span style="width:{coord(max(0.0, min(100.0, level.score)))}%">'
             f'</span></div><span class="score">{level.score:.1f}</span> '
             f'<span class="status">{esc(level_status(placement, index))}</span></div>'
         )
@@ -435,7 +256,7 @@ def _ladder(placement: LadderPlacement) -> str:
             flag = ' <span class="pill blocking">blocking</span>' if gap.blocking else ""
             out.append(
                 f'<li><span class="gain">+{gap.gain:.1f}</span> {esc(gap.name)} '
-                f'<span class="sub">({esc(gap.area_name)}, now {_pct(gap.score)})'
+                f'<span class="sub">({esc(gap.area_name)}, now {percent(gap.score)})'
                 f"</span>{flag}</li>"
             )
         out.append("</ul>")
@@ -450,7 +271,7 @@ def _blocking(gaps: list[Gap]) -> str:
         return ""
     items = "".join(
         f'<li><span class="req-name">{esc(g.name)}</span> '
-        f'<span class="sub">({esc(g.area_name)}, now {_pct(g.score)})</span></li>'
+        f'<span class="sub">({esc(g.area_name)}, now {percent(g.score)})</span></li>'
         for g in gaps
     )
     return (
@@ -499,7 +320,7 @@ def _plan(report: GapReport, options: RenderOptions) -> str:
             f'<li><div class="head"><span class="req-name">{esc(gap.name)}</span>'
             f'<span class="gain">+{gap.gain:.1f}</span>'
             f'<span class="sub">→ {step.score_after:.1f} · {esc(gap.area_name)}, '
-            f"now {_pct(gap.score)}</span>{flags}</div>{''.join(details)}</li>"
+            f"now {percent(gap.score)}</span>{flags}</div>{''.join(details)}</li>"
         )
     return (
         '<section class="card plan-card" id="plan"><h2>Learning plan</h2>'
@@ -516,7 +337,7 @@ def _evidence(item: EvidenceItem) -> str:
         how += f", {item.level}"
     where = item.source + (f", line {item.line}" if item.line else "")
     return (
-        f"<div><q>{esc(_truncate(quote, 220))}</q> "
+        f"<div><q>{esc(truncate(quote, 220))}</q> "
         f'<span class="src">{esc(how)} · {esc(where)}</span></div>'
     )
 
@@ -555,7 +376,7 @@ def _requirement_row(req: RequirementResult, options: RenderOptions) -> str:
         f'<tr><td><span class="pill {req.status}">{_STATUS_LABEL[req.status]}</span></td>'
         f'<td><div class="req-name">{esc(req.name)}{must}</div>'
         f'<div class="explain">{esc(req.explanation)}</div></td>'
-        f'<td class="num">{_pct(req.score)}</td><td>{"".join(cells)}</td></tr>'
+        f'<td class="num">{percent(req.score)}</td><td>{"".join(cells)}</td></tr>'
     )
 
 
@@ -567,7 +388,7 @@ def _areas(report: GapReport, options: RenderOptions) -> str:
             f'<div class="card areas"><div class="area-head"><h3>{esc(area.name)}</h3>'
             f'<span class="sub">weight {area.weight:g} · {area.met} met, {area.partial} '
             f"partial, {area.missing} missing</span>"
-            f'<span class="area-score">{_pct(area.score)}</span></div>'
+            f'<span class="area-score">{percent(area.score)}</span></div>'
             '<table><thead><tr><th style="width:86px">Status</th><th style="width:28%">'
             'Requirement</th><th style="width:60px">Score</th><th>Evidence</th></tr></thead>'
             f"<tbody>{rows}</tbody></table></div>"
@@ -609,4 +430,4 @@ def render_html(report: GapReport, options: RenderOptions) -> str:
     )
 
 
-__all__ = ["bar_chart_svg", "radar_chart_svg", "render_html", "score_ring_svg"]
+__all__ = ["render_html"]

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..report.model import AreaResult, EvidenceItem, Gap, GapReport, RequirementResult
-from ..scoring import overall_band, score_band
+from ..scoring.bands import overall_band, score_band
 from .escape import plain
 from .options import RenderOptions
 from .sections import terminal_ladder, terminal_plan, terminal_self_assessment

@@ -1,33 +1,22 @@
-"""From evidence to scores, statuses and ranked gaps.
+"""Scoring a profile: every requirement, then the areas and the overall score, and the
+gaps ranked by what closing them would add.
 
-The rules (``docs/scoring.md`` works an example through them):
-
-* A skill's credit is its best piece of evidence: a declared skill earns its declared
-  level against the level expected (or ``declared_credit`` when no level is given, 1.0
-  when no level is expected); a mention in running text earns ``text_credit`` plus 0.05
-  for each further line that mentions it (up to three); fuzzy matches are scaled by
-  their similarity.
-* A requirement's skills part is the mean of its best ``min_skills`` skill credits; its
-  years part is years found / years asked; its degree part reflects level and field. The
-  requirement scores the mean of the parts it has.
-* An area scores the weighted mean of its requirements; the overall score is the
-  weighted mean of areas, on 0-100. An unmet must-have is a blocking gap, whatever the
-  total. Gaps are ranked by the points closing them would add to the overall score.
-* Identity (name, contact details, links) is never read here.
+A requirement's skills part is the mean of its best ``min_skills`` skill credits
+(:mod:`.credits`), or the candidate's own rating when it says more
+(:mod:`.selfassess`); its years part is years found / years asked and its degree part
+reflects level and field (:mod:`.history`). The requirement scores the mean of the parts
+it has.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
-from .matching.evidence import Evidence, ProfileMatches, Rejection
-from .profiles.model import Profile
-from .report.build import build, evidence_item
-from .report.model import (
+from ..matching.evidence import Evidence, ProfileMatches, Rejection
+from ..profiles.model import Profile
+from ..report.build import build, evidence_item
+from ..report.model import (
     AreaResult,
-    DegreeResult,
     EvidenceItem,
     Gap,
     IgnoredMention,
@@ -38,208 +27,15 @@ from .report.model import (
     Status,
     YearsResult,
 )
-from .rubric.model import DEGREE_ORDER, Area, Degree, Requirement, Rubric, Scoring, level_rank
+from ..rubric.model import Area, Requirement, Rubric, level_rank
+from .bands import verdict_for
+from .credits import skill_credit
+from .history import YearsFound, degree_result
 from .selfassess import self_assessed_credit, self_assessment_warnings
-from .text import word_norms
 
-#: Credit added for each further line that mentions a skill, for up to three lines.
-MENTION_BONUS = 0.05
-MAX_BONUS_MENTIONS = 3
 #: Evidence and ignored mentions quoted per skill in a report.
 MAX_EVIDENCE_SHOWN = 8
 MAX_IGNORED_SHOWN = 3
-#: Overall scores (0-100) from which a candidate is a good, or a partial, match.
-GOOD_MATCH = 65.0
-PARTIAL_MATCH = 45.0
-VERDICT_BANDS: tuple[tuple[float, str], ...] = (
-    (80.0, "strong match"),
-    (GOOD_MATCH, "good match"),
-    (PARTIAL_MATCH, "partial match"),
-    (0.0, "weak match"),
-)
-#: The 'met' threshold of a rubric that sets none (a requirement score, 0-1).
-DEFAULT_MET_THRESHOLD: float = Scoring.model_fields["met_threshold"].default
-#: Below this a 0-1 score is shown as weak; from it up to the met threshold as partial.
-WEAK_BELOW = 0.4
-
-Band = Literal["met", "partial", "missing"]
-
-
-def verdict_for(score: float) -> str:
-    """The verdict band for an overall score.
-
-    >>> verdict_for(70.0), verdict_for(12.5)
-    ('good match', 'weak match')
-    """
-    for floor, label in VERDICT_BANDS:
-        if score >= floor:
-            return label
-    return VERDICT_BANDS[-1][1]
-
-
-def score_band(fraction: float) -> Band:
-    """How a 0-1 score (an area's, a requirement's) is shown: bars and colours.
-
-    >>> score_band(0.7), score_band(0.5), score_band(0.1)
-    ('met', 'partial', 'missing')
-    """
-    if fraction >= DEFAULT_MET_THRESHOLD:
-        return "met"
-    return "partial" if fraction >= WEAK_BELOW else "missing"
-
-
-def overall_band(score: float) -> Band:
-    """How an overall score (0-100) is shown: a good match or better, a partial match,
-    or weaker."""
-    if score >= GOOD_MATCH:
-        return "met"
-    return "partial" if score >= PARTIAL_MATCH else "missing"
-
-
-def skill_credit(
-    rubric: Rubric, requirement: Requirement, evidence: tuple[Evidence, ...]
-) -> tuple[float, str]:
-    """Credit (0-1) for one skill from its evidence, and how it was computed."""
-    if not evidence:
-        return 0.0, "no evidence"
-    scoring = rubric.scoring
-    best = 0.0
-    basis = ""
-    expected: int | None = None
-    for item in evidence:
-        if item.method != "declared":
-            continue
-        if requirement.level and expected is None:
-            expected = rubric.level_value(requirement.level)
-        rank = level_rank(rubric, item.level)
-        if expected is None:
-            credit, why = 1.0, "declared"
-        elif rank is None:
-            credit = scoring.declared_credit
-            why = f"declared without a level ({requirement.level} expected)"
-        else:
-            credit = min(1.0, rank / expected)
-            why = f"declared {rubric.levels[rank - 1].id} ({requirement.level} expected)"
-        credit *= item.similarity
-        if credit > best:
-            best, basis = credit, why
-    text_items = [e for e in evidence if e.method != "declared"]
-    if text_items:
-        lines = {(e.source, e.line, e.text if e.line is None else "") for e in text_items}
-        similarity = max(e.similarity for e in text_items)
-        bonus = MENTION_BONUS * min(MAX_BONUS_MENTIONS, len(lines) - 1)
-        credit = min(1.0, (scoring.text_credit + bonus) * similarity)
-        if credit > best:
-            mentions = len(lines)
-            best = credit
-            basis = f"mentioned in text ({mentions} place{'s' if mentions != 1 else ''})"
-            if similarity < 1.0:
-                basis += f", fuzzy similarity {similarity:.2f}"
-    return round(best, 4), basis
-
-
-@dataclass(frozen=True)
-class YearsFound:
-    years: float | None
-    basis: str
-    line: int | None = None
-
-
-def _merged_years(intervals: list[tuple[dt.date, dt.date]]) -> float:
-    if not intervals:
-        return 0.0
-    intervals = sorted(intervals)
-    merged: list[list[dt.date]] = [list(intervals[0])]
-    for start, end in intervals[1:]:
-        if start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return round(sum((e - s).days for s, e in merged) / 365.25, 1)
-
-
-def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
-    """Total professional experience, from a stated total and the work history.
-
-    Work history intervals are merged, so overlapping jobs are not counted twice. An
-    ongoing position ("present") runs to ``as_of`` — but a resume does not say when it
-    was written, so when the candidate states a total ("6 years of experience") that
-    statement is build over ongoing positions; closed positions still count if they
-    add up to more than the statement.
-    """
-    closed: list[tuple[dt.date, dt.date]] = []
-    ongoing: list[tuple[dt.date, dt.date]] = []
-    for job in profile.jobs:
-        if job.start is None or job.start > as_of:
-            continue
-        if job.end is None:
-            ongoing.append((job.start, as_of))
-        elif job.end >= job.start:
-            closed.append((job.start, min(job.end, as_of)))
-    stated = max(profile.stated_years, key=lambda s: s.years, default=None)
-    if stated is not None:
-        from_history = _merged_years(closed)
-        if stated.years >= from_history:
-            return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
-        return YearsFound(
-            from_history,
-            f"work history: {len(closed)} dated past "
-            f"position{'s' if len(closed) != 1 else ''}, overlaps merged",
-        )
-    if closed or ongoing:
-        jobs = len(closed) + len(ongoing)
-        basis = f"work history: {jobs} dated position{'s' if jobs != 1 else ''}, overlaps merged"
-        if ongoing:
-            basis += f", ongoing counted to {as_of.isoformat()}"
-        return YearsFound(_merged_years(closed + ongoing), basis)
-    return YearsFound(None, "no dated work history or stated total found")
-
-
-def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
-    needle = word_norms(phrase)
-    if not needle:
-        return False
-    size = len(needle)
-    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
-
-
-def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
-    """Best credit any education entry earns against a degree requirement."""
-    required_rank = DEGREE_ORDER[degree.level]
-    best: DegreeResult | None = None
-    for entry in profile.education:
-        if entry.degree_level is None:
-            continue
-        rank = DEGREE_ORDER.get(entry.degree_level, 0)
-        words = word_norms(entry.text)
-        if not degree.fields or any(_contains_phrase(words, f) for f in degree.fields):
-            field_credit, field_basis = 1.0, "in a required field"
-        elif any(_contains_phrase(words, f) for f in degree.related_fields):
-            field_credit, field_basis = degree.related_credit, "in a related field"
-        else:
-            field_credit, field_basis = 0.5, "field not recognised as related"
-        shortfall = max(0, required_rank - rank)
-        level_credit = (1.0, 0.5, 0.25, 0.1, 0.0)[min(shortfall, 4)]
-        credit = round(field_credit * level_credit, 4)
-        basis = f"{entry.degree_level} {field_basis}"
-        if shortfall:
-            basis += f"; below the {degree.level} asked for"
-        if best is None or credit > best.credit:
-            best = build(
-                DegreeResult,
-                required=degree.level,
-                found=entry.degree_level,
-                credit=credit,
-                basis=basis,
-                text=entry.text,
-                source=entry.source,
-                line=entry.line,
-            )
-    if best is None:
-        return build(
-            DegreeResult, required=degree.level, found=None, credit=0.0, basis="no degree found"
-        )
-    return best
 
 
 def _evidence_items(items: tuple[Evidence, ...]) -> tuple[EvidenceItem, ...]:
@@ -530,23 +326,4 @@ def score_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
     )
 
 
-__all__ = [
-    "DEFAULT_MET_THRESHOLD",
-    "GOOD_MATCH",
-    "MENTION_BONUS",
-    "PARTIAL_MATCH",
-    "VERDICT_BANDS",
-    "WEAK_BELOW",
-    "Band",
-    "Scored",
-    "SharedResults",
-    "YearsFound",
-    "degree_result",
-    "experience_years",
-    "overall_band",
-    "score_areas",
-    "score_band",
-    "score_warnings",
-    "skill_credit",
-    "verdict_for",
-]
+__all__ = ["Scored", "SharedResults", "score_areas", "score_warnings"]

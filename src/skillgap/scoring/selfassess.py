@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .profiles.model import Profile, SelfAssessed
-from .report.build import build
-from .report.model import EvidenceItem
-from .rubric.model import Requirement, Rubric, level_rank
+from ..profiles.model import Profile, SelfAssessed
+from ..report.build import build
+from ..report.model import EvidenceItem
+from ..rubric.model import Requirement, Rubric, level_rank
 
 #: Answers that mean "I do not have this".
 NONE_WORDS = frozenset({"none", "0", "no", "-", "n/a", "never"})

@@ -1,0 +1,64 @@
+"""The credit (0-1) one skill earns from its evidence.
+
+A declared skill earns its declared level against the level expected (or
+``declared_credit`` when no level is given, 1.0 when no level is expected); a mention in
+running text earns ``text_credit`` plus :data:`MENTION_BONUS` for each further line that
+mentions it (up to :data:`MAX_BONUS_MENTIONS`); fuzzy matches are scaled by their
+similarity. The best piece of evidence counts.
+"""
+
+from __future__ import annotations
+
+from ..matching.evidence import Evidence
+from ..rubric.model import Requirement, Rubric, level_rank
+
+#: Credit added for each further line that mentions a skill, for up to three lines.
+MENTION_BONUS = 0.05
+
+
+MAX_BONUS_MENTIONS = 3
+
+
+def skill_credit(
+    rubric: Rubric, requirement: Requirement, evidence: tuple[Evidence, ...]
+) -> tuple[float, str]:
+    """Credit (0-1) for one skill from its evidence, and how it was computed."""
+    if not evidence:
+        return 0.0, "no evidence"
+    scoring = rubric.scoring
+    best = 0.0
+    basis = ""
+    expected: int | None = None
+    for item in evidence:
+        if item.method != "declared":
+            continue
+        if requirement.level and expected is None:
+            expected = rubric.level_value(requirement.level)
+        rank = level_rank(rubric, item.level)
+        if expected is None:
+            credit, why = 1.0, "declared"
+        elif rank is None:
+            credit = scoring.declared_credit
+            why = f"declared without a level ({requirement.level} expected)"
+        else:
+            credit = min(1.0, rank / expected)
+            why = f"declared {rubric.levels[rank - 1].id} ({requirement.level} expected)"
+        credit *= item.similarity
+        if credit > best:
+            best, basis = credit, why
+    text_items = [e for e in evidence if e.method != "declared"]
+    if text_items:
+        lines = {(e.source, e.line, e.text if e.line is None else "") for e in text_items}
+        similarity = max(e.similarity for e in text_items)
+        bonus = MENTION_BONUS * min(MAX_BONUS_MENTIONS, len(lines) - 1)
+        credit = min(1.0, (scoring.text_credit + bonus) * similarity)
+        if credit > best:
+            mentions = len(lines)
+            best = credit
+            basis = f"mentioned in text ({mentions} place{'s' if mentions != 1 else ''})"
+            if similarity < 1.0:
+                basis += f", fuzzy similarity {similarity:.2f}"
+    return round(best, 4), basis
+
+
+__all__ = ["MAX_BONUS_MENTIONS", "MENTION_BONUS", "skill_credit"]

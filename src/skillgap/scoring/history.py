@@ -1,0 +1,122 @@
+"""What the work history and education show: years of professional experience, and the
+credit a degree earns against a degree requirement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..profiles.model import Profile
+from ..report.build import build
+from ..report.model import (
+    DegreeResult,
+)
+from ..rubric.model import DEGREE_ORDER, Degree
+from ..text import word_norms
+
+
+@dataclass(frozen=True)
+class YearsFound:
+    years: float | None
+    basis: str
+    line: int | None = None
+
+
+def _merged_years(intervals: list[tuple[dt.date, dt.date]]) -> float:
+    if not intervals:
+        return 0.0
+    intervals = sorted(intervals)
+    merged: list[list[dt.date]] = [list(intervals[0])]
+    for start, end in intervals[1:]:
+        if start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return round(sum((e - s).days for s, e in merged) / 365.25, 1)
+
+
+def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
+    """Total professional experience, from a stated total and the work history.
+
+    Work history intervals are merged, so overlapping jobs are not counted twice. An
+    ongoing position ("present") runs to ``as_of`` — but a resume does not say when it
+    was written, so when the candidate states a total ("6 years of experience") that
+    statement is build over ongoing positions; closed positions still count if they
+    add up to more than the statement.
+    """
+    closed: list[tuple[dt.date, dt.date]] = []
+    ongoing: list[tuple[dt.date, dt.date]] = []
+    for job in profile.jobs:
+        if job.start is None or job.start > as_of:
+            continue
+        if job.end is None:
+            ongoing.append((job.start, as_of))
+        elif job.end >= job.start:
+            closed.append((job.start, min(job.end, as_of)))
+    stated = max(profile.stated_years, key=lambda s: s.years, default=None)
+    if stated is not None:
+        from_history = _merged_years(closed)
+        if stated.years >= from_history:
+            return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
+        return YearsFound(
+            from_history,
+            f"work history: {len(closed)} dated past "
+            f"position{'s' if len(closed) != 1 else ''}, overlaps merged",
+        )
+    if closed or ongoing:
+        jobs = len(closed) + len(ongoing)
+        basis = f"work history: {jobs} dated position{'s' if jobs != 1 else ''}, overlaps merged"
+        if ongoing:
+            basis += f", ongoing counted to {as_of.isoformat()}"
+        return YearsFound(_merged_years(closed + ongoing), basis)
+    return YearsFound(None, "no dated work history or stated total found")
+
+
+def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
+    needle = word_norms(phrase)
+    if not needle:
+        return False
+    size = len(needle)
+    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
+
+
+def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
+    """Best credit any education entry earns against a degree requirement."""
+    required_rank = DEGREE_ORDER[degree.level]
+    best: DegreeResult | None = None
+    for entry in profile.education:
+        if entry.degree_level is None:
+            continue
+        rank = DEGREE_ORDER.get(entry.degree_level, 0)
+        words = word_norms(entry.text)
+        if not degree.fields or any(_contains_phrase(words, f) for f in degree.fields):
+            field_credit, field_basis = 1.0, "in a required field"
+        elif any(_contains_phrase(words, f) for f in degree.related_fields):
+            field_credit, field_basis = degree.related_credit, "in a related field"
+        else:
+            field_credit, field_basis = 0.5, "field not recognised as related"
+        shortfall = max(0, required_rank - rank)
+        level_credit = (1.0, 0.5, 0.25, 0.1, 0.0)[min(shortfall, 4)]
+        credit = round(field_credit * level_credit, 4)
+        basis = f"{entry.degree_level} {field_basis}"
+        if shortfall:
+            basis += f"; below the {degree.level} asked for"
+        if best is None or credit > best.credit:
+            best = build(
+                DegreeResult,
+                required=degree.level,
+                found=entry.degree_level,
+                credit=credit,
+                basis=basis,
+                text=entry.text,
+                source=entry.source,
+                line=entry.line,
+            )
+    if best is None:
+        return build(
+            DegreeResult, required=degree.level, found=None, credit=0.0, basis="no degree found"
+        )
+    return best
+
+
+__all__ = ["YearsFound", "degree_result", "experience_years"]
