@@ -56,12 +56,6 @@ def prepare_text(text: str) -> str:
     return clean_text(unicodedata.normalize("NFKC", text))
 
 
-def one_line(text: str, *, limit: int = 160) -> str:
-    """Collapse whitespace to single spaces and shorten to ``limit`` characters."""
-    text = " ".join(clean_text(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 @lru_cache(maxsize=65536)
 def normalize_word(word: str) -> str:
     """The comparison form of one word.
@@ -105,12 +99,6 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.norms)
-
-    def line_text(self, index: int) -> str:
-        """The full line of text containing word ``index``."""
-        start = self.text.rfind("\n", 0, self.starts[index]) + 1
-        end = self.text.find("\n", self.ends[index])
-        return self.text[start : end if end != -1 else len(self.text)]
 
 
 class _GapInfo(dict[str, tuple[str, bool, int]]):

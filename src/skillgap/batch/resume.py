@@ -30,10 +30,9 @@ class ResumeState:
     truncated: bool = False
     dropped: int = 0
     as_of: dt.date | None = None
-    rubric_sha256: str | None = None
 
 
-def _row_from_line(line: str, area_count: int) -> BatchRow | None:
+def _row_from_line(line: str) -> BatchRow | None:
     data = json.loads(line)
     if not isinstance(data, dict):
         return None
@@ -99,7 +98,7 @@ def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
     expected = rubric.origin.sha256 if rubric.origin else ""
     for number, blob in enumerate(lines, start=1):
         try:
-            row = _row_from_line(blob.decode("utf-8"), len(rubric.areas))
+            row = _row_from_line(blob.decode("utf-8"))
         except (
             UnicodeDecodeError,
             json.JSONDecodeError,

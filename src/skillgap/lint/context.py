@@ -55,7 +55,6 @@ class SkillRef:
     skill: Skill
     loc: PathKey
     requirement: Requirement
-    requirement_loc: PathKey
     #: True for the first definition of a name: the one the matcher uses.
     primary: bool
 
@@ -76,9 +75,7 @@ class LintContext:
                 rloc: PathKey = ("areas", a, "requirements", r)
                 for s, skill in enumerate(requirement.skills):
                     sloc: PathKey = (*rloc, "skills", s)
-                    self.skills.append(
-                        SkillRef(skill, sloc, requirement, rloc, skill.name not in seen)
-                    )
+                    self.skills.append(SkillRef(skill, sloc, requirement, skill.name not in seen))
                     seen.add(skill.name)
         for number, ref in enumerate(self.skills):
             forms: list[FormRef] = []

@@ -164,9 +164,3 @@ def find_date_ranges(line: str) -> list[tuple[dt.date, dt.date | None, re.Match[
             continue
         found.append((start, end, match))
     return found
-
-
-def find_date_range(line: str) -> tuple[dt.date, dt.date | None, re.Match[str]] | None:
-    """The first date range in a line (see :func:`find_date_ranges`)."""
-    ranges = find_date_ranges(line)
-    return ranges[0] if ranges else None

@@ -86,11 +86,12 @@ class _Reader:
             line=self.located.line(loc),
         )
 
-    def get(self, parent: Any, loc: PathKey, key: str) -> Any:
+    @staticmethod
+    def get(parent: Any, key: str) -> Any:
         return parent.get(key) if isinstance(parent, dict) else None
 
     def text(self, parent: Any, loc: PathKey, key: str) -> str:
-        value = self.get(parent, loc, key)
+        value = self.get(parent, key)
         if value is None:
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -102,7 +103,7 @@ class _Reader:
         return value
 
     def items(self, parent: Any, loc: PathKey, key: str) -> list[tuple[PathKey, Any]]:
-        value = self.get(parent, loc, key)
+        value = self.get(parent, key)
         if value is None:
             return []
         if not isinstance(value, list):
@@ -110,7 +111,7 @@ class _Reader:
         return [((*loc, key, i), item) for i, item in enumerate(value)]
 
     def mapping(self, parent: Any, loc: PathKey, key: str) -> dict[str, Any]:
-        value = self.get(parent, loc, key)
+        value = self.get(parent, key)
         if value is None:
             return {}
         if not isinstance(value, dict):
