@@ -42,7 +42,7 @@ def find_chromium(explicit: str | None) -> str | None:
 def render_report(profile: Path, *, rubric: str | None, ladder: str | None, as_of: dt.date) -> str:
     """The HTML report for ``profile`` (with the ladder placement when asked)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from skillgap.analysis import analyze, place, with_ladder
+    from skillgap.analysis import analyze
     from skillgap.profiles import load_profile
     from skillgap.render import render
     from skillgap.rubric.ladder import load_ladder
@@ -55,9 +55,7 @@ def render_report(profile: Path, *, rubric: str | None, ladder: str | None, as_o
     loaded = load_profile(profile, display=shown)
     loaded_ladder = load_ladder(ladder) if ladder else None
     chosen = load_rubric(rubric) if rubric or loaded_ladder is None else loaded_ladder.rubrics[-1]
-    report = analyze(loaded, chosen, as_of=as_of)
-    if loaded_ladder is not None:
-        report = with_ladder(report, place(loaded, loaded_ladder, as_of=as_of))
+    report = analyze(loaded, chosen, as_of=as_of, ladder=loaded_ladder)
     return render(report, "html")
 
 

@@ -71,9 +71,8 @@ def clean_extracted_text(text: str) -> str:
     """Undo the damage text extraction does to a resume.
 
     >>> clean_extracted_text("Built Kuber-\\nnetes clusters inPython\\n\\uf0b7 S K I L L S")
-    'Built Kubernetes\\nclusters in Python\\n• SKILLS'
+    'Built Kubernetes\\nclusters in Python\\n• SKILLS\\n'
     """
-
     text = prepare_text(text)  # NFKC: ligatures (ﬁ, ﬂ, ﬀ) become letters
     text = _PRIVATE_USE_RE.sub("•", text)
     text = _LEADING_GLYPH_RE.sub(r"\1• ", text)

@@ -24,6 +24,7 @@ from ..errors import InputError, ReportError
 from ..io.json_source import load_json
 from ..io.read import decode_text, read_bytes
 from ..limits import DEFAULT_LIMITS, Limits
+from .build import build
 from .model import GapReport, OutputModel, RubricInfo, Status
 
 #: Report schema major version this module reads.
@@ -187,7 +188,8 @@ def incomparable_reasons(old: GapReport, new: GapReport) -> list[str]:
 def _side(report: GapReport, file: str) -> DiffSide:
     candidate = report.candidate.name or report.candidate.id
     placed = report.ladder.placed_name if report.ladder is not None else None
-    return DiffSide(
+    return build(
+        DiffSide,
         file=file,
         candidate=candidate,
         as_of=report.as_of,
@@ -243,7 +245,8 @@ def diff_reports(
         old_value = _pct(old_area.score) if old_area else None
         new_value = _pct(new_area.score) if new_area else None
         areas.append(
-            AreaChange(
+            build(
+                AreaChange,
                 id=area_id,
                 name=shown.name,
                 old=old_value,
@@ -276,7 +279,8 @@ def diff_reports(
         new_score = _pct(after.score) if after else None
         if old_status != new_status or old_score != new_score:
             changes.append(
-                RequirementChange(
+                build(
+                    RequirementChange,
                     id=requirement_id,
                     name=current.name,
                     area=area_after or area_before or "",
@@ -292,15 +296,16 @@ def diff_reports(
         order = [s.name for s in (after.skills if after else ())]
         order += [s.name for s in (before.skills if before else ()) if s.name not in order]
         for skill in order:
-            entry = SkillChange(
-                skill=skill, requirement=requirement_id, requirement_name=current.name
+            entry = build(
+                SkillChange, skill=skill, requirement=requirement_id, requirement_name=current.name
             )
             if skill in has and skill not in had:
                 gained.append(entry)
             elif skill in had and skill not in has:
                 lost.append(entry)
     old_blocking, new_blocking = set(old.overall.blocking), set(new.overall.blocking)
-    return ReportDiff(
+    return build(
+        ReportDiff,
         schema_version=DIFF_SCHEMA_VERSION,
         old=_side(old, old_name),
         new=_side(new, new_name),
