@@ -1,0 +1,195 @@
+"""Hostile inputs, run through the command line: each gets the documented exit code, one
+clear line, bounded time and memory, and never a traceback. (PDF and DOCX hostile files
+are in tests/unit/profiles/test_pdf_resume.py and test_docx_resume.py.)"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skillgap.cli import app
+from tests.conftest import EXAMPLES, FIXTURES
+from tests.helpers.files import write
+
+runner = CliRunner()
+
+
+def one_line_error(*args: str, code: int = 3) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def test_yaml_deep_nesting_is_refused(tmp_path: Path) -> None:
+    rubric = write(tmp_path, "deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert "nesting" in one_line_error(
+        "analyze", str(FIXTURES / "mini-rubric.yaml"), "--rubric", str(rubric)
+    )
+
+
+def test_json_deep_nesting_is_refused(tmp_path: Path) -> None:
+    profile = write(tmp_path, "deep.json", '{"basics": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert "nesting" in one_line_error("analyze", str(profile))
+
+
+def test_a_50_mb_file_is_refused_by_the_size_limit_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.seek(50 * 1024 * 1024 - 1)
+        handle.write(b"\n")
+    message = one_line_error("analyze", str(path))
+    assert "50.0 MB, over the 20.0 MB limit" in message and "--max-file-size" in message
+
+
+def test_one_line_of_a_million_characters(tmp_path: Path) -> None:
+    line = ("Built PyTorch models on Kubernetes; " + "x" * 80 + " ") * 8500
+    path = write(tmp_path, "long.txt", line[:1_000_000])
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    contexts = [
+        e["context"]
+        for a in report["areas"]
+        for r in a["requirements"]
+        for s in r["skills"]
+        for e in s["evidence"]
+    ]
+    assert contexts and max(len(c) for c in contexts) < 300  # quotes are cut around a match
+
+
+def test_text_beyond_the_text_limit_is_cut_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, "long.txt", "Python engineer.\n" * 1000)
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", "--max-text", "2000"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["warnings"] == [
+        "text cut to the first 2,000 characters (--max-text raises the limit)"
+    ]
+
+
+def test_yaml_rubric_given_a_binary_file(tmp_path: Path) -> None:
+    rubric = write(tmp_path, "r.yaml", bytes(range(256)) * 10)
+    assert "binary" in one_line_error(
+        "analyze", str(FIXTURES / "mini-rubric.yaml"), "--rubric", str(rubric)
+    )
+
+
+def test_nothing_is_left_behind_when_output_cannot_be_written(tmp_path: Path) -> None:
+    profile = EXAMPLES / "plain-text-resume.txt"
+    message = one_line_error(
+        "analyze", str(profile), "-f", "json", "-o", str(tmp_path / "missing" / "out.json")
+    )
+    assert "does not exist" in message
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_writing_to_a_full_disk_is_a_clear_error() -> None:
+    """stdout redirected to /dev/full: one line on stderr, not a traceback."""
+    profile = EXAMPLES / "plain-text-resume.txt"
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device, not a path we manage
+        result = subprocess.run(
+            [sys.executable, "-m", "skillgap", "analyze", str(profile), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "No space left on device" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".md"])
+def test_batch_output_on_a_full_disk_is_a_clear_error(suffix: str, tmp_path: Path) -> None:
+    """Every batch output format: exit 3, one line, and no stray temporary files."""
+    target = tmp_path / f"out{suffix}"
+    target.symlink_to("/dev/full")
+    examples = EXAMPLES
+    result = runner.invoke(
+        app, ["batch", str(examples / "plain-text-resume.txt"), "--output", str(target)]
+    )
+    assert result.exit_code == 3, result.stderr
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == f"skillgap: {target}: cannot write: No space left on device"
+    )
+    assert "Traceback" not in result.stderr
+    assert target.is_symlink()  # the device link is written through, never replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def _run_measured(
+    args: list[str], tmp_path: Path
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run the CLI in a child process; return it and its peak memory in MB (Linux)."""
+    import resource
+
+    script = (
+        "import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+        "sys.exit(r.returncode)\n"
+    )
+    del resource
+    result = subprocess.run(
+        [sys.executable, "-c", script, sys.executable, "-m", "skillgap", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+    )
+    *lines, peak_kb = result.stderr.strip().splitlines()
+    result.stderr = "\n".join(lines) + "\n"
+    return result, int(peak_kb) / 1024
+
+
+def test_a_60_mb_text_resume_ends_quickly_within_memory(tmp_path: Path) -> None:
+    """Refused by the size limit by default; read and cut to the text limit when allowed."""
+    line = "Led a team building PyTorch models on Kubernetes with Python and Spark.\n"
+    path = tmp_path / "sixty.txt"
+    path.write_text(line * (60 * 1024 * 1024 // len(line)), encoding="utf-8")
+    refused, refused_mb = _run_measured(["analyze", str(path)], tmp_path)
+    assert refused.returncode == 3
+    assert refused.stderr.count("\n") == 1 and "over the 20.0 MB limit" in refused.stderr
+    allowed, allowed_mb = _run_measured(
+        ["analyze", str(path), "--max-file-size", "100", "-f", "json"], tmp_path
+    )
+    assert allowed.returncode == 0, allowed.stderr
+    assert "text cut to the first 2,000,000 characters" in allowed.stdout
+    assert max(refused_mb, allowed_mb) < 1536
+
+
+def test_a_yaml_alias_bomb_ends_quickly_within_memory(tmp_path: Path) -> None:
+    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 12):  # 9**12 nodes if expanded: far beyond any memory
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [{', '.join(['*' + chr(96 + i)] * 9)}]")
+    bomb = write(tmp_path, "bomb.yaml", "\n".join(lines) + "\n")
+    profile = write(tmp_path, "me.yaml", "skills: [Python]\n")
+    for args in (["analyze", str(profile), "--rubric", str(bomb)], ["validate", str(bomb)]):
+        result, peak_mb = _run_measured(args, tmp_path)
+        assert result.returncode in (1, 3)
+        assert "alias bomb" in result.stderr or "alias bomb" in result.stdout
+        assert "Traceback" not in result.stderr
+        assert peak_mb < 1536
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_by_the_page_limit(tmp_path: Path) -> None:
+    from tests.helpers.pdf import pdf_from_lines
+
+    path = write(
+        tmp_path, "tome.pdf", pdf_from_lines([f"Python line {n}" for n in range(3000)], per_page=1)
+    )
+    message = one_line_error("analyze", str(path))
+    assert "has 3,000 pages, over the limit of 500; raise it with --max-pages" in message

@@ -1,0 +1,269 @@
+"""``skillgap batch`` on the command line (skillgap.cli.batch): streams, exit codes, and a
+real SIGKILL + --resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from benchmarks.synthetic import rubric_vocabulary, synthetic_resume
+from typer.testing import CliRunner
+
+from skillgap.cli import app
+from tests.conftest import ROOT
+from tests.helpers.batch import STRONG, WEAK
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["batch", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "grace.txt").write_text(STRONG)
+    (inbox / "tim.txt").write_text(WEAK)
+    return inbox
+
+
+def test_all_scored_exits_0_with_ranking_on_stderr_and_rows_in_the_file(
+    folder: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "out.csv"
+    code, out, err = invoke(str(folder), "-o", str(output), "--as-of", "2025-06-01")
+    assert code == 0, err
+    assert out == ""
+    assert "Top 2 of 2" in err and "Grace Hopper" in err
+    assert f"skillgap: 2 scored, 0 failed in {output}" in err
+    assert output.read_text().count("\n") == 3
+    assert (tmp_path / "out.csv.meta.json").exists()
+
+
+def test_without_output_json_lines_go_to_stdout_and_nothing_else(folder: Path) -> None:
+    code, out, err = invoke(str(folder), "--jobs", "1")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert {json.loads(line)["candidate"]["name"] for line in lines} == {
+        "Grace Hopper",
+        "Tim Walker",
+    }
+    assert "Top 2 of 2" in err
+
+
+def test_a_failed_input_is_a_row_and_exits_1(folder: Path, tmp_path: Path) -> None:
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n garbage")
+    output = tmp_path / "out.jsonl"
+    code, out, err = invoke(str(folder), "-o", str(output))
+    assert code == 1
+    assert "2 scored, 1 failed" in err
+    assert f"failed: {folder / 'broken.pdf'}: is not a readable PDF" in err
+    assert "Traceback" not in err and out == ""
+    rows = [json.loads(line) for line in output.read_text().splitlines()]
+    assert [r["status"] for r in rows if "status" in r] == ["error"]
+
+
+def test_fail_under_exits_1(folder: Path, tmp_path: Path) -> None:
+    code, _, err = invoke(str(folder), "-o", str(tmp_path / "o.csv"), "--fail-under", "99")
+    assert code == 1
+    assert "2 scored, 0 failed, 2 under --fail-under 99" in err
+
+
+def test_nothing_readable_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "a.pdf").write_bytes(b"nope")
+    code, _, err = invoke(
+        str(tmp_path / "a.pdf"), str(tmp_path / "missing.docx"), "-o", str(tmp_path / "o.csv")
+    )
+    assert code == 3
+    assert "0 scored, 2 failed" in err
+    assert "missing.docx: no such file or folder" in err
+
+
+def test_empty_folder_exits_3(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, err = invoke(str(tmp_path / "empty"))
+    assert code == 3 and out == ""
+    assert err == (
+        "skillgap: no input files found (folders are searched recursively; hidden "
+        "files are skipped)\n"
+    )
+
+
+def test_paths_from_stdin(folder: Path) -> None:
+    code, out, _ = invoke("-", stdin=f"{folder / 'grace.txt'}\n")
+    assert code == 0
+    assert len(out.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--resume", "-o", "x.csv"], "--resume needs a .jsonl --output"),
+        (["--resume"], "--resume needs --output FILE.jsonl"),
+        (["-o", "x.xlsx"], "--output must end in .csv, .jsonl, .json, .md"),
+        (["--keep-filenames"], "--keep-filenames only makes sense with --blind"),
+        (["--as-of", "yesterday"], "--as-of must be a date like 2026-01-31"),
+        (["--profile-format", "rtf"], "unknown --profile-format 'rtf'"),
+    ],
+)
+def test_usage_errors_exit_2(folder: Path, args: list[str], message: str) -> None:
+    code, out, err = invoke(str(folder), *args)
+    assert code == 2, err
+    assert out == ""
+    assert message in err
+
+
+def test_blind_ranking_on_stderr_shows_no_names(folder: Path, tmp_path: Path) -> None:
+    code, _, err = invoke(str(folder), "--blind", "-o", str(tmp_path / "b.csv"))
+    assert code == 0
+    assert "Grace" not in err and "grace.txt" not in err
+    assert "c-" in err
+
+
+def test_help_lists_the_options() -> None:
+    result = CliRunner().invoke(app, ["batch", "--help"])
+    assert result.exit_code == 0
+    for option in (
+        "--output",
+        "--jobs",
+        "--top",
+        "--fail-under",
+        "--blind",
+        "--keep-filenames",
+        "--resume",
+        "--timeout",
+    ):
+        assert option in result.stdout
+
+
+def test_an_input_over_the_time_limit_is_an_error_row_and_exits_1(
+    folder: Path, tmp_path: Path
+) -> None:
+    from skillgap.batch.rows import DEFAULT_TIMEOUT
+
+    (folder / "huge.txt").write_text("Summary\n" + "Python on Kubernetes and AWS. " * 50000)
+    out = tmp_path / "out.csv"
+    code, _, err = invoke(str(folder), "-o", str(out), "--jobs", "1", "--timeout", "0.2")
+    assert code == 1
+    assert "huge.txt: took longer than 0.2 s to read and score" in err
+    rows = out.read_text().splitlines()
+    assert len(rows) == 4 and sum(",ok," in row for row in rows) == 2
+    help_text = CliRunner().invoke(app, ["batch", "--help"]).stdout
+    assert f"{DEFAULT_TIMEOUT:g}" in help_text.split("--timeout", 1)[1][:400]
+
+
+@pytest.mark.slow
+def test_sigkill_then_resume_gives_every_input_exactly_once(tmp_path: Path) -> None:
+    """A real run, killed with SIGKILL mid-way, then resumed: no loss, no duplicates."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    rng = random.Random(20240601)
+    vocabulary = rubric_vocabulary()
+    for n in range(200):
+        (inbox / f"resume-{n:03d}.txt").write_text(synthetic_resume(rng, vocabulary))
+    output = tmp_path / "out.jsonl"
+    command = [
+        sys.executable,
+        "-m",
+        "skillgap",
+        "batch",
+        str(inbox),
+        "--output",
+        str(output),
+        "--jobs",
+        "2",
+        "--as-of",
+        "2025-06-01",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if output.exists() and output.read_bytes().count(b"\n") >= 20:
+                break
+            time.sleep(0.005)
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    done_before = output.read_bytes().count(b"\n")
+    assert process.returncode == -signal.SIGKILL
+    assert 20 <= done_before < 200, "the run was not killed mid-way"
+    resumed = subprocess.run(
+        [*command, "--resume"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "already done from the earlier run" in resumed.stderr
+    sources = Counter(
+        json.loads(line)["candidate"]["source"] for line in output.read_text("utf-8").splitlines()
+    )
+    assert sources == Counter({str(path): 1 for path in inbox.iterdir()})
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_sigkill_never_leaves_a_half_written_sorted_output(tmp_path: Path, suffix: str) -> None:
+    """CSV and JSON are written whole, then renamed: killing the run mid-way leaves the
+    previous file exactly as it was and no temporary file behind."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    rng = random.Random(7)
+    vocabulary = rubric_vocabulary()
+    for n in range(300):
+        (inbox / f"resume-{n:03d}.txt").write_text(synthetic_resume(rng, vocabulary))
+    output = tmp_path / f"ranking{suffix}"
+    output.write_text("the previous, complete ranking\n", encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "skillgap",
+        "batch",
+        str(inbox),
+        "--output",
+        str(output),
+        "--jobs",
+        "2",
+        "--as-of",
+        "2025-06-01",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.3)  # let the workers start scoring, well before the final write
+        still_running = process.poll() is None
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    if not still_running:
+        pytest.skip("the batch finished before it could be killed")
+    assert output.read_text("utf-8") == "the previous, complete ranking\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", output.name]
