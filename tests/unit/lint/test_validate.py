@@ -30,7 +30,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.errors import Level, Problem, UsageError
+from skillgap.errors import InputError, Level, Problem, UsageError
+from skillgap.io.read import decode_text
 from skillgap.lint.registry import RULES, default_rules
 from skillgap.lint.validate import (
     ValidateOptions,
@@ -41,6 +42,7 @@ from skillgap.lint.validate import (
     validate_paths,
     validate_text,
 )
+from skillgap.rubric.parse import parse_rubric_text
 from tests import conftest
 from tests.helpers.rubrics import EVERY_RULE, MINI, PRINCIPAL, positions, three_mistakes
 
@@ -243,6 +245,39 @@ def test_every_rule_has_an_invalid_case() -> None:
         for line in path.with_name("expected.txt").read_text("utf-8").splitlines()
     }
     assert set(RULES) - NOT_DEMONSTRABLE - shown == set()
+
+
+#: Every rubric of the data-driven cases: valid, invalid, and invalid ``extends``.
+EXTENDS_INVALID = sorted((conftest.FIXTURES / "extends" / "invalid").glob("*/rubric.yaml"))
+EVERY_CASE = [*VALID, *INVALID, *EXTENDS_INVALID]
+
+
+def _full(problem: Problem) -> tuple[object, ...]:
+    p = problem
+    return (p.file, p.line, p.column, p.level, p.rule, p.message)
+
+
+@pytest.mark.parametrize(
+    "path", EVERY_CASE, ids=[f"{p.parent.parent.parent.name}-{p.parent.name}" for p in EVERY_CASE]
+)
+def test_validate_reports_every_problem_loading_finds(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pipeline: validate runs the one that loads rubrics, so every problem loading a
+    rubric finds (YAML, extends, schema, references) it reports, in the same words at the
+    same place, whether or not it is told where the file is."""
+    monkeypatch.chdir(path.parent)
+    try:
+        text = decode_text(path.read_bytes(), path="rubric.yaml", detect=False)
+    except InputError as exc:  # a file that is not text never reaches the pipeline
+        unreadable = validate_file(Path("rubric.yaml"), options=EVERY_RULE)
+        assert [(p.rule, p.message) for p in unreadable] == [("unreadable", exc.message)]
+        return
+    loading = {_full(p) for p in parse_rubric_text(text, path="rubric.yaml").problems}
+    told = {_full(p) for p in validate_file(Path("rubric.yaml"), options=EVERY_RULE)}
+    untold = {_full(p) for p in validate_text(text, path="rubric.yaml", options=EVERY_RULE)}
+    assert loading <= told
+    assert told == untold
 
 
 # --------------------------------------------------------------------------- broken at random

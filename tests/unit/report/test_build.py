@@ -4,14 +4,16 @@ leaving out the details (quoted evidence) changes no score."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 import pytest
 
 from skillgap.analysis import analyze
+from skillgap.matching.evidence import Evidence
 from skillgap.profiles import load_profile
-from skillgap.report.build import build
+from skillgap.report.build import build, evidence_item
 from skillgap.report.model import (
     EvidenceItem,
     Gap,
@@ -87,3 +89,29 @@ def test_reports_built_fast_validate_against_the_models() -> None:
     assert all(
         isinstance(s, SkillResult) for a in report.areas for r in a.requirements for s in r.skills
     )
+
+
+def test_evidence_items_carry_every_field_of_evidence_but_the_skill() -> None:
+    """The report's evidence and the matcher's are one concept: the same fields, in the
+    same order, but the skill the report files it under."""
+    assert [f.name for f in dataclasses.fields(Evidence)] == ["skill", *EvidenceItem.model_fields]
+
+
+def test_an_evidence_item_is_what_validation_makes_of_the_evidence() -> None:
+    evidence = Evidence(
+        skill="Python",
+        text="Pyhton",
+        context="Built services in Pyhton",
+        source="experience",
+        line=12,
+        method="fuzzy",
+        similarity=0.83,
+        form="Python",
+        level="expert",
+        years=4.0,
+    )
+    values = {name: getattr(evidence, name) for name in EvidenceItem.model_fields}
+    item = evidence_item(evidence)
+    assert item == EvidenceItem.model_validate(values)
+    assert item.model_dump_json() == EvidenceItem.model_construct(**values).model_dump_json()
+    assert item.model_fields_set == set(EvidenceItem.model_fields)
