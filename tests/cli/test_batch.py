@@ -267,3 +267,73 @@ def test_sigkill_never_leaves_a_half_written_sorted_output(tmp_path: Path, suffi
         pytest.skip("the batch finished before it could be killed")
     assert output.read_text("utf-8") == "the previous, complete ranking\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inbox", output.name]
+
+
+ELIGIBILITY_RUBRIC = """\
+id: eligibility
+title: Eligibility test role
+version: "1.0"
+areas:
+  - id: engineering
+    name: Engineering
+    weight: 1
+    requirements:
+      - id: python
+        name: Python
+        weight: 9
+        skills: [{name: Python}, {name: PyTorch}, {name: Spark}]
+        min_skills: 3
+      - id: kubernetes
+        name: Kubernetes
+        weight: 1
+        must_have: true
+        skills: [{name: Kubernetes}]
+"""
+
+
+@pytest.fixture
+def eligibility(tmp_path: Path) -> tuple[Path, Path]:
+    """A rubric whose must-have weighs little, and three candidates: the best scorer
+    lacks the must-have, the two others meet it with lower scores."""
+    rubric = tmp_path / "role.yaml"
+    rubric.write_text(ELIGIBILITY_RUBRIC, "utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "ada.txt").write_text("Ada Blocked\n\nBuilt Python, PyTorch and Spark pipelines.\n")
+    (inbox / "bo.txt").write_text("Bo Eligible\n\nRan Kubernetes clusters with Python.\n")
+    (inbox / "cy.txt").write_text("Cy Eligible\n\nOperated Kubernetes.\n")
+    return rubric, inbox
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".md"])
+def test_a_blocked_top_scorer_ranks_after_every_eligible_candidate(
+    eligibility: tuple[Path, Path], tmp_path: Path, suffix: str
+) -> None:
+    rubric, inbox = eligibility
+    out = tmp_path / f"ranking{suffix}"
+    code, _, err = invoke(str(inbox), "--rubric", str(rubric), "-o", str(out), "--jobs", "1")
+    assert code == 0, err
+    text = out.read_text("utf-8")
+    order = [name for name in ("bo.txt", "cy.txt", "ada.txt") if name in text]
+    positions = sorted(order, key=text.index)
+    if suffix == ".json":
+        ranking = json.loads(text)["summary"]["ranking"]
+        assert [Path(r["file"]).name for r in ranking] == ["bo.txt", "cy.txt", "ada.txt"]
+        assert [r["blocked"] for r in ranking] == [False, False, True]
+        assert ranking[2]["blocking"] == ["kubernetes"]
+        results = json.loads(text)["results"]
+        ada = next(r for r in results if r["candidate"]["source"].endswith("ada.txt"))
+        assert ada["overall"]["score"] > max(r["score"] for r in ranking[:2])
+    else:
+        assert positions == ["bo.txt", "cy.txt", "ada.txt"]
+    if suffix == ".csv":
+        row = next(line for line in text.splitlines() if "ada.txt" in line)
+        assert ",1,Kubernetes," in row  # one unmet must-have, by name
+    # the ranking on stderr has the same order, and says the top scorer is blocked
+    table = [line for line in err.splitlines() if ".txt" in line]
+    assert [next(n for n in ("ada", "bo", "cy") if f"{n}.txt" in line) for line in table] == [
+        "bo",
+        "cy",
+        "ada",
+    ]
+    assert "blocked" in table[2] and "blocked" not in table[0]

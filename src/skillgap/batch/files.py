@@ -12,7 +12,9 @@ OUTPUT_SUFFIXES = (".csv", ".jsonl", ".json", ".md")
 #: What the audit sidecar of a CSV or JSONL output adds to its name.
 META_SUFFIX = ".meta.json"
 #: Version of the batch audit header, summary and row shapes (not of each report inside).
-BATCH_SCHEMA_VERSION = "1.0"
+#: 1.1 (additive): rows are ranked eligibility first (no unmet must-have, then by score);
+#: CSV gains ``unmet_must_haves``, the JSON ranking ``blocked`` and ``blocking``.
+BATCH_SCHEMA_VERSION = "1.1"
 
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".json", ".md")

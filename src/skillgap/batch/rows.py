@@ -51,9 +51,17 @@ class BatchRow:
         """True if the input was scored."""
         return self.status == "ok"
 
+    @property
+    def blocked(self) -> bool:
+        """True if the candidate has an unmet must-have."""
+        return bool(self.must_haves_missing)
+
     def sort_key(self) -> tuple[int, float, str]:
-        """Scored rows first, best score first, ties by path; then errors by path."""
-        return (0, -(self.score or 0.0), self.path) if self.ok else (1, 0.0, self.path)
+        """The ranking order: candidates with no unmet must-have first, then those with
+        one; within each, best score first, ties by path; then errors, by path."""
+        if not self.ok:
+            return (2, 0.0, self.path)
+        return (1 if self.blocked else 0, -(self.score or 0.0), self.path)
 
     def summary(self) -> dict[str, Any]:
         """The row as a small mapping: what CSV, Markdown and the ranking show."""
@@ -66,6 +74,7 @@ class BatchRow:
             "score": self.score,
             "verdict": self.verdict,
             "areas": list(self.areas),
+            "blocked": self.blocked,
             "must_haves_missing": list(self.must_haves_missing),
             "top_gaps": list(self.top_gaps),
             "status": self.status,

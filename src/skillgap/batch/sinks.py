@@ -190,7 +190,7 @@ class SortedSink(Sink):
         for key, offset, length in self._index:
             self._spool.seek(offset)
             text = self._spool.read(length).decode("utf-8")
-            ok = key[0] == 0
+            ok = key[0] < 2  # scored (eligible or blocked), not an error row
             rank += ok
             yield rank, ok, text
 
@@ -233,6 +233,8 @@ class SortedSink(Sink):
                             "file": report["candidate"]["source"],
                             "candidate": report["candidate"]["name"],
                             "score": report["overall"]["score"],
+                            "blocked": report["overall"]["blocked"],
+                            "blocking": report["overall"]["blocking"],
                         }
                     )
             handle.write(fmt.json_tail({"counts": meta["counts"], "ranking": ranking}))

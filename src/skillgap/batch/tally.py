@@ -22,7 +22,7 @@ class BatchTally:
     errors: list[str] = field(default_factory=list)
     #: (file, id, sha256, status) of every input: tuples, the smallest record per input.
     inputs: list[tuple[str, str, str | None, str]] = field(default_factory=list)
-    _heap: list[tuple[float, str, int, dict[str, Any]]] = field(default_factory=list)
+    _heap: list[tuple[int, float, str, int, dict[str, Any]]] = field(default_factory=list)
     _seq: int = 0
 
     def add(self, row: BatchRow) -> None:
@@ -40,16 +40,18 @@ class BatchTally:
         self._seq += 1
         if self.top <= 0:
             return
-        # A min-heap on (score, reversed path order) keeps the best `top` rows.
-        entry = (score, _reverse(row.path), self._seq, row.summary())
+        # A min-heap on (eligible, score, reversed path order) keeps the best `top` rows:
+        # the ranking puts candidates with no unmet must-have first.
+        entry = (0 if row.blocked else 1, score, _reverse(row.path), self._seq, row.summary())
         if len(self._heap) < self.top:
             heapq.heappush(self._heap, entry)
-        elif entry[:2] > self._heap[0][:2]:
+        elif entry[:3] > self._heap[0][:3]:
             heapq.heapreplace(self._heap, entry)
 
     def ranking(self) -> list[dict[str, Any]]:
-        """The best ``top`` rows, best first, ties by path."""
-        return [e[3] for e in sorted(self._heap, key=lambda e: (-e[0], _unreverse(e[1])))]
+        """The best ``top`` rows in ranking order (:meth:`BatchRow.sort_key`)."""
+        ordered = sorted(self._heap, key=lambda e: (-e[0], -e[1], _unreverse(e[2])))
+        return [e[4] for e in ordered]
 
     def audit_inputs(self) -> list[dict[str, Any]]:
         """Every input with its id and sha256, sorted by file (for the audit trail)."""

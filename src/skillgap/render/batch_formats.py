@@ -38,6 +38,7 @@ def csv_header(area_names: Sequence[str]) -> str:
             "overall",
             "verdict",
             *area_names,
+            "unmet_must_haves",
             "must_haves_missing",
             "top_gaps",
             "status",
@@ -52,7 +53,7 @@ def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
     >>> csv_row(1, {"file": "a.txt", "candidate": "=1+1", "id": "c-1", "score": 50.0,
     ...             "verdict": "partial match", "areas": [40.0], "must_haves_missing": [],
     ...             "top_gaps": ["Python"], "status": "ok", "error": None}, 1)
-    "1,a.txt,'=1+1,c-1,50.0,partial match,40.0,,Python,ok,\\r\\n"
+    "1,a.txt,'=1+1,c-1,50.0,partial match,40.0,0,,Python,ok,\\r\\n"
     """
     areas = list(row.get("areas") or [])
     areas += [None] * (area_count - len(areas))
@@ -64,6 +65,7 @@ def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
         _score_text(row.get("score")),
         row.get("verdict") or "",
         *(_score_text(a) for a in areas[:area_count]),
+        len(row.get("must_haves_missing") or ()) if row.get("status") == "ok" else "",
         "; ".join(row.get("must_haves_missing") or ()),
         "; ".join(row.get("top_gaps") or ()),
         row.get("status") or "",
@@ -114,8 +116,8 @@ def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
         "",
         "| # | Candidate | File | Overall | Verdict | "
         + " | ".join(md(a) for a in area_names)
-        + " | Must-haves missing |",
-        "|---:|---|---|---:|---|" + "---:|" * len(area_names) + "---|",
+        + " | Unmet must-haves | Must-haves missing |",
+        "|---:|---|---|---:|---|" + "---:|" * len(area_names) + "---:|---|",
     ]
     return "\n".join(lines) + "\n"
 
@@ -132,11 +134,12 @@ def _options_text(options: Mapping[str, Any]) -> str:
 def markdown_row(rank: int, row: Mapping[str, Any]) -> str:
     """One line of the ranking table."""
     areas = " | ".join(_score_text(a) for a in row.get("areas") or ())
-    missing = ", ".join(md(m) for m in row.get("must_haves_missing") or ()) or "—"
+    names = row.get("must_haves_missing") or ()
+    missing = ", ".join(md(m) for m in names) or "—"
     return (
         f"| {rank} | {md(row.get('candidate')) or '—'} | {md(row.get('file'))} | "
         f"{_score_text(row.get('score'))} | {md(row.get('verdict'))} | {areas} | "
-        f"{missing} |\n"
+        f"{len(names)} | {missing} |\n"
     )
 
 
@@ -174,11 +177,19 @@ def _tail(text: str, width: int) -> str:
     return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
+def _short_verdict(verdict: str, *, blocked: bool) -> str:
+    """The verdict band for a narrow column, never without the block: 'good match,
+    blocked'."""
+    band = verdict.split(";")[0]
+    return f"{band}, blocked" if blocked else band
+
+
 def render_ranking(
     rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False, width: int = 100
 ) -> str:
     """The ranking table for stderr: rank, score, candidate, file or id, verdict, and
-    how many must-haves are missing."""
+    how many must-haves are missing. Rows come in ranking order: candidates with no unmet
+    must-have first; a blocked candidate's verdict says so."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -195,7 +206,7 @@ def render_ranking(
     table.add_column("Score", justify="right", no_wrap=True, min_width=5)
     table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22)
     table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=32)
-    table.add_column("Verdict", no_wrap=True, min_width=13)
+    table.add_column("Verdict", no_wrap=True, min_width=13, max_width=24)
     table.add_column("Missing", justify="right", no_wrap=True, min_width=7)
     for rank, row in enumerate(rows, start=1):
         missing = len(row.get("must_haves_missing") or ())
@@ -204,7 +215,7 @@ def render_ranking(
             Text(_score_text(row.get("score"))),
             Text(plain(row.get("candidate")) or "—"),
             Text(_tail(plain(row.get("file")), 32)),
-            Text(plain(row.get("verdict")).split(";")[0]),
+            Text(_short_verdict(plain(row.get("verdict")), blocked=missing > 0)),
             Text(str(missing) if missing else "—", style="red" if missing and color else ""),
         )
     buffer = io.StringIO()

@@ -17,7 +17,7 @@ from skillgap.rubric.model import Rubric
 from tests.helpers.batch import BAD, GOOD, _run, json_resume
 
 
-def test_csv_has_one_row_per_input_sorted_by_score_then_path(
+def test_csv_has_one_row_per_input_eligible_first_then_by_score_then_path(
     rubric: Rubric, mixed: Path, tmp_path: Path
 ) -> None:
     output = tmp_path / "out.csv"
@@ -26,13 +26,18 @@ def test_csv_has_one_row_per_input_sorted_by_score_then_path(
     assert len(rows) == len(GOOD | BAD)
     header = next(csv.reader(io.StringIO(output.read_text("utf-8"))))
     assert header[:6] == ["rank", "file", "candidate", "id", "overall", "verdict"]
-    assert header[6:-4] == [a.name for a in rubric.areas]
-    assert header[-4:] == ["must_haves_missing", "top_gaps", "status", "error"]
+    assert header[6:-5] == [a.name for a in rubric.areas]
+    assert header[-5:] == ["unmet_must_haves", "must_haves_missing", "top_gaps", "status", "error"]
     scored = [r for r in rows if r["status"] == "ok"]
     failed = [r for r in rows if r["status"] == "error"]
     assert rows == scored + failed
-    keys = [(-float(r["overall"]), r["file"]) for r in scored]
+    keys = [(int(r["unmet_must_haves"]) > 0, -float(r["overall"]), r["file"]) for r in scored]
     assert keys == sorted(keys)
+    assert all(
+        int(r["unmet_must_haves"]) == len(r["must_haves_missing"].split("; "))
+        for r in scored
+        if r["must_haves_missing"]
+    )
     assert [r["file"] for r in failed] == sorted(r["file"] for r in failed)
     assert [r["rank"] for r in scored] == [str(n) for n in range(1, len(scored) + 1)]
     grace = next(r for r in scored if r["file"].endswith("grace.txt"))
