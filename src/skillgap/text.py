@@ -84,8 +84,10 @@ class Tokens:
 
     ``seps[i]`` is the text between word ``i-1`` and word ``i`` with spaces collapsed:
     ``""`` for plain whitespace, ``"-"`` for a hyphen, ``","`` for a comma and so on;
-    ``"\\n\\n"`` marks a paragraph break. ``breaks[i]`` is true when that separator
-    ends a phrase (anything but whitespace, a single line break, hyphen, slash, & or +).
+    ``"\\n\\n"`` marks a paragraph break, and a ``"\\n"`` inside a separator a line
+    that starts with a mark (``"\\n-"``: a new list item). ``breaks[i]`` is true when that
+    separator ends a phrase (anything but whitespace, a single line break, hyphen, slash,
+    & or +; a new list item always does).
     """
 
     text: str
@@ -116,6 +118,10 @@ class _GapInfo(dict[str, tuple[str, bool, int]]):
             info = ("\n\n", True, newlines)
         elif not stripped:
             info = ("", False, newlines)
+        elif newlines and (lead := "".join(gap.partition("\n")[2].split())):
+            # A line that starts with a mark ("- ", "• ", "1. ", "## "): a new list item
+            # or heading, never the same phrase or clause as the line before.
+            info = ("".join(gap.partition("\n")[0].split()) + "\n" + lead, True, newlines)
         else:
             broken = _SOFT_SEPARATOR_RE.fullmatch(gap) is None or len(stripped) > 2
             info = (stripped, broken, newlines)
@@ -144,6 +150,9 @@ def tokenize(text: str, *, first_line: int = 1) -> Tokens:
     words = tuple(parts[1::2])
     gaps = _GAPS
     infos = [gaps[gap] for gap in parts[0:-1:2]]
+    if infos and infos[0][0] and "\n" not in infos[0][0]:
+        # The text starts with a mark ("- Go ..."): a list item, as after a line break.
+        infos[0] = ("\n" + infos[0][0], True, infos[0][2])
     offsets = tuple(accumulate(map(len, parts)))
     lines = tuple(accumulate([info[2] for info in infos], initial=first_line))[1:]
     return Tokens(

@@ -55,7 +55,13 @@ _SOFT_RE = re.compile(r"[\s\-/&+]*")
 
 def reference_tokenize(text: str, first_line: int = 1) -> Tokens:
     """The tokenizer as first written: one regex match at a time."""
-    words, norms, starts, ends, lines, seps, breaks = [], [], [], [], [], [], []
+    words: list[str] = []
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    lines: list[int] = []
+    seps: list[str] = []
+    breaks: list[bool] = []
     line, previous_end = first_line, 0
     for match in _WORD_RE.finditer(text):
         start, end = match.span()
@@ -63,10 +69,15 @@ def reference_tokenize(text: str, first_line: int = 1) -> Tokens:
         newlines = gap.count("\n")
         line += newlines
         stripped = "".join(gap.split())
+        before, _, after = gap.partition("\n")
         if newlines >= 2:
             sep, is_break = "\n\n", True
         elif not stripped:
             sep, is_break = "", False
+        elif newlines and after.split():
+            sep, is_break = "".join(before.split()) + "\n" + "".join(after.split()), True
+        elif not words and stripped:  # a mark before the first word: a list item
+            sep, is_break = "\n" + stripped, True
         else:
             sep = stripped
             is_break = _SOFT_RE.fullmatch(gap) is None or len(stripped) > 2

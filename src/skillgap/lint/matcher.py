@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ..io.yaml_source import PathKey
 from ..matching.evidence import Evidence
-from ..matching.forms import MIN_FUZZY_LENGTH, fuzzy_allowance
+from ..matching.forms import MIN_SLIP_LENGTH, fuzzy_allowance
 from ..matching.index import SkillIndex
 from ..profiles.model import DeclaredSkill
 from ..rubric.findings import Finding
@@ -200,7 +200,7 @@ def check_fuzzy_collisions(ctx: LintContext) -> Iterator[Finding]:
 
     by_first: dict[str, list[FormRef]] = {}
     for form in ctx.forms:
-        if ctx.skills[form.skill].primary and len(form.compact) >= MIN_FUZZY_LENGTH:
+        if ctx.skills[form.skill].primary and len(form.compact) >= MIN_SLIP_LENGTH:
             by_first.setdefault(form.compact[0], []).append(form)
     indexes: dict[str, SkillIndex] = {}
     seen: set[tuple[PathKey, PathKey]] = set()

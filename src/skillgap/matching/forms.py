@@ -17,8 +17,11 @@ from typing import TypeVar
 from ..rubric.model import Skill
 from ..text import STOPWORDS, prepare_text, stem, tokenize, word_norms
 
-#: Forms shorter than this (compact) never match fuzzily.
+#: Forms shorter than this (compact) match fuzzily only through a slip (below).
 MIN_FUZZY_LENGTH = 6
+#: Forms of this length match a slip of the keyboard (two letters swapped, one letter
+#: doubled: "Kears", "Kerras" for Keras); shorter forms never match fuzzily.
+MIN_SLIP_LENGTH = 5
 #: Most words a :class:`Memo` remembers.
 MEMO_LIMIT = 100_000
 _T = TypeVar("_T")
@@ -26,9 +29,33 @@ _T = TypeVar("_T")
 
 def fuzzy_allowance(length: int) -> int:
     """How many edits a form of ``length`` characters may differ by and still match."""
-    if length < MIN_FUZZY_LENGTH:
+    if length < MIN_SLIP_LENGTH:
         return 0
     return 1 if length < 12 else 2
+
+
+def is_slip(written: str, target: str) -> bool:
+    """Is ``written`` ``target`` with two neighbouring letters swapped or one letter
+    doubled?
+
+    >>> is_slip("tensorflwo", "tensorflow"), is_slip("kerras", "keras"), is_slip("kears", "keras")
+    (True, True, True)
+    >>> is_slip("docket", "docker"), is_slip("kera", "keras")
+    (False, False)
+    """
+    if len(written) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(written, target, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and written[diff[0]] == target[diff[1]]
+            and written[diff[1]] == target[diff[0]]
+        )
+    if len(written) == len(target) + 1:
+        for i in range(1, len(written)):
+            if written[i] == written[i - 1] and written[:i] + written[i + 1 :] == target:
+                return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +123,7 @@ class FormTable:
                     not skill.exact
                     and not form.ambiguous
                     and not skill.inflect
-                    and len(form.compact) >= MIN_FUZZY_LENGTH
+                    and len(form.compact) >= MIN_SLIP_LENGTH
                 ):
                     _append_unique(fuzzy_by_first, form.compact[0], form)
         stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
@@ -184,9 +211,11 @@ def _prefixes(table: dict[str, list[Form]], *, by_word: bool) -> frozenset[str]:
 __all__ = [
     "MEMO_LIMIT",
     "MIN_FUZZY_LENGTH",
+    "MIN_SLIP_LENGTH",
     "Form",
     "FormTable",
     "Memo",
     "forms_of",
     "fuzzy_allowance",
+    "is_slip",
 ]

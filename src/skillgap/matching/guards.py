@@ -43,12 +43,21 @@ class Guard:
         )
 
 
-def covered_by_phrase(norms: Sequence[str], start: int, end: int, phrase: tuple[str, ...]) -> bool:
-    """Does an occurrence of ``phrase`` contain the first or last word of the match?"""
+def covered_by_phrase(tokens: Tokens, start: int, end: int, phrase: tuple[str, ...]) -> bool:
+    """Does an occurrence of ``phrase`` contain the first or last word of the match?
+
+    The phrase may run over a plain line break (text wrapped by a PDF: "Spark" / "AR"),
+    but not from one list item or paragraph into the next.
+    """
+    norms, seps = tokens.norms, tokens.seps
     size = len(phrase)
     for anchor in {start, end - 1}:
         for offset in range(max(0, anchor - size + 1), anchor + 1):
-            if offset + size <= len(norms) and tuple(norms[offset : offset + size]) == phrase:
+            if (
+                offset + size <= len(norms)
+                and tuple(norms[offset : offset + size]) == phrase
+                and not any("\n" in seps[k] for k in range(offset + 1, offset + size))
+            ):
                 return True
     return False
 
@@ -64,11 +73,65 @@ def case_matches(tokens: Tokens, start: int, end: int, form: Form) -> bool:
     )
 
 
+#: Characters of a separator that end a sentence: context does not cross them. (List
+#: separators such as ";", "|" and "•" do not: a list is one context.)
+_SENTENCE_END = frozenset(".!?")
+
+
+def _ends_item(sep: str) -> bool:
+    """Does a separator end a sentence, a list item on its own line, or a paragraph?"""
+    return "\n" in sep or any(ch in _SENTENCE_END for ch in sep)
+
+
+#: A list item of at most this many words is one entry of a list ("Julia (Main)"), and a
+#: run of such items is one list: context may come from any entry of it.
+SHORT_ITEM = 4
+
+
+def _item_bounds(seps: Sequence[str], start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The sentence or item around ``[start, end)``, clipped to ``[low, high)``."""
+    while start > low and not _ends_item(seps[start]):
+        start -= 1
+    while end < high and not _ends_item(seps[end]):
+        end += 1
+    return start, end
+
+
+def context_span(tokens: Tokens, start: int, end: int, window: int) -> tuple[int, int]:
+    """Where context for the match ``[start, end)`` may come from: its own sentence or
+    list item, or, for a short item in a run of short items (a list written one entry per
+    line), the whole run; never a paragraph away, never more than ``window`` words away.
+
+    >>> from skillgap.text import tokenize
+    >>> tokens = tokenize("- Julia (main)\\n- Python\\n- Led a team of five people. Go further")
+    >>> context_span(tokens, 0, 1, 10)  # "Julia": the two-entry list
+    (0, 3)
+    >>> context_span(tokens, 9, 10, 10)  # "Go": its own sentence
+    (9, 11)
+    """
+    seps = tokens.seps
+    low, high = max(0, start - window), min(len(seps), end + window)
+    first, last = _item_bounds(seps, start, end, low, high)
+    if last - first > SHORT_ITEM:
+        return first, last
+    while first > low and seps[first] != "\n\n":
+        before, _ = _item_bounds(seps, first - 1, first, low, first)
+        if first - before > SHORT_ITEM:
+            break
+        first = before
+    while last < high and seps[last] != "\n\n":
+        _, after = _item_bounds(seps, last, last + 1, last, high)
+        if after - last > SHORT_ITEM:
+            break
+        last = after
+    return first, last
+
+
 def has_context(tokens: Tokens, start: int, end: int, guard: Guard) -> bool:
-    """Is one of the guard's context words within its window of ``[start, end)``?"""
+    """Is one of the guard's context words within its window of ``[start, end)``, in the
+    same sentence, list item or list? (Context never comes from the next bullet.)"""
     norms = tokens.norms
-    low = max(0, start - guard.context_window)
-    high = min(len(norms), end + guard.context_window)
+    low, high = context_span(tokens, start, end, guard.context_window)
     own = set(range(start, end))
     for i in range(low, high):
         if i in own:

@@ -16,17 +16,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from ..profiles.model import DeclaredSkill, Profile, TextSegment
 from ..rubric.model import Rubric, Skill
 from ..text import STOPWORDS, Tokens, prepare_text, stem, tokenize
 from .evidence import METHOD_RANK, Evidence, Method, ProfileMatches, Rejection, dedupe_evidence
-from .forms import MIN_FUZZY_LENGTH, Form, FormTable, Memo, fuzzy_allowance
+from .forms import MIN_FUZZY_LENGTH, Form, FormTable, Memo
+from .fuzzy import FuzzyLookup
 from .guards import Guard, case_matches, covered_by_phrase, has_context, single_letter_reason
 from .negation import cue_counts, may_be_negated, negated
 
-_FUZZY_CACHE_LIMIT = 200_000
 _FUZZY_MAX_WORDS = 3
 
 
@@ -65,11 +63,13 @@ class SkillIndex:
         self._guards = {name: Guard.for_skill(skill) for name, skill in skills.items()}
         self._table = FormTable.build(skills.values())
         # Memos of what is the same for every text, worked out once per word or key.
-        self._fuzzy_cache: dict[str, tuple[Form, float] | None] = {}
+        self._fuzzy = FuzzyLookup(self._table.fuzzy_by_first)
         self._stem_cache = Memo(stem)
         self._starts = Memo(self._starts_form)
         self._fuzzy_keys = Memo(self._fuzzy_key)
         self._declared = Memo(self._declared_matches)
+        # The words of the last few skills lists (a profile's lists are few and short).
+        self._list_words: dict[str, frozenset[str]] = {}
 
     def match_text(
         self, text: str, *, source: str = "text", first_line: int | None = 1
@@ -94,10 +94,14 @@ class SkillIndex:
     def match_declared(self, declared: DeclaredSkill) -> list[Evidence]:
         """Evidence from one declared skill ("Python", "Machine Learning & Deep Learning").
 
-        A declared item that is exactly a form of a skill counts even for ambiguous
-        forms (a skills list entry "R" is R); anything longer is matched like text.
+        A declared item that is exactly a form of a skill counts. In a skills list "R" or
+        "Go" can only be the language; an ambiguous word ("Spark", "Redshift": also a
+        design tool, a renderer) counts when the list it stands in holds one of the
+        skill's context words, or when that list is not known. Anything longer is matched
+        like text.
         """
         context = " ".join(declared.name.split())
+        neighbours = declared.neighbours
         return [
             Evidence(
                 skill=skill,
@@ -111,12 +115,35 @@ class SkillIndex:
                 level=declared.level,
                 years=declared.years,
             )
-            for skill, text, similarity, form in self._declared[declared.name]
+            for skill, text, similarity, form, ambiguous in self._declared[declared.name]
+            if not ambiguous or neighbours is None or self._list_vouches(skill, neighbours)
         ]
 
-    def _declared_matches(self, name: str) -> tuple[tuple[str, str | None, float, str], ...]:
-        """(skill, words matched or None for the whole item, similarity, form) for one
-        declared item: the same for every profile that lists it, so worked out once."""
+    def _list_vouches(self, skill: str, neighbours: str) -> bool:
+        """Does a list hold one of ``skill``'s context words (or need none)?"""
+        guard = self._guards[skill]
+        if not guard.context:
+            return True
+        words = self._list_words.get(neighbours)
+        if words is None:
+            if len(self._list_words) >= 64:
+                self._list_words.clear()
+            words = self._list_words[neighbours] = self._phrases_of(neighbours)
+        return not guard.context.isdisjoint(words)
+
+    def _phrases_of(self, text: str) -> frozenset[str]:
+        """Every run of up to three words of a list, as context words are written."""
+        norms = tokenize(prepare_text(text)).norms
+        return frozenset(
+            " ".join(norms[i:j])
+            for i in range(len(norms))
+            for j in range(i + 1, min(len(norms), i + 3) + 1)
+        )
+
+    def _declared_matches(self, name: str) -> tuple[tuple[str, str | None, float, str, bool], ...]:
+        """(skill, words matched or None for the whole item, similarity, form, whether
+        the form is ambiguous) for one declared item: the same for every profile that
+        lists it, so worked out once."""
         tokens = tokenize(prepare_text(name))
         if not tokens.norms:
             return ()
@@ -125,7 +152,7 @@ class SkillIndex:
         forms = self._table.exact.get(key) or self._table.compact.get(compact) or []
         hits: list[tuple[Form, float]] = [(f, 1.0) for f in forms]
         if not hits and len(tokens.norms) <= 4:
-            found = self._fuzzy(compact)
+            found = self._fuzzy.best(compact)
             if found is not None:
                 hits = [found]
         if hits:
@@ -134,10 +161,10 @@ class SkillIndex:
             for form, similarity in hits:
                 if form.skill not in seen:
                     seen.add(form.skill)
-                    result.append((form.skill, None, similarity, form.text))
+                    result.append((form.skill, None, similarity, form.text, _list_ambiguous(form)))
             return tuple(result)
         evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False, contexts=False)
-        return tuple((e.skill, e.text, e.similarity, e.form) for e in evidence)
+        return tuple((e.skill, e.text, e.similarity, e.form, False) for e in evidence)
 
     def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
         """Every piece of evidence in a profile: declared skills first, then running text.
@@ -357,33 +384,7 @@ class SkillIndex:
             or key in self._table.compact
         ):
             return None
-        return self._fuzzy(key)
-
-    def _fuzzy(self, key: str) -> tuple[Form, float] | None:
-        cache = self._fuzzy_cache
-        if key in cache:
-            return cache[key]
-        best: tuple[Form, float] | None = None
-        if len(key) >= MIN_FUZZY_LENGTH - 1 and any(ch.isalpha() for ch in key):
-            for form in self._table.fuzzy_by_first.get(key[0], ()):
-                target = form.compact
-                allowed = fuzzy_allowance(len(target))
-                if len(form.norms) > 1:
-                    allowed = min(allowed, 1)  # edits in one word of a phrase make another
-                if allowed == 0 or abs(len(target) - len(key)) > allowed:
-                    continue
-                distance = OSA.distance(key, target, score_cutoff=allowed)
-                if distance == 0 or distance > allowed:
-                    continue
-                if distance == 1 and len(key) == len(target) and key[-1] != target[-1]:
-                    continue  # one changed last letter is a different word: docket, docker
-                similarity = 1.0 - distance / max(len(key), len(target))
-                if best is None or (similarity, best[0].skill) > (best[1], form.skill):
-                    best = (form, similarity)
-        if len(cache) >= _FUZZY_CACHE_LIMIT:
-            cache.clear()
-        cache[key] = best
-        return best
+        return self._fuzzy.best(key)
 
     def _rejection_reason(
         self,
@@ -404,13 +405,15 @@ class SkillIndex:
         if form.short or form.ambiguous:
             if tokens.seps[hit.start] == "-" or (hit.end < count and tokens.seps[hit.end] == "-"):
                 return "joined to another word"
+            if form.short and _plus_suffixed(tokens.text, tokens.ends[hit.end - 1]):
+                return "part of another token (as R+ or a grade such as A+)"
         if len(form.compact) == 1:
             reason = single_letter_reason(tokens, hit.start)
             if reason:
                 return reason
         for phrase in guard.exclude:
             if (present is None or present.issuperset(phrase)) and covered_by_phrase(
-                tokens.norms, hit.start, hit.end, phrase
+                tokens, hit.start, hit.end, phrase
             ):
                 return f"part of the excluded phrase '{' '.join(phrase)}'"
         if form.ambiguous:
@@ -423,6 +426,18 @@ class SkillIndex:
         if negated(tokens, hit.start, hit.end):
             return "negated"
         return None
+
+
+def _list_ambiguous(form: Form) -> bool:
+    """Is a skills-list entry that is exactly ``form`` still ambiguous? Only a word: a
+    list entry of one or two letters ("R", "Go", "ML") is the skill's abbreviation."""
+    return form.ambiguous and not form.short
+
+
+def _plus_suffixed(text: str, end: int) -> bool:
+    """Is the word ending at ``end`` written with a plus of its own ("R+", "A+"), not
+    joined by one to the next word ("R+Python")?"""
+    return text.startswith("+", end) and not text[end + 1 : end + 2].isalnum()
 
 
 def _span_text(tokens: Tokens, start: int, end: int) -> str:

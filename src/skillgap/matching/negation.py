@@ -99,6 +99,49 @@ _DESIRE_WORDS = frozenset(
 
 
 _LEARN_WORDS = frozenset({"learn", "learning", "study", "studying", "explore", "try"})
+#: A tool someone is learning is not a tool they use ("learning Rust next").
+_PROGRESSIVE = frozenset({"learning", "studying"})
+#: Words that make "learning" a kind of machine learning, not a verb ("deep learning").
+_KINDS = frozenset(
+    {
+        "machine",
+        "deep",
+        "reinforcement",
+        "transfer",
+        "federated",
+        "supervised",
+        "unsupervised",
+        "semi",
+        "self",
+        "online",
+        "active",
+        "meta",
+        "contrastive",
+        "representation",
+        "statistical",
+        "ensemble",
+        "shot",
+        "task",
+        "continual",
+        "lifelong",
+        "metric",
+        "manifold",
+        "curriculum",
+        "imitation",
+        "multi",
+        "structured",
+        "bayesian",
+        "e",
+        "distance",
+        "collaborative",
+        "cooperative",
+        "rl",
+        "ml",
+        "dl",
+    }
+)
+#: Starting to use a tool, which after a wish is no evidence of using it yet.
+_ADOPT_WORDS = frozenset({"use", "adopt", "master", "pick"})
 
 
 # Aspirations: "I want to become a team lead", "hoping to move into people management",
@@ -179,7 +222,8 @@ _NEGATION_REACH = 10
 
 @lru_cache(maxsize=4096)
 def _is_clause_break(sep: str) -> bool:
-    return sep == "\n\n" or any(ch in _CLAUSE_BREAK_CHARS for ch in sep)
+    """Does a separator end a clause: a paragraph, a new list item, or punctuation?"""
+    return "\n" in sep or sep == "\n\n" or any(ch in _CLAUSE_BREAK_CHARS for ch in sep)
 
 
 def negated(tokens: Tokens, start: int, end: int) -> bool:
@@ -220,6 +264,11 @@ def negated(tokens: Tokens, start: int, end: int) -> bool:
         elif word in _LEARN_WORDS and distance <= 8:
             if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4) : i]):
                 return True
+            if word in _PROGRESSIVE and distance <= 2 and (i == 0 or norms[i - 1] not in _KINDS):
+                return True  # "learning PyTorch next", "currently studying Rust"
+        elif word in _ADOPT_WORDS and distance <= 3:
+            if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4) : i]):
+                return True  # "plan to adopt Kubernetes", "hoping to use Rust"
     if _aspirational(tokens, start):
         return True
     for j in range(end, min(len(norms), end + 3)):
@@ -259,6 +308,7 @@ def _aspirational(tokens: Tokens, start: int) -> bool:
 CUE_WORDS = (
     _NEGATION_WORDS
     | _LEARN_WORDS
+    | _ADOPT_WORDS
     | _ASPIRATION_WORDS
     | {
         "without",

@@ -19,7 +19,7 @@ from ..text import prepare_text
 from .base import STRUCTURED_EXTENSIONS, decode_profile_text, require_text
 from .dates import is_present
 from .degrees import degree_level
-from .model import DeclaredSkill, Education, Identity, Job, Profile, TextSegment
+from .model import DeclaredSkill, Education, Identity, Job, Profile, TextSegment, in_one_list
 from .structured import (
     Located,
     PathKey,
@@ -219,19 +219,27 @@ def load_json_resume(located: Located, *, display: str, sha256: str) -> Profile:
     for loc, skill in read.entries(data, (), "skills"):
         level = read.text(skill, loc, "level") or None
         name = read.text(skill, loc, "name")
+        group: list[DeclaredSkill] = []
         if name:
-            declared.append(
+            group.append(
                 DeclaredSkill(name, path_text((*loc, "name")), located.line((*loc, "name")), level)
             )
         for k_loc, keyword in read.strings(skill, loc, "keywords"):
-            declared.append(DeclaredSkill(keyword, path_text(k_loc), located.line(k_loc), level))
+            group.append(DeclaredSkill(keyword, path_text(k_loc), located.line(k_loc), level))
+        declared.extend(in_one_list(group))
     for loc, project in read.entries(data, (), "projects"):
         for key in ("name", "description", "summary"):
             add((*loc, key), read.text(project, loc, key))
         for h_loc, highlight in read.strings(project, loc, "highlights"):
             add(h_loc, highlight)
-        for k_loc, keyword in read.strings(project, loc, "keywords"):
-            declared.append(DeclaredSkill(keyword, path_text(k_loc), located.line(k_loc)))
+        declared.extend(
+            in_one_list(
+                [
+                    DeclaredSkill(keyword, path_text(k_loc), located.line(k_loc))
+                    for k_loc, keyword in read.strings(project, loc, "keywords")
+                ]
+            )
+        )
         for r_loc, role in read.strings(project, loc, "roles"):
             add(r_loc, role)
     for section, fields in (

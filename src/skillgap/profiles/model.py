@@ -9,7 +9,9 @@ match is. Identity (name, contact details, links) is kept separately and never s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -31,6 +33,20 @@ class DeclaredSkill:
     line: int | None = None
     level: str | None = None
     years: float | None = None
+    #: The list it stands in (its items, as text): what an ambiguous name is judged by
+    #: ("Spark" among Photoshop and Figma is not Apache Spark). None when not known.
+    neighbours: str | None = None
+
+
+def in_one_list(items: Sequence[DeclaredSkill]) -> list[DeclaredSkill]:
+    """``items``, each knowing the list they stand in (see ``DeclaredSkill.neighbours``).
+
+    >>> [s.neighbours for s in in_one_list([DeclaredSkill("Figma", "skills"),
+    ...                                     DeclaredSkill("Spark", "skills")])]
+    ['Figma, Spark', 'Figma, Spark']
+    """
+    text = ", ".join(item.name for item in items)
+    return [dataclasses.replace(item, neighbours=text) for item in items]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,16 @@ from .base import (
 )
 from .dates import find_date_ranges
 from .degrees import degree_level
-from .model import DeclaredSkill, Education, Identity, Job, Profile, StatedYears, TextSegment
+from .model import (
+    DeclaredSkill,
+    Education,
+    Identity,
+    Job,
+    Profile,
+    StatedYears,
+    TextSegment,
+    in_one_list,
+)
 from .sections import NOT_EVIDENCE, clean_markdown_line, heading_section, split_sections
 from .skills_line import declared_items, is_skills_label
 
@@ -148,11 +157,13 @@ def parse_resume_text(
             continue
         body_lines = section.lines
         if section.name == "skills":
+            listed: list[DeclaredSkill] = []
             for number, line in body_lines:
                 if line.strip():
-                    declared.extend(
+                    listed.extend(
                         declared_items(line, line=number, source="skills", spoken_too=False)
                     )
+            declared.extend(in_one_list(listed))
         elif any(line.strip() for _, line in body_lines):
             # The heading is part of the evidence ("Open Source", "Publications"): it says
             # what the lines under it are. A phrase never runs from it into the body.
@@ -173,7 +184,9 @@ def parse_resume_text(
                 continue
             if section.name != "skills" and is_skills_label(stripped):
                 declared.extend(
-                    declared_items(stripped, line=number, source="skills", spoken_too=False)
+                    in_one_list(
+                        declared_items(stripped, line=number, source="skills", spoken_too=False)
+                    )
                 )
             in_jobs = section.name in _JOB_SECTIONS or (
                 not has_headings and degree_level(stripped) is None

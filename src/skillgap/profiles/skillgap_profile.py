@@ -9,6 +9,7 @@ as one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,6 +34,7 @@ from .model import (
     SelfAssessed,
     StatedYears,
     TextSegment,
+    in_one_list,
 )
 from .structured import (
     Located,
@@ -195,16 +197,18 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
 
     add(("headline",), doc.headline)
     add(("summary",), doc.summary)
+    listed: list[DeclaredSkill] = []
     for i, item in enumerate(doc.skills):
         loc: PathKey = ("skills", i)
         if isinstance(item, str):
-            declared.append(DeclaredSkill(item, path_text(loc), located.line(loc)))
+            listed.append(DeclaredSkill(item, path_text(loc), located.line(loc)))
         else:
-            declared.append(
+            listed.append(
                 DeclaredSkill(
                     item.name, path_text(loc), located.line((*loc, "name")), item.level, item.years
                 )
             )
+    declared.extend(in_one_list(listed))
     for i, job in enumerate(doc.experience):
         loc = ("experience", i)
         start = _checked_date(job.start, (*loc, "start"), located, display, end=False)
@@ -220,12 +224,7 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
         add((*loc, "summary"), job.summary)
         for h, highlight in enumerate(job.highlights):
             add((*loc, "highlights", h), highlight)
-        for s, skill in enumerate(job.skills):
-            declared.append(
-                DeclaredSkill(
-                    skill, path_text((*loc, "skills", s)), located.line((*loc, "skills", s))
-                )
-            )
+        declared.extend(_skill_list(job.skills, loc, located))
     for i, degree in enumerate(doc.education):
         loc = ("education", i)
         text = " ".join(part for part in (degree.degree, degree.field) if part)
@@ -237,12 +236,7 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
         add((*loc, "description"), project.description)
         for h, highlight in enumerate(project.highlights):
             add((*loc, "highlights", h), highlight)
-        for s, skill in enumerate(project.skills):
-            declared.append(
-                DeclaredSkill(
-                    skill, path_text((*loc, "skills", s)), located.line((*loc, "skills", s))
-                )
-            )
+        declared.extend(_skill_list(project.skills, loc, located))
     for key in ("publications", "certifications", "achievements"):
         for i, entry in enumerate(getattr(doc, key)):
             add((key, i), entry)
@@ -279,6 +273,16 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
         stated_years=stated,
         segments=tuple(segments),
         self_assessed=assessed,
+    )
+
+
+def _skill_list(skills: Sequence[str], loc: PathKey, located: Located) -> list[DeclaredSkill]:
+    """The ``skills`` list of a job or project, as one list."""
+    return in_one_list(
+        [
+            DeclaredSkill(skill, path_text((*loc, "skills", s)), located.line((*loc, "skills", s)))
+            for s, skill in enumerate(skills)
+        ]
     )
 
 

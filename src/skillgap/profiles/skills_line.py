@@ -7,6 +7,7 @@ are not skills. Items are split at separators outside parentheses only.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .model import DeclaredSkill
@@ -160,20 +161,78 @@ def _split_outside_brackets(text: str) -> list[str]:
     return parts
 
 
+_QUALIFIED_RE = re.compile(r"^(?P<name>.*?\S)\s*(?:[:：]|\s[-–—]|[–—])\s*(?P<qualifier>\S.*)$")
+
+
+def _qualifier(text: str) -> tuple[str | None, float | None] | None:
+    """``(level, years)`` when ``text`` says how well or how long ("expert", "4/5",
+    "5 years", "5+ yrs"), else None."""
+    value = text.strip(" .:()[]\t")
+    if value.lower() in _LEVEL_WORDS or _LEVEL_NUMBER_RE.match(value):
+        return value, None
+    years = _YEARS_IN_PARENS_RE.match(value)
+    if years:
+        return None, float(years.group(1))
+    return None
+
+
+def _qualified(item: str) -> tuple[str, str | None, float | None] | None:
+    """``("Python", "expert", None)`` for "Python: expert" or "SQL – 5 years"."""
+    match = _QUALIFIED_RE.match(item)
+    if match is None:
+        return None
+    found = _qualifier(match.group("qualifier"))
+    if found is None:
+        return None
+    return match.group("name").strip(" .:\t"), found[0], found[1]
+
+
 def declared_items(
     text: str, *, line: int, source: str, spoken_too: bool = True
 ) -> list[DeclaredSkill]:
-    """The items of a skills line: "Python (expert), R (tidyverse, dplyr), SQL"."""
+    """The items of a skills line: "Python (expert), R (tidyverse, dplyr), SQL".
+
+    A skill may carry its level or years after a colon or a dash ("Python: expert",
+    "R: 5 years", "SQL – advanced") or in parentheses ("Go (3 years)").
+
+    >>> [(s.name, s.level, s.years) for s in declared_items(
+    ...     "Python: expert, SQL – advanced, Go (3 years)", line=1, source="skills")]
+    [('Python', 'expert', None), ('SQL', 'advanced', None), ('Go', None, 3.0)]
+    """
     items: list[DeclaredSkill] = []
     body = _BULLET_RE.sub("", text)
     label = _LABEL_LINE_RE.match(body)
     if label:
         body = label.group(2)
+        first = next((p for p in _split_top_level(body) if p.strip(" .:\t")), "")
+        name = label.group(1).strip()
+        if _qualifier(first) is not None and heading_section(name) != "skills":
+            # "Python: expert", "R: 5 years": the label is a skill, qualified next.
+            if spoken_too or name.lower() not in NATURAL_LANGUAGES:
+                items.append(DeclaredSkill(name=name, source=source, line=line))
+            else:
+                return items
     for raw in _split_top_level(body):
         item = raw.strip(" .:\t")
         level: str | None = None
         years: float | None = None
         extra: list[str] = []
+        qualifier = _qualifier(item) if items else None
+        if qualifier is not None:
+            # "Python – expert", "Python: expert, 5 years": a qualifier of the skill before.
+            previous = items[-1]
+            if (qualifier[0] is None or previous.level is None) and (
+                qualifier[1] is None or previous.years is None
+            ):
+                items[-1] = dataclasses.replace(
+                    previous,
+                    level=qualifier[0] or previous.level,
+                    years=qualifier[1] if qualifier[1] is not None else previous.years,
+                )
+                continue
+        qualified = _qualified(item)
+        if qualified is not None:
+            item, level, years = qualified
         parens = _LEVEL_IN_PARENS_RE.match(item)
         if parens:
             inside = parens.group("level").strip()

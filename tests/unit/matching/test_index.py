@@ -86,6 +86,32 @@ def test_a_declared_short_name_counts_without_context(index: SkillIndex) -> None
     assert index.match_text("Grade R") == []
 
 
+def test_an_ambiguous_list_entry_counts_when_its_list_vouches_for_it(index: SkillIndex) -> None:
+    """'Spark' among design tools is Spark AR; among data tools, or in a list not known, Spark."""
+
+    def skills(name: str, neighbours: str | None) -> list[str]:
+        return [
+            e.skill
+            for e in index.match_declared(DeclaredSkill(name, "skills", 1, None, None, neighbours))
+        ]
+
+    assert skills("Spark", "Photoshop, Figma, Spark, After Effects") == []
+    assert skills("Spark", "Python, Spark, Airflow") == ["Spark"]
+    assert skills("Spark", "Spark, big data tooling") == ["Spark"]  # a phrase of the list
+    assert skills("Spark", None) == ["Spark"]
+    # one or two letters in a list can only be the abbreviation
+    assert skills("R", "Excel, Tableau, R") == ["R"]
+    assert skills("Go", "Figma, Go") == ["Go"]
+
+
+def test_the_verdict_on_a_list_is_the_same_each_time(index: SkillIndex) -> None:
+    design = DeclaredSkill("Spark", "skills", 1, neighbours="Photoshop, Spark")
+    data = DeclaredSkill("Spark", "skills", 2, neighbours="Kafka, Spark")
+    for _ in range(3):
+        assert index.match_declared(design) == []
+        assert [e.line for e in index.match_declared(data)] == [2]
+
+
 def test_declared_phrases_are_matched_like_text(index: SkillIndex) -> None:
     found = index.match_declared(DeclaredSkill("Machine Learning & Deep Learning", "skills[0]"))
     assert {e.skill for e in found} >= {"Machine learning", "Deep learning"}

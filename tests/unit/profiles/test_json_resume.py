@@ -10,6 +10,7 @@ import pytest
 
 from skillgap.errors import InputError
 from skillgap.profiles import load_profile
+from tests.helpers.bundled import INDEX
 from tests.helpers.files import write
 from tests.helpers.loading import profile_error
 
@@ -56,3 +57,24 @@ def test_wrong_type_in_every_json_resume_section(field: str, tmp_path: Path) -> 
     path = write(tmp_path, "r.json", json.dumps(data))
     with pytest.raises(InputError, match=rf"'{field}' must be"):
         load_profile(path)
+
+
+def test_each_skills_entry_is_one_list_for_ambiguous_names(tmp_path: Path) -> None:
+    """Keywords of one skills entry are one list: "Spark" among design tools is Spark AR."""
+    data = {
+        "basics": {"name": "A"},
+        "skills": [
+            {"name": "Design", "keywords": ["Photoshop", "Spark", "Figma"]},
+            {"name": "Data", "keywords": ["Kafka", "Spark"]},
+        ],
+        "projects": [{"name": "Filters", "keywords": ["Spark", "Lens Studio"]}],
+    }
+    profile = load_profile(write(tmp_path, "r.json", json.dumps(data, indent=2)))
+    sparks = [d for d in profile.declared_skills if d.name == "Spark"]
+    assert [d.neighbours for d in sparks] == [
+        "Design, Photoshop, Spark, Figma",
+        "Data, Kafka, Spark",
+        "Spark, Lens Studio",
+    ]
+    evidence = INDEX.match_profile(profile).evidence["Spark"]
+    assert [e.source for e in evidence] == ["skills[1].keywords[1]"]

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from skillgap.profiles import load_profile
+from tests.helpers.bundled import INDEX
 from tests.helpers.files import write
 
 
@@ -65,3 +66,28 @@ def test_markdown_job_title_comes_from_the_heading_above_a_dates_line(tmp_path: 
         ("Senior ML Engineer — Acme", dt.date(2022, 3, 1))
     ]
     assert all("#" not in s.text and "*" not in s.text for s in profile.segments)
+
+
+def test_a_skills_section_and_a_skills_line_are_each_one_list(tmp_path: Path) -> None:
+    """Each list is what its ambiguous entries are judged by: the design-tools line makes
+    "Spark" Spark AR; the data section vouches for its own "Spark"."""
+    path = write(
+        tmp_path,
+        "r.md",
+        """# Sam Lee
+
+## Projects
+Tools: Photoshop, Spark, Figma
+
+## Skills
+- Kafka
+- Spark
+""",
+    )
+    profile = load_profile(path)
+    sparks = [d for d in profile.declared_skills if d.name == "Spark"]
+    assert [(d.neighbours, d.line) for d in sparks] == [
+        ("Photoshop, Spark, Figma", 4),
+        ("Kafka, Spark", 8),
+    ]
+    assert [e.line for e in INDEX.match_profile(profile).evidence["Spark"]] == [8]

@@ -12,6 +12,7 @@ import pytest
 from skillgap.errors import InputError, ProfileError
 from skillgap.profiles import load_profile
 from skillgap.rubric.parse import load_rubric
+from tests.helpers.bundled import INDEX
 from tests.helpers.files import profile_file, write
 from tests.helpers.loading import profile_error
 
@@ -116,3 +117,13 @@ def test_rating_must_be_text(tmp_path: Path) -> None:
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
     assert str(caught.value) == (f"{path}:2:10: 'self_assessment.mlops' must be text, got a list")
+
+
+def test_the_skills_of_a_profile_are_one_list(tmp_path: Path) -> None:
+    """An ambiguous entry is judged by the rest of the list: Spark among design tools is not
+    Apache Spark, but "R" can only be the language."""
+    design = load_profile(write(tmp_path, "a.yaml", "skills: [Photoshop, Spark, R]\n"))
+    data = load_profile(write(tmp_path, "b.yaml", "skills: [Hadoop, {name: Spark, level: 3}]\n"))
+    assert {d.neighbours for d in design.declared_skills} == {"Photoshop, Spark, R"}
+    assert set(INDEX.match_profile(design).evidence) == {"R"}
+    assert [e.level for e in INDEX.match_profile(data).evidence["Spark"]] == ["3"]
