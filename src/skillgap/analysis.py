@@ -169,25 +169,26 @@ def place(
     'ml-engineer-entry'
     """
     min_score = ladder.ladder.min_score
-    levels: list[LadderLevel] = []
-    reports: list[GapReport] = []
-    for definition, rubric in zip(ladder.ladder.levels, ladder.rubrics, strict=True):
-        report = analyze(profile, rubric, as_of=as_of)
-        reports.append(report)
-        score = report.overall.score
-        levels.append(
-            build(
-                LadderLevel,
-                rubric=report.rubric,
-                name=definition.name or rubric.title,
-                summary=definition.summary,
-                score=score,
-                blocking=report.overall.blocking,
-                fully_met=not report.overall.blocked and score >= min_score,
-                short_by=round(max(0.0, min_score - score), 1),
-            )
+    reports = [analyze(profile, rubric, as_of=as_of) for rubric in ladder.rubrics]
+    fully_met = [not r.overall.blocked and r.overall.score >= min_score for r in reports]
+    met = [i for i, ok in enumerate(fully_met) if ok]
+    levels = [
+        build(
+            LadderLevel,
+            rubric=report.rubric,
+            name=definition.name or rubric.title,
+            summary=definition.summary,
+            score=report.overall.score,
+            blocking=report.overall.blocking,
+            fully_met=fully_met[i],
+            # Cumulative: a level at or below the highest one fully met is met.
+            met=bool(met) and i <= met[-1],
+            short_by=round(max(0.0, min_score - report.overall.score), 1),
         )
-    met = [i for i, level in enumerate(levels) if level.fully_met]
+        for i, (definition, rubric, report) in enumerate(
+            zip(ladder.ladder.levels, ladder.rubrics, reports, strict=True)
+        )
+    ]
     placed = met[-1] if met else None
     following = 0 if placed is None else placed + 1
     has_next = following < len(levels)

@@ -26,12 +26,13 @@ from hypothesis import strategies as st
 from skillgap.analysis import GAPS_TO_NEXT, analyze, place
 from skillgap.errors import InputError
 from skillgap.profiles import load_profile
+from skillgap.render import RenderOptions, render
 from skillgap.report.model import GapReport
 from skillgap.rubric.ladder import LoadedLadder, load_ladder
 from skillgap.rubric.parse import load_rubric
 from tests.conftest import EXAMPLES
 from tests.helpers.bundled import INDEX, RUBRIC
-from tests.helpers.rubrics import write_ladder
+from tests.helpers.rubrics import MINI, write_ladder
 from tests.helpers.strategies import HYPOTHESIS_EXAMPLES
 
 AS_OF = dt.date(2026, 1, 15)
@@ -318,3 +319,127 @@ def test_shuffling_declared_skills_changes_no_score(order: list[str]) -> None:
         )
     assert scores(sorted_report) == scores(shuffled)
     assert sorted_report.overall == shuffled.overall
+
+
+# --------------------------------------------------------------------------- the ladder
+
+LADDER = load_ladder("ml-engineer")
+JOB_TITLES = [
+    "Machine Learning Engineer",
+    "Senior Data Scientist",
+    "Backend Engineer",
+    "ML Platform Lead",
+    "Research Scientist",
+]
+LINES = [
+    "Led a team of 6 ML engineers.",
+    "Deployed PyTorch models on Kubernetes with MLflow.",
+    "Presented the forecasting roadmap to the CFO.",
+    "Built Spark pipelines on AWS.",
+    "Mentored two junior engineers.",
+    "Designed A/B tests for the ranking models.",
+    "Published a paper at NeurIPS.",
+    "Ran the fairness review of the credit model.",
+    "Did an ML internship at a startup.",
+    "Hired four engineers and set the team's ML roadmap.",
+]
+LEVEL_NAMES = [None, "beginner", "working", "advanced", "expert"]
+JOBS = st.lists(
+    st.tuples(
+        st.sampled_from(JOB_TITLES),
+        st.integers(2004, 2024),
+        st.integers(1, 12),
+        st.integers(3, 120),
+        st.lists(st.sampled_from(LINES), max_size=3),
+    ),
+    max_size=3,
+)
+SKILLS = st.lists(
+    st.tuples(st.sampled_from(PLAIN_SKILLS), st.sampled_from(LEVEL_NAMES)),
+    max_size=8,
+    unique_by=lambda pair: pair[0],
+)
+PARTS = st.tuples(JOBS, SKILLS, st.lists(st.sampled_from(LINES), max_size=4))
+Parts = tuple[
+    list[tuple[str, int, int, int, list[str]]],
+    list[tuple[str, str | None]],
+    list[str],
+]
+
+
+def profile_json(parts: Parts) -> str:
+    """A skillgap profile of jobs (title, start year, month, months long, highlights),
+    declared skills (name, level) and summary lines, as JSON."""
+    jobs, skills, lines = parts
+    experience = []
+    for title, year, month, months, highlights in jobs:
+        end = min(year * 12 + month - 1 + months, 2026 * 12 + 9)
+        experience.append(
+            {
+                "title": title,
+                "start": f"{year}-{month:02d}",
+                "end": f"{end // 12}-{end % 12 + 1:02d}",
+                "highlights": highlights,
+            }
+        )
+    declared = [{"name": name, "level": level} if level else name for name, level in skills]
+    summary = " ".join(["Engineer.", *lines])
+    return json.dumps({"summary": summary, "experience": experience, "skills": declared})
+
+
+def placement_index(folder: str, name: str, parts: Parts) -> tuple[int, list[float], list[bool]]:
+    placement = place(load_profile(write(folder, name, profile_json(parts))), LADDER, as_of=AS_OF)
+    ids = [level.rubric.id for level in placement.levels]
+    index = ids.index(placement.placed) if placement.placed else -1
+    return index, [level.score for level in placement.levels], [lv.met for lv in placement.levels]
+
+
+@settings(SETTINGS, max_examples=max(10, HYPOTHESIS_EXAMPLES // 2))  # four rubrics per profile
+@given(base=PARTS, extra=PARTS)
+def test_more_experience_skills_or_evidence_never_lowers_the_placement(
+    base: Parts, extra: Parts
+) -> None:
+    """Ladders are monotone: adding jobs, declared skills or evidence to a profile never
+    lowers its score at any level nor its placement; and placed at a level means every
+    level below it is met (docs/ladder.md)."""
+    known = {name for name, _ in base[1]}
+    more: Parts = (
+        base[0] + extra[0],
+        base[1] + [pair for pair in extra[1] if pair[0] not in known],
+        base[2] + extra[2],
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        before, before_scores, before_met = placement_index(folder, "a.json", base)
+        after, after_scores, after_met = placement_index(folder, "b.json", more)
+    assert after >= before
+    assert all(a >= b for a, b in zip(after_scores, before_scores, strict=True))
+    for index, met in ((before, before_met), (after, after_met)):
+        assert met == [i <= index for i in range(len(met))]
+
+
+def test_levels_below_the_placement_are_met_through_it(tmp_path: Path) -> None:
+    """A level below the highest one fully met is met even when its own rubric is not:
+    a ladder is cumulative (here the lower level asks for Kaggle, which this Python
+    programmer never did)."""
+    (tmp_path / "low.yaml").write_text(
+        MINI.replace("id: mini", "id: low").replace("name: Python", "name: Kaggle")
+        + "        must_have: true\n",
+        "utf-8",
+    )
+    (tmp_path / "high.yaml").write_text(MINI.replace("id: mini", "id: high"), "utf-8")
+    ladder = write_ladder(
+        tmp_path,
+        "id: two\ntitle: Two\nlevels:\n  - rubric: low.yaml\n  - rubric: high.yaml\n",
+    )
+    profile = tmp_path / "me.yaml"
+    profile.write_text("skills: [Python]\n", "utf-8")
+    loaded = load_ladder(ladder)
+    placement = place(load_profile(profile), loaded, as_of=AS_OF)
+    lower, higher = placement.levels
+    assert placement.placed == "high" and higher.fully_met and higher.met
+    assert lower.blocking == ("languages",) and not lower.fully_met and lower.met
+    assert "every level below it counts as met" in placement.rule
+    report = analyze(load_profile(profile), loaded.rubrics[-1], ladder=loaded, as_of=AS_OF)
+    assert "[x] Mini    0.0  met: Mini is fully met" in render(
+        report, "terminal", RenderOptions(width=120)
+    )

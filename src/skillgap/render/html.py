@@ -228,7 +228,7 @@ def _ladder(placement: LadderPlacement) -> str:
     rungs = []
     for index, level in enumerate(placement.levels):
         here = level.rubric.id == placement.placed
-        classes = "rung" + (" met" if level.fully_met else "") + (" here" if here else "")
+        classes = "rung" + (" met" if level.met else "") + (" here" if here else "")
         you = '<span class="you">you are here</span>' if here else ""
         rungs.append(
             f'<div class="{classes}">{you}<div class="name">{esc(level.name)}</div>'
@@ -243,7 +243,8 @@ def _ladder(placement: LadderPlacement) -> str:
         f'<section class="card" id="ladder"><h2>Career ladder: {esc(placement.title)}</h2>',
         (
             f'<p class="sub">A level is fully met when none of its must-haves is unmet and its '
-            f"score is at least {placement.min_score:g}. Placed at: <strong>{placed}</strong>.</p>"
+            f"score is at least {placement.min_score:g}; every level below the highest one "
+            f"fully met is met too. Placed at: <strong>{placed}</strong>.</p>"
         ),
         f'<div class="ladder" style="grid-template-columns:repeat({columns},1fr)">',
         *rungs,

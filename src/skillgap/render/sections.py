@@ -39,10 +39,13 @@ def _st(color: bool, name: str) -> str:
 
 
 def level_status(placement: LadderPlacement, index: int) -> str:
-    """A level's status in words: fully met, blocked by ..., or points short."""
+    """A level's status in words: fully met, met through a higher level (ladders are
+    cumulative), blocked by ..., or points short."""
     level = placement.levels[index]
     if level.fully_met:
         return "fully met"
+    if level.met:
+        return f"met: {plain(placement.placed_name or '')} is fully met"
     if level.blocking:
         return f"blocked: {', '.join(level.blocking)}"
     return f"{level.short_by:.1f} points short"
@@ -78,8 +81,8 @@ def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableTyp
     width = max(len(plain(level.name)) for level in placement.levels)
     for index, level in enumerate(placement.levels):
         here = level.rubric.id == placement.placed
-        mark = ("✔" if color else "[x]") if level.fully_met else ("·" if color else "[ ]")
-        style = "green" if level.fully_met else ("red" if level.blocking else "yellow")
+        mark = ("✔" if color else "[x]") if level.met else ("·" if color else "[ ]")
+        style = "green" if level.met else ("red" if level.blocking else "yellow")
         lines.append(
             Text.assemble(
                 f"  {mark} ",
@@ -190,7 +193,8 @@ def markdown_ladder(placement: LadderPlacement) -> list[str]:
     """The ladder as a Markdown section."""
     rule = (
         f"**{md(placement.title)}** (`{md(placement.id)}`): a level is fully met with "
-        f"no unmet must-have and a score of at least {placement.min_score:g}."
+        f"no unmet must-have and a score of at least {placement.min_score:g}; every level "
+        "below the highest one fully met is met too."
     )
     out = [
         "## Career ladder",

@@ -18,7 +18,7 @@ from ..matching.evidence import Method
 #: unless asked for) and ``areas[].requirements[].self_assessment`` (null unless the
 #: profile holds a self-assessment for that requirement). A 1.0 reader that ignores
 #: unknown keys reads 1.1 reports unchanged.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 #: Where a requirement stands: met (score at least the rubric's threshold), partial
 #: (above 0) or missing.
@@ -214,6 +214,10 @@ class LadderLevel(OutputModel):
     fully_met: bool = Field(
         description="True if no must-have is unmet and the score is "
         "at least the ladder's min_score."
+    )
+    met: bool = Field(
+        description="True if this level or a higher one is fully met: a ladder is "
+        "cumulative, and meeting a level means meeting every level below it."
     )
     short_by: float = Field(
         ge=0, description="Points the score is under min_score (0 when it is not)."

@@ -80,7 +80,8 @@ class LoadedLadder:
         return (
             f"a level is fully met when none of its must-haves is unmet and its overall "
             f"score is at least {self.ladder.min_score:g}; the candidate is placed at the "
-            "highest level fully met"
+            "highest level fully met, and every level below it counts as met (a ladder is "
+            "cumulative)"
         )
 
 
