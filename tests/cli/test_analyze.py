@@ -25,7 +25,7 @@ def test_analyze_json_follows_the_contract(resume: Path) -> None:
     code, out, err = invoke("analyze", str(resume), "--format", "json", "--as-of", "2026-11-01")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.1"
+    assert report["schema_version"] == "1.2"
     assert report["tool"]["name"] == "skillgap"
     assert report["rubric"]["id"] == "principal-ml-engineer"
     assert len(report["rubric"]["sha256"]) == 64
@@ -140,3 +140,57 @@ def test_analyze_format_html_writes_the_page(tmp_path: Path) -> None:
     parser = parse(out.read_text("utf-8"))
     assert len(find(parser, "svg")) == 3
     assert find(parser, "section", id="ladder")
+
+
+JSONC_RESUME = """// Exported by a JSON Resume site template
+{
+  "basics": {
+    "name": "Ada Example",
+    "summary": "ML engineer: PyTorch models on Kubernetes // in \\"production\\"",
+  },
+  /* skills, as the template writes them */
+  "skills": [{"name": "Python", "keywords": ["SQL", "Spark",],},],
+}
+"""
+
+
+def test_analyze_reads_a_json_resume_with_comments_and_warns_in_the_report(
+    tmp_path: Path,
+) -> None:
+    """The warning is one of the report's warnings, like every warning about a profile,
+    and one line on stderr naming the file (the report may be going to a file)."""
+    path = tmp_path / "resume.json"
+    path.write_text(JSONC_RESUME, encoding="utf-8")
+    code, out, err = invoke("analyze", str(path), "-f", "json", "--as-of", "2026-11-01")
+    assert code == 0, err
+    assert err == (
+        f"skillgap: {path}: warning: not strict JSON (a comment at line 1, column 1): read as "
+        "JSON with comments and trailing commas (JSON5); evidence from it has no line numbers\n"
+    )
+    report = json.loads(out)
+    assert report["warnings"] == [
+        (
+            "not strict JSON (a comment at line 1, column 1): read as JSON with comments and "
+            "trailing commas (JSON5); evidence from it has no line numbers"
+        )
+    ]
+    skills = [s for a in report["areas"] for r in a["requirements"] for s in r["skills"]]
+    matched = {s["name"] for s in skills if s["matched"]}
+    assert {"Python", "SQL", "Spark", "PyTorch", "Kubernetes"} <= matched
+    code, out, err = invoke("analyze", str(path), "--blind")
+    assert code == 0 and err.count("\n") == 1
+    assert "warning: not strict JSON (a comment at line 1, column 1)" in out
+    assert "resume.json" not in out  # the warning does not name the file: --blind holds
+
+
+def test_analyze_of_a_json_resume_broken_besides_its_comments_is_one_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "resume.json"
+    path.write_text(JSONC_RESUME.replace('"Ada Example",', '"Ada Example"'), encoding="utf-8")
+    code, out, err = invoke("analyze", str(path))
+    assert code == 3 and out == ""
+    assert err == (
+        f"skillgap: {path}:5:5: invalid JSON (read as JSON5 because of a comment at line 1): "
+        "unexpected '\"'; check for a missing comma, quote or bracket just before it\n"
+    )

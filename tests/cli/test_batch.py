@@ -337,3 +337,38 @@ def test_a_blocked_top_scorer_ranks_after_every_eligible_candidate(
         "ada",
     ]
     assert "blocked" in table[2] and "blocked" not in table[0]
+
+
+def test_a_json_resume_with_comments_is_scored_with_its_warning_and_broken_json_fails(
+    folder: Path, tmp_path: Path
+) -> None:
+    (folder / "ada.json").write_text(
+        '// from a JSON Resume theme\n{"basics": {"name": "Ada Lovelace",},\n'
+        '"skills": [{"name": "Python", "keywords": ["PyTorch", "Kubernetes",]},],}\n'
+    )
+    (folder / "broken.json").write_text('{"basics": {"name": "Bo"},\n"skills": [}\n')
+    output = tmp_path / "out.jsonl"
+    code, out, err = invoke(str(folder), "-o", str(output), "--jobs", "1")
+    assert code == 1, err
+    assert out == "" and "Traceback" not in err
+    assert "3 scored, 1 failed" in err
+    assert f"failed: {folder / 'broken.json'}:2:12: invalid JSON: Expecting value" in err
+    rows = [json.loads(line) for line in output.read_text().splitlines()]
+    reports = {r["candidate"]["name"]: r for r in rows if "candidate" in r}
+    assert set(reports) == {"Ada Lovelace", "Grace Hopper", "Tim Walker"}
+    assert reports["Ada Lovelace"]["warnings"] == [
+        (
+            "not strict JSON (a comment at line 1, column 1): read as JSON with comments and "
+            "trailing commas (JSON5); evidence from it has no line numbers"
+        )
+    ]
+    assert reports["Grace Hopper"]["warnings"] == []
+    skills = [
+        s
+        for a in reports["Ada Lovelace"]["areas"]
+        for r in a["requirements"]
+        for s in r["skills"]
+        if s["matched"]
+    ]
+    assert {"Python", "PyTorch", "Kubernetes"} <= {s["name"] for s in skills}
+    assert [r["status"] for r in rows if "status" in r] == ["error"]

@@ -128,6 +128,10 @@ def analyze(
         else:
             loaded_rubric = load_rubric(rubric, limits=limits)
         loaded_profile = load_profile(profile, format=profile_format, limits=limits)
+        for warning in loaded_profile.warnings:
+            # Also in the report; said here too, so a JSON read leniently or a text cut
+            # short is noticed when the report goes to a file.
+            stderr_line(f"skillgap: {profile}: warning: {warning}")
         report = run_analysis(
             loaded_profile, loaded_rubric, blind=blind, as_of=when, ladder=loaded_ladder
         )

@@ -4,7 +4,20 @@ The standard library's decoder is used as is; we only wrap its string parser to 
 where each string began, then walk the parsed document in the same order to attach
 those lines to paths (``work[0].highlights[2]``). Errors keep the decoder's line and
 column. Comments and trailing commas (which some JSON Resume exports contain) are
-refused with a message saying exactly where they are and how to fix them.
+refused with a message saying exactly where they are and how to fix them — unless the
+caller asks for ``lenient`` reading (profiles do; saved reports do not).
+
+Lenient reading, only for a file that strict JSON refuses *because of* a comment or a
+trailing comma: the file is read again with the json5 library (JSON5 is a superset of
+JSON with ``//`` and ``/* */`` comments and trailing commas, so such a file then reads;
+JSON5's other extensions, such as single-quoted strings, are accepted in it too). json5
+gives values no positions, so a file read this way has no line numbers (lines of values
+are unknown, ``None``); evidence from it still names its field path. We do not strip
+comments ourselves to keep the lines: a hand-written JSON5 tokenizer is a second parser
+to get wrong. Duplicate keys are still refused, ``NaN`` and ``Infinity`` read as the
+standard decoder reads them, and the nesting limit still applies. json5 is pure Python
+(about 100 KB of text a second), so files over :data:`LENIENT_MAX_CHARS` are not read
+leniently: they get the strict error as before.
 """
 
 from __future__ import annotations
@@ -14,7 +27,7 @@ import json
 import json.decoder
 import json.scanner
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,20 +36,45 @@ from ..limits import DEFAULT_LIMITS, Limits
 
 PathKey = tuple[str | int, ...]
 
+#: Longest text (in characters) read leniently, with json5, when strict JSON refuses it.
+LENIENT_MAX_CHARS = 500_000
+
+
+@dataclass(frozen=True)
+class LenientRead:
+    """Why a document was read as JSON5: the first thing strict JSON refused in it."""
+
+    #: ``"a comment"`` or ``"a trailing comma"``.
+    what: str
+    line: int
+    column: int
+
 
 @dataclass(frozen=True)
 class JsonDocument:
-    """Parsed JSON plus the 1-based line of each string value, keyed by path."""
+    """Parsed JSON plus the 1-based line of each string value, keyed by path.
+
+    ``lenient`` is set when the text was not strict JSON and was read as JSON5 (then
+    ``lines`` is empty: json5 does not say where values are).
+    """
 
     data: Any
     lines: dict[PathKey, int]
+    lenient: LenientRead | None = None
 
 
-class _DuplicateKeyError(ValueError):
+class _DuplicateKeyError(Exception):
+    # Not a ValueError: json5 turns a ValueError raised in a hook into a bare message.
     def __init__(self, key: str, object_start: int) -> None:
         super().__init__(key)
         self.key = key
         self.object_start = object_start
+
+
+class _NumberTooLongError(Exception):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -72,12 +110,35 @@ def _hint(text: str, exc: json.JSONDecodeError) -> str:
     return ""
 
 
+def _jsonc_syntax(text: str, pos: int) -> tuple[str, int] | None:
+    """``("a comment" | "a trailing comma", offset)`` if strict JSON stopped at ``pos``
+    because of one (a file lenient reading can help), else None."""
+    before = text[:pos].rstrip()
+    if text.startswith(("//", "/*"), pos):
+        return "a comment", pos
+    if before.endswith(("//", "/*")):
+        return "a comment", len(before) - 2
+    if before.endswith(",") and text[pos : pos + 1] in ("}", "]"):
+        return "a trailing comma", len(before) - 1
+    return None
+
+
 def _json_internal(module: object, name: str) -> Any:
     return getattr(module, name)
 
 
-def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonDocument:
-    """Parse JSON text, keeping string positions; raise :class:`ProfileError` on any problem."""
+def load_json(
+    text: str, *, path: str, limits: Limits = DEFAULT_LIMITS, lenient: bool = False
+) -> JsonDocument:
+    """Parse JSON text, keeping string positions; raise :class:`ProfileError` on any problem.
+
+    With ``lenient``, text that strict JSON refuses because of a comment or a trailing
+    comma is read as JSON5 instead (see the module's documentation):
+
+    >>> doc = load_json('{"a": ["x",], // note\\n}', path="p.json", lenient=True)
+    >>> doc.data, doc.lines, doc.lenient
+    ({'a': ['x']}, {}, LenientRead(what='a trailing comma', line=1, column=11))
+    """
     if not text.strip():
         raise ProfileError("file is empty", path=path)
     offsets: list[int] = []
@@ -114,6 +175,8 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
     setattr(decoder, "parse_string", parse_string)  # noqa: B010 - not in the stubs
     setattr(decoder, "parse_object", parse_object)  # noqa: B010
     setattr(decoder, "scan_once", _json_internal(json.scanner, "py_make_scanner")(decoder))  # noqa: B010
+    lenient = lenient and len(text) <= LENIENT_MAX_CHARS
+    jsonc: tuple[str, int] | None = None
     try:
         data, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
     except _DuplicateKeyError as exc:
@@ -126,16 +189,22 @@ def load_json(text: str, *, path: str, limits: Limits = DEFAULT_LIMITS) -> JsonD
             column=column,
         ) from exc
     except json.JSONDecodeError as exc:
-        hint = _hint(text, exc)
-        message = f"invalid JSON: {exc.msg}" + (f"; {hint}" if hint else "")
-        raise ProfileError(message, path=path, line=exc.lineno, column=exc.colno) from exc
+        jsonc = _jsonc_syntax(text, exc.pos) if lenient else None
+        if jsonc is None:
+            hint = _hint(text, exc)
+            message = f"invalid JSON: {exc.msg}" + (f"; {hint}" if hint else "")
+            raise ProfileError(message, path=path, line=exc.lineno, column=exc.colno) from exc
     except RecursionError as exc:
         raise ProfileError(
             f"JSON nesting is deeper than we can read (limit {limits.max_depth})", path=path
         ) from exc
+    if jsonc is not None:
+        return _load_lenient(text, jsonc, path=path, limits=limits)
     rest = text[end:].strip()
     if rest:
         offset = end + text[end:].find(rest[0])
+        if lenient and rest.startswith(("//", "/*")):
+            return _load_lenient(text, ("a comment", offset), path=path, limits=limits)
         raise ProfileError(
             "invalid JSON: extra data after the document",
             path=path,
@@ -156,6 +225,83 @@ def _find_key(text: str, key: str, start: int) -> tuple[int | None, int | None]:
         offset = matches[1]
         return _line_of(text, offset), _column_of(text, offset)
     return None, None
+
+
+# --------------------------------------------------------------------------- lenient
+
+
+def _unique_pairs(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key, -1)
+        result[key] = value
+    return result
+
+
+def _whole_number(digits: str, base: int = 10) -> int:
+    """``int()`` for json5 (which passes ``base=16`` for hexadecimal), with a number too
+    long for Python to convert reported as such rather than as a syntax error."""
+    try:
+        return int(digits, base)
+    except ValueError as exc:
+        raise _NumberTooLongError(len(digits.lstrip("+-"))) from exc
+
+
+def _load_lenient(text: str, jsonc: tuple[str, int], *, path: str, limits: Limits) -> JsonDocument:
+    """Read ``text`` as JSON5; ``jsonc`` is what strict JSON refused first, and where."""
+    import json5  # only a file that needs it pays for the import
+
+    what, where = jsonc
+    reason = f"read as JSON5 because of {what} at line {_line_of(text, where)}"
+    try:
+        data, error, position = json5.parse(
+            text, object_pairs_hook=_unique_pairs, parse_int=_whole_number
+        )
+    except _DuplicateKeyError as exc:
+        # Without positions, the second "key": is only certainly the duplicate when the
+        # text holds exactly two.
+        pattern = re.compile(re.escape(json.dumps(exc.key)) + r"\s*:")
+        matches = [m.start() for m in pattern.finditer(text)]
+        offset = matches[1] if len(matches) == 2 else None
+        raise ProfileError(
+            f"duplicate key '{exc.key}'; JSON readers would keep only "
+            "one of them silently — remove one",
+            path=path,
+            line=_line_of(text, offset) if offset is not None else None,
+            column=_column_of(text, offset) if offset is not None else None,
+        ) from exc
+    except _NumberTooLongError as exc:
+        raise ProfileError(
+            f"invalid JSON: a number of {exc.digits:,} digits is too long to read ({reason})",
+            path=path,
+        ) from exc
+    except RecursionError as exc:
+        raise ProfileError(
+            f"JSON nesting is deeper than we can read ({reason}); remove the comments and "
+            "trailing commas to read it as strict JSON",
+            path=path,
+        ) from exc
+    if error is not None:
+        if position >= len(text.rstrip()):
+            problem = (
+                "unexpected end of the file; it ends early (truncated?) or a bracket, "
+                "string or /* comment is left open"
+            )
+        else:
+            char = text[position]
+            shown = {"\n": "line break", "\r": "line break", "\t": "tab"}.get(char, f"'{char}'")
+            problem = (
+                f"unexpected {shown}; check for a missing comma, quote or bracket just before it"
+            )
+        raise ProfileError(
+            f"invalid JSON ({reason}): {problem}",
+            path=path,
+            line=_line_of(text, position),
+            column=_column_of(text, position),
+        )
+    _assign(data, (), iter(()), {}, depth=0, limits=limits, path=path)
+    return JsonDocument(data, {}, LenientRead(what, _line_of(text, where), _column_of(text, where)))
 
 
 def _assign(

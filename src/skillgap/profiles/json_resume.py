@@ -1,8 +1,9 @@
 """JSON Resume (jsonresume.org), as JSON or YAML, in its v0.x and v1.x forms.
 
 JSON Resume is someone else's format, so it is read leniently (missing sections are
-fine, old and new ``location`` forms both work), but a field of the wrong type is still
-refused with its path.
+fine, old and new ``location`` forms both work; JSON with comments and trailing commas,
+as some JSON Resume site templates publish it, is read with a warning), but a field of
+the wrong type is still refused with its path.
 """
 
 from __future__ import annotations
@@ -265,6 +266,7 @@ def load_json_resume(located: Located, *, display: str, sha256: str) -> Profile:
         jobs=tuple(jobs),
         education=tuple(education),
         segments=tuple(segments),
+        warnings=located.warnings,
     )
 
 

@@ -273,6 +273,7 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
         stated_years=stated,
         segments=tuple(segments),
         self_assessed=assessed,
+        warnings=located.warnings,
     )
 
 

@@ -3,6 +3,10 @@
 Both structured formats, skillgap's own profile (:mod:`.skillgap_profile`) and JSON
 Resume (:mod:`.json_resume`), arrive as YAML or JSON; :func:`parse_structured` parses
 either keeping the line of every value (:class:`Located`), so evidence can cite a line.
+
+JSON is read leniently: a JSON profile with comments or trailing commas (as some JSON
+Resume exports have) is read as JSON5 with a warning, and without line numbers (see
+:mod:`skillgap.io.json_source`).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProfileError
-from ..io.json_source import load_json
+from ..io.json_source import LenientRead, load_json
 from ..io.yaml_source import SourceMap, parse_yaml
 from ..limits import Limits
 from .dates import parse_date
@@ -35,10 +39,13 @@ class Located:
         data: Any,
         lines: dict[PathKey, int] | None = None,
         source_map: SourceMap | None = None,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         self.data = data
         self._lines = lines or {}
         self.source_map = source_map or SourceMap()
+        #: What the profile's report should warn about how the file was read.
+        self.warnings = warnings
 
     def line(self, loc: PathKey) -> int | None:
         if loc in self._lines:
@@ -48,12 +55,17 @@ class Located:
 
 
 def parse_structured(text: str, *, path: Path, display: str, limits: Limits) -> Located:
-    """Parse YAML or JSON (by extension, else by first character) keeping lines."""
+    """Parse YAML or JSON (by extension, else by first character) keeping lines.
+
+    JSON with comments or trailing commas is read as JSON5, with a warning and no lines.
+    """
     if path.suffix.lower() == ".json" or (
-        path.suffix.lower() not in (".yaml", ".yml") and text.lstrip().startswith(("{", "["))
+        path.suffix.lower() not in (".yaml", ".yml")
+        and text.lstrip().startswith(("{", "[", "//", "/*"))
     ):
-        document = load_json(text, path=display, limits=limits)
-        return Located(document.data, lines=document.lines)
+        document = load_json(text, path=display, limits=limits, lenient=True)
+        warnings = (lenient_warning(document.lenient),) if document.lenient else ()
+        return Located(document.data, lines=document.lines, warnings=warnings)
     yaml_doc, problems = parse_yaml(text, path=display, limits=limits)
     errors = [p for p in problems if p.level.value == "error"]
     if yaml_doc is None or errors:
@@ -68,6 +80,18 @@ def parse_structured(text: str, *, path: Path, display: str, limits: Limits) -> 
             column=first.column,
         )
     return Located(yaml_doc.data, source_map=yaml_doc.source_map)
+
+
+def lenient_warning(read: LenientRead) -> str:
+    """The report's warning for a JSON file read as JSON5 (comments, trailing commas).
+
+    >>> lenient_warning(LenientRead("a comment", 3, 5)).split(":")[0]
+    'not strict JSON (a comment at line 3, column 5)'
+    """
+    return (
+        f"not strict JSON ({read.what} at line {read.line}, column {read.column}): read as "
+        "JSON with comments and trailing commas (JSON5); evidence from it has no line numbers"
+    )
 
 
 def date_value(value: Any, *, end: bool) -> dt.date | None:

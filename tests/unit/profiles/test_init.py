@@ -23,8 +23,9 @@ from tests.helpers.resumes import RESUME_LINES
         ("blank.md", b"  \n\n\t\n", "file is empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary file"),
         ("truncated.json", b'{"basics": {"name": "A", "summary": "Python', "ends early"),
-        ("comments.json", b'{"basics": {"name": "A"} // note\n}', "does not allow comments"),
-        ("trailing.json", b'{"basics": {"name": "A",}}', "trailing comma"),
+        # Comments and trailing commas are read (as JSON5); a file broken besides is not.
+        ("comments.json", b'{"basics": {"name": "A"} // note\n', "because of a comment"),
+        ("trailing.json", b'{"basics": {"name": "A",}} x', "because of a trailing comma"),
         ("list.json", b"[1, 2, 3]", "is a list, not a profile"),
         (
             "schema.json",

@@ -78,3 +78,62 @@ def test_each_skills_entry_is_one_list_for_ambiguous_names(tmp_path: Path) -> No
     ]
     evidence = INDEX.match_profile(profile).evidence["Spark"]
     assert [e.source for e in evidence] == ["skills[1].keywords[1]"]
+
+
+JSONC_RESUME = """// Exported by a JSON Resume site template
+{
+  "basics": {
+    "name": "Ada Example", /* shown, never scored */
+    "summary": "Builds ML systems // in \\"production\\"",
+  },
+  "work": [
+    {
+      "position": "ML Engineer",
+      "startDate": "2019-01",
+      "highlights": ["Shipped PyTorch models",], // trailing comma in an array
+    },
+  ],
+  "skills": [{"name": "Python", "keywords": ["Kubernetes"],},],
+}
+"""
+
+
+def test_json_resume_with_comments_and_trailing_commas_is_read_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    profile = load_profile(write(tmp_path, "resume.json", JSONC_RESUME))
+    assert profile.format == "json-resume"
+    assert profile.identity.name == "Ada Example"
+    assert [d.name for d in profile.declared_skills] == ["Python", "Kubernetes"]
+    summary = next(s for s in profile.segments if s.source == "basics.summary")
+    assert summary.text == 'Builds ML systems // in "production"'
+    assert summary.line is None  # json5 gives no positions; the path still locates it
+    assert profile.jobs[0].title == "ML Engineer"
+    assert profile.warnings == (
+        (
+            "not strict JSON (a comment at line 1, column 1): read as JSON with comments and "
+            "trailing commas (JSON5); evidence from it has no line numbers"
+        ),
+    )
+    strict = load_profile(
+        write(tmp_path, "strict.json", json.dumps({"basics": {"summary": "Python"}}))
+    )
+    assert strict.warnings == ()
+
+
+def test_json_resume_broken_besides_its_comments_is_one_line_with_position(
+    tmp_path: Path,
+) -> None:
+    broken = JSONC_RESUME.replace('"startDate": "2019-01",', '"startDate": "2019-01"')
+    path = write(tmp_path, "resume.json", broken)
+    assert profile_error(path).startswith(
+        f"{path}:11:7: invalid JSON (read as JSON5 because of a comment at line 1): unexpected '\"'"
+    )
+
+
+def test_a_wrong_type_in_a_lenient_json_resume_is_named_by_its_path(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.json", '{"basics": {"name": "A"}, "work": [{"highlights": 3,},]}')
+    assert profile_error(path) == (
+        f"{path}: 'work[0].highlights' must be a list, got a number; fix the JSON Resume or "
+        "leave the field out"
+    )

@@ -127,3 +127,46 @@ def test_the_skills_of_a_profile_are_one_list(tmp_path: Path) -> None:
     assert {d.neighbours for d in design.declared_skills} == {"Photoshop, Spark, R"}
     assert set(INDEX.match_profile(design).evidence) == {"R"}
     assert [e.level for e in INDEX.match_profile(data).evidence["Spark"]] == ["3"]
+
+
+def test_a_json_profile_with_comments_and_trailing_commas_is_read_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    text = """{
+  // skillgap profile written by hand, as JSON
+  "name": "Ada",
+  "summary": "Ships models; see https://ada.example.org /* not a comment */",
+  "skills": ["Python", {"name": "PyTorch", "level": "advanced", "years": 4,},],
+  "experience": [{"title": "ML Engineer", "start": "2019-03",},],
+}
+"""
+    profile = load_profile(write(tmp_path, "me.json", text))
+    assert profile.format == "skillgap"
+    assert [(s.name, s.level, s.years) for s in profile.declared_skills] == [
+        ("Python", None, None),
+        ("PyTorch", "advanced", 4),
+    ]
+    assert [s.text for s in profile.segments] == [
+        "Ships models; see https://ada.example.org /* not a comment */",
+        "ML Engineer",
+    ]
+    assert all(s.line is None for s in profile.segments)
+    (warning,) = profile.warnings
+    assert warning.startswith("not strict JSON (a comment at line 2, column 3): read as JSON")
+
+
+def test_a_mistake_in_a_lenient_json_profile_is_named_by_its_path(tmp_path: Path) -> None:
+    text = '/* me */ {"name": "A", "experience": [{"titel": "Engineer",}],}'
+    message = profile_error(write(tmp_path, "me.json", text))
+    assert "unknown key 'titel' in experience[0]" in message
+    assert "did you mean 'title'?" in message
+
+
+def test_a_json_profile_broken_besides_its_comments_is_one_line_with_position(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "me.json", '{\n  "name": "A", // me\n  "skills": ["Python" "SQL"]\n}')
+    assert profile_error(path).startswith(
+        f"{path}:3:23: invalid JSON (read as JSON5 because of a comment at line 2): "
+        "unexpected '\"'; check for a missing comma"
+    )
