@@ -1,0 +1,1 @@
+"""Validity measurements: paraphrase spread and agreement with a reader's judgments."""
