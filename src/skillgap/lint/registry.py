@@ -32,6 +32,7 @@ from ..errors import Level
 from ..rubric.findings import Finding, Locate, Rule
 from ..rubric.model import Rubric
 from ..rubric.references import REFERENCE_RULES
+from .achievements import check_achievements
 from .context import Check, LintContext, no_position
 from .forms import check_forms, check_skill_names
 from .guards import check_guards
@@ -132,6 +133,24 @@ RULES: dict[str, Rule] = {
             "weak-context", _W, "lint", "A context word that is itself a one- or two-letter word."
         ),
         Rule(
+            "unmatchable-achievement",
+            _E,
+            "lint",
+            "An achievement's action, object or about word with nothing the matcher can use.",
+        ),
+        Rule(
+            "repeated-achievement-word",
+            _W,
+            "lint",
+            "The same word form twice in one list of an achievement.",
+        ),
+        Rule(
+            "generic-achievement",
+            _W,
+            "lint",
+            "An achievement with only general objects ('team', 'project') and no 'about' words.",
+        ),
+        Rule(
             "weights-sum", _E, "lint", "With 'weights: percent', weights that do not add up to 100."
         ),
         Rule("implausible-years", _E, "lint", "More years of experience than a working life."),
@@ -171,6 +190,10 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
             }
         ),
         check_guards,
+    ),
+    (
+        frozenset({"unmatchable-achievement", "repeated-achievement-word", "generic-achievement"}),
+        check_achievements,
     ),
     (frozenset({"cross-match", "contained-form"}), check_matcher),
     (frozenset({"fuzzy-collision"}), check_fuzzy_collisions),

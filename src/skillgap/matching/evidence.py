@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 #: How a piece of evidence was found: listed as a skill (declared), the skill's name
-#: (exact), another name for it (alias), or a near spelling (fuzzy).
-Method = Literal["declared", "exact", "alias", "fuzzy"]
+#: (exact), another name for it (alias), something the candidate did that shows it
+#: (achievement: "presented the roadmap to the CFO"), or a near spelling (fuzzy).
+Method = Literal["declared", "exact", "alias", "achievement", "fuzzy"]
 #: The methods, most trustworthy first.
 METHODS: tuple[Method, ...] = get_args(Method)
 

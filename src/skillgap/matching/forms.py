@@ -22,6 +22,11 @@ MIN_FUZZY_LENGTH = 6
 #: Forms of this length match a slip of the keyboard (two letters swapped, one letter
 #: doubled: "Kears", "Kerras" for Keras); shorter forms never match fuzzily.
 MIN_SLIP_LENGTH = 5
+#: Words that may sit between the words of a practice phrase ("led a 12-person team").
+PHRASE_GAP = 4
+#: Words that may sit between the words of an achievement ("presented the forecasting
+#: roadmap quarterly to the CFO": eight between "presented" and "CFO" at most).
+ACHIEVEMENT_GAP = 8
 #: Most words a :class:`Memo` remembers.
 MEMO_LIMIT = 100_000
 _T = TypeVar("_T")
@@ -69,6 +74,11 @@ class Form:
     is_name: bool
     ambiguous: bool
     inflect: bool
+    #: An achievement's action and object ("present … CFO"), matched by stems only.
+    achievement: bool = False
+    #: Words or phrases (normalised, joined by spaces) of which one must be in the same
+    #: sentence or list item (an achievement's ``about``); empty: no condition.
+    about: frozenset[str] = frozenset()
     #: The words joined by spaces (the exact-lookup key) and without them (compact).
     key: str = field(init=False)
     compact: str = field(init=False)
@@ -80,6 +90,11 @@ class Form:
         object.__setattr__(self, "key", " ".join(self.norms))
         object.__setattr__(self, "compact", compact)
         object.__setattr__(self, "short", len(compact) <= 2)
+
+    @property
+    def gap(self) -> int:
+        """How many other words may sit between two words of this form's phrase."""
+        return ACHIEVEMENT_GAP if self.achievement else PHRASE_GAP
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,8 @@ class FormTable:
     #: Stemmed phrases by their first stem, and the second stems that may follow it.
     stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]]
     stem_seconds: dict[str, frozenset[str]]
+    #: The widest gap allowed between two words of a stemmed phrase.
+    max_gap: int
     #: Most words in one form.
     max_words: int
 
@@ -126,6 +143,10 @@ class FormTable:
                     and len(form.compact) >= MIN_SLIP_LENGTH
                 ):
                     _append_unique(fuzzy_by_first, form.compact[0], form)
+            for form in achievement_forms(skill):
+                stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
+                if stems:
+                    _append_unique(stemmed, stems, form)
         stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
         for key, stem_forms in sorted(stemmed.items()):
             words = tuple(key.split(" "))
@@ -145,6 +166,7 @@ class FormTable:
             compact_prefixes=_prefixes(compact, by_word=False),
             stem_phrases=stem_phrases,
             stem_seconds=stem_seconds,
+            max_gap=max((f.gap for bucket in stemmed.values() for f in bucket), default=PHRASE_GAP),
             max_words=max((len(f.norms) for f in every), default=1),
         )
 
@@ -168,6 +190,32 @@ def forms_of(skill: Skill) -> list[Form]:
                 inflect=skill.inflect,
             )
         )
+    return forms
+
+
+def achievement_forms(skill: Skill) -> list[Form]:
+    """One form per action and object of each of a skill's achievements ("present CFO")."""
+    forms = []
+    for achievement in skill.achievements:
+        about = frozenset(" ".join(word_norms(a)) for a in achievement.about) - {""}
+        for action in achievement.actions:
+            for target in achievement.objects:
+                tokens = tokenize(prepare_text(f"{action} {target}"))
+                if not tokens.norms:
+                    continue
+                forms.append(
+                    Form(
+                        skill=skill.name,
+                        text=f"{action} … {target}",
+                        norms=tokens.norms,
+                        words=tokens.words,
+                        is_name=False,
+                        ambiguous=False,
+                        inflect=True,
+                        achievement=True,
+                        about=about,
+                    )
+                )
     return forms
 
 

@@ -130,18 +130,49 @@ def context_span(tokens: Tokens, start: int, end: int, window: int) -> tuple[int
 def has_context(tokens: Tokens, start: int, end: int, guard: Guard) -> bool:
     """Is one of the guard's context words within its window of ``[start, end)``, in the
     same sentence, list item or list? (Context never comes from the next bullet.)"""
-    norms = tokens.norms
     low, high = context_span(tokens, start, end, guard.context_window)
-    own = set(range(start, end))
+    return _any_phrase(tokens, low, high, start, end, guard.context, guard.max_context_words)
+
+
+#: How far an achievement's ``about`` words are looked for: its sentence or list item.
+ABOUT_WINDOW = 60
+
+
+def mentions_any(tokens: Tokens, start: int, end: int, phrases: frozenset[str]) -> bool:
+    """Is one of ``phrases`` (normalised words joined by spaces) in the sentence or list
+    item of ``[start, end)``, the match itself included?
+
+    >>> from skillgap.text import tokenize
+    >>> tokens = tokenize("Led a team of 5 ML engineers. Led a team of nurses.")
+    >>> ml = frozenset({"ml"})
+    >>> mentions_any(tokens, 0, 3, ml), mentions_any(tokens, 7, 10, ml)
+    (True, False)
+    """
+    low, high = context_span(tokens, start, end, ABOUT_WINDOW)
+    longest = max(p.count(" ") + 1 for p in phrases)
+    return _any_phrase(tokens, low, high, -1, -1, phrases, longest)
+
+
+def _any_phrase(
+    tokens: Tokens,
+    low: int,
+    high: int,
+    start: int,
+    end: int,
+    phrases: frozenset[str],
+    max_words: int,
+) -> bool:
+    """Does a phrase of ``phrases`` start in ``[low, high)`` outside ``[start, end)``?"""
+    norms = tokens.norms
     for i in range(low, high):
-        if i in own:
+        if start <= i < end:
             continue
         key = norms[i]
-        if key in guard.context:
+        if key in phrases:
             return True
-        for j in range(i + 1, min(high, i + guard.max_context_words)):
+        for j in range(i + 1, min(high, i + max_words)):
             key = f"{key} {norms[j]}"
-            if key in guard.context:
+            if key in phrases:
                 return True
     return False
 
@@ -181,4 +212,13 @@ def single_letter_reason(tokens: Tokens, index: int) -> str:
     return ""
 
 
-__all__ = ["Guard", "case_matches", "covered_by_phrase", "has_context", "single_letter_reason"]
+__all__ = [
+    "ABOUT_WINDOW",
+    "Guard",
+    "case_matches",
+    "context_span",
+    "covered_by_phrase",
+    "has_context",
+    "mentions_any",
+    "single_letter_reason",
+]

@@ -18,12 +18,20 @@ from dataclasses import dataclass
 
 from ..profiles.model import DeclaredSkill, Profile, TextSegment
 from ..rubric.model import Rubric, Skill
-from ..text import STOPWORDS, Tokens, prepare_text, stem, tokenize
+from ..text import Tokens, prepare_text, tokenize
 from .evidence import METHOD_RANK, Evidence, Method, ProfileMatches, Rejection, dedupe_evidence
-from .forms import MIN_FUZZY_LENGTH, Form, FormTable, Memo
+from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo
 from .fuzzy import FuzzyLookup
-from .guards import Guard, case_matches, covered_by_phrase, has_context, single_letter_reason
+from .guards import (
+    Guard,
+    case_matches,
+    covered_by_phrase,
+    has_context,
+    mentions_any,
+    single_letter_reason,
+)
 from .negation import cue_counts, may_be_negated, negated
+from .phrases import PhraseFinder
 
 _FUZZY_MAX_WORDS = 3
 
@@ -39,8 +47,6 @@ class _Hit:
 
 _NEWLINE_RE = re.compile("\n")
 _VERSIONED_RE = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*$")
-#: Words that may sit between the words of a practice phrase ("led a 12-person team").
-PHRASE_GAP = 4
 _LEADING_BULLET_RE = re.compile(r"^(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
 
 
@@ -64,7 +70,7 @@ class SkillIndex:
         self._table = FormTable.build(skills.values())
         # Memos of what is the same for every text, worked out once per word or key.
         self._fuzzy = FuzzyLookup(self._table.fuzzy_by_first)
-        self._stem_cache = Memo(stem)
+        self._phrases = PhraseFinder(self._table)
         self._starts = Memo(self._starts_form)
         self._fuzzy_keys = Memo(self._fuzzy_key)
         self._declared = Memo(self._declared_matches)
@@ -277,65 +283,17 @@ class SkillIndex:
         return hits
 
     def _find_stem_hits(self, tokens: Tokens) -> list[_Hit]:
-        """Phrases of ``inflect`` skills: word forms folded, stopwords skipped, and up to
-        :data:`PHRASE_GAP` other words allowed between the phrase's words (never across
-        punctuation): "Hired and onboarded 12 engineers" is "hire engineers"."""
-        norms = tokens.norms
-        breaks = tokens.breaks
-        phrases = self._table.stem_phrases
-        stem_of = self._stem_cache
-        kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
-        stems = [stem_of[norms[i]] for i in kept]
-        count = len(stems)
-        windows: dict[int, dict[str, int]] = {}
-
-        def window(position: int) -> dict[str, int]:
-            """The words that may continue a phrase at ``position``: the next
-            PHRASE_GAP + 1 kept words up to punctuation (between two kept words, or in
-            the stopwords skipped between them), each at its first position."""
-            found = windows.get(position)
-            if found is None:
-                found = {}
-                for candidate in range(position + 1, min(count, position + PHRASE_GAP + 2)):
-                    previous, current = kept[candidate - 1], kept[candidate]
-                    if breaks[current] or (
-                        current > previous + 1
-                        and any(breaks[k] for k in range(previous + 1, current))
-                    ):
-                        break
-                    found.setdefault(stems[candidate], candidate)
-                windows[position] = found
-            return found
-
-        seconds = self._table.stem_seconds
-        hits: list[_Hit] = []
-        for a, first in enumerate(stems):
-            entries = phrases.get(first)
-            if not entries:
-                continue
-            # Most phrase openers ("data", "lead") are followed by none of their phrases'
-            # second words at all; only then is the window (punctuation and all) needed.
-            if seconds[first].isdisjoint(stems[a + 1 : a + PHRASE_GAP + 2]):
-                following: dict[str, int] = {}
-            else:
-                following = window(a)
-            for phrase, form in entries:
-                position = following.get(phrase[1], -1) if len(phrase) > 1 else a
-                for word in phrase[2:]:
-                    if position < 0:
-                        break
-                    position = window(position).get(word, -1)
-                if position >= 0:
-                    hits.append(
-                        _Hit(
-                            kept[a],
-                            kept[position] + 1,
-                            form,
-                            "exact" if form.is_name else "alias",
-                            1.0,
-                        )
-                    )
-        return hits
+        """Practice phrases and achievements (:mod:`.phrases`)."""
+        return [
+            _Hit(
+                start,
+                end,
+                form,
+                "achievement" if form.achievement else "exact" if form.is_name else "alias",
+                1.0,
+            )
+            for start, end, form in self._phrases.find(tokens)
+        ]
 
     def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
         covered: set[int] = set()
@@ -421,6 +379,8 @@ class SkillIndex:
                 return ""
             if guard.context and not has_context(tokens, hit.start, hit.end, guard):
                 return "ambiguous without context"
+        if form.about and not mentions_any(tokens, hit.start, hit.end, form.about):
+            return "not about the role's subject"
         if cues is not None and not may_be_negated(cues, hit.start, hit.end):
             return None
         if negated(tokens, hit.start, hit.end):

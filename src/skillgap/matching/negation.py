@@ -236,6 +236,14 @@ def negated(tokens: Tokens, start: int, end: int) -> bool:
     """
     norms = tokens.norms
     seps = tokens.seps
+    if (
+        start >= 2
+        and norms[start - 1] == "to"
+        and (norms[start - 2] in _DESIRE_WORDS or norms[start - 2] in _ASPIRATION_WORDS)
+        and not _is_clause_break(seps[start - 1])
+        and not _is_clause_break(seps[start])
+    ):
+        return True  # a wish to do it: "want to lead a team", "hoping to present to the board"
     i = start
     while i > 0 and start - i < _NEGATION_REACH:
         if seps[i] and _is_clause_break(seps[i]):  # "" (a space) never breaks
@@ -310,6 +318,7 @@ CUE_WORDS = (
     | _LEARN_WORDS
     | _ADOPT_WORDS
     | _ASPIRATION_WORDS
+    | _DESIRE_WORDS
     | {
         "without",
         "no",

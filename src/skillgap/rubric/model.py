@@ -89,6 +89,29 @@ class Resource(InputModel):
     url: str | None = Field(default=None, description="Where to find it (http or https URL).")
 
 
+class Achievement(InputModel):
+    """Evidence of a skill written as what someone did: an action with its object, in one
+    clause ("presented the roadmap to the CFO", "led a team of 6 engineers")."""
+
+    actions: tuple[str, ...] = Field(
+        min_length=1,
+        description="What was done, each a word or phrase matched in all its word forms "
+        "('present' is presented, presenting, presents; list nouns such as "
+        "'presentation' too).",
+    )
+    objects: tuple[str, ...] = Field(
+        min_length=1,
+        description="To or with what: one of these must follow an action within 8 words of "
+        "the same clause ('CFO', 'board', 'team', 'engineers').",
+    )
+    about: tuple[str, ...] = Field(
+        default=(),
+        description="Words or phrases of which one must be in the same sentence or list item "
+        "for the achievement to count (e.g. 'ML', 'data', 'models'): ties a general "
+        "achievement to the role's subject. Empty: no such condition.",
+    )
+
+
 class Skill(InputModel):
     """A skill the matcher looks for, with everything it needs to match it carefully."""
 
@@ -131,6 +154,11 @@ class Skill(InputModel):
         default=False,
         description="Match word forms too (lead/led/leading, mentor/mentored/mentoring); "
         "meant for phrases describing practices and soft skills.",
+    )
+    achievements: tuple[Achievement, ...] = Field(
+        default=(),
+        description="Evidence written as what someone did: an action with its object in one "
+        "clause, in any word form ('presented the roadmap to the CFO').",
     )
 
     def forms(self) -> tuple[str, ...]:
@@ -328,6 +356,7 @@ __all__ = [
     "DEFAULT_LEVELS",
     "DEGREE_ORDER",
     "SLUG_PATTERN",
+    "Achievement",
     "Area",
     "Degree",
     "DegreeLevel",

@@ -55,7 +55,11 @@ def skill_credit(
         if credit > best:
             mentions = len(lines)
             best = credit
-            basis = f"mentioned in text ({mentions} place{'s' if mentions != 1 else ''})"
+            places = f"{mentions} place{'s' if mentions != 1 else ''}"
+            if all(e.method == "achievement" for e in text_items):
+                basis = f"shown by what was done ({places})"
+            else:
+                basis = f"mentioned in text ({places})"
             if similarity < 1.0:
                 basis += f", fuzzy similarity {similarity:.2f}"
     return round(best, 4), basis

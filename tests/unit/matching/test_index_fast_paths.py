@@ -22,7 +22,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillgap.matching.index import PHRASE_GAP, SkillIndex
+from skillgap.matching.forms import ACHIEVEMENT_GAP
+from skillgap.matching.index import SkillIndex
 from skillgap.matching.negation import (
     CUE_REACH_AFTER,
     CUE_REACH_BEFORE,
@@ -188,14 +189,14 @@ def test_skipping_rejects_the_same_on_every_example_resume() -> None:
 
 
 def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, int, str, str]]:
-    """Phrases of ``inflect`` skills found the plain way: every opener, every window
-    worked out again each time it is needed."""
+    """Phrases of ``inflect`` skills and achievements found the plain way: every opener,
+    every window worked out again each time it is needed, each phrase's own gap."""
     kept = [i for i, norm in enumerate(tokens.norms) if norm not in STOPWORDS]
     stems = [stem(tokens.norms[i]) for i in kept]
 
     def window(position: int) -> dict[str, int]:
         found: dict[str, int] = {}
-        for candidate in range(position + 1, min(len(stems), position + PHRASE_GAP + 2)):
+        for candidate in range(position + 1, min(len(stems), position + ACHIEVEMENT_GAP + 2)):
             previous, current = kept[candidate - 1], kept[candidate]
             if any(tokens.breaks[k] for k in range(previous + 1, current + 1)):
                 break
@@ -207,7 +208,8 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
         for phrase, form in index._table.stem_phrases.get(first, ()):
             position = start
             for word in phrase[1:]:
-                position = window(position).get(word, -1)
+                after = window(position).get(word, -1)
+                position = after if 0 < after - position <= form.gap + 1 else -1
                 if position < 0:
                     break
             if position >= 0:
