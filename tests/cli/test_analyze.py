@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from skillgap.cli import app
+from skillgap.matching.evidence import METHODS
 from tests.conftest import EXAMPLES
 from tests.helpers.html import find, parse
 
@@ -37,7 +38,7 @@ def test_analyze_json_follows_the_contract(resume: Path) -> None:
     for skill in matched:
         for evidence in skill["evidence"]:
             assert evidence["text"] and evidence["source"]
-            assert evidence["method"] in {"declared", "exact", "alias", "fuzzy"}
+            assert evidence["method"] in METHODS
             assert 0 < evidence["similarity"] <= 1
     assert err == ""
 

@@ -1,10 +1,12 @@
-"""Lint rules about achievements (a skill's ``achievements``: an action with its object).
+"""Lint rules about evidence beyond a skill's names: achievements (a skill's
+``achievements``: an action with its object) and implications (``implies``).
 
 ``unmatchable-achievement`` (an action, object or ``about`` word the matcher cannot use:
 no letters or digits, or nothing but articles), ``repeated-achievement-word`` (the same
 word form twice in one list: one of them does nothing) and ``generic-achievement`` (only
 everyday objects such as "team" or "project" and no ``about`` words, so it fires on work
-that has nothing to do with the role).
+that has nothing to do with the role); ``unknown-implied-skill`` (``implies`` naming a
+skill the rubric does not have, or the skill itself: the matcher ignores it).
 """
 
 from __future__ import annotations
@@ -95,4 +97,25 @@ def check_achievements(context: LintContext) -> Iterator[Finding]:
                 )
 
 
-__all__ = ["GENERIC_OBJECTS", "check_achievements"]
+def check_implications(context: LintContext) -> Iterator[Finding]:
+    """Every name in an ``implies`` list is another skill of the rubric."""
+    names = {ref.skill.name for ref in context.skills}
+    for ref in context.skills:
+        for i, target in enumerate(ref.skill.implies):
+            if target == ref.skill.name:
+                problem = "implies itself"
+            elif target not in names:
+                close = [n for n in sorted(names) if n.casefold() == target.casefold()]
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                problem = f"implies '{target}', which is not a skill of this rubric{hint}"
+            else:
+                continue
+            yield Finding(
+                "unknown-implied-skill",
+                (*ref.loc, "implies", i),
+                f"{ref.skill.name} {problem}; the matcher ignores it: name another skill "
+                "exactly as the rubric does, or remove it",
+            )
+
+
+__all__ = ["GENERIC_OBJECTS", "check_achievements", "check_implications"]

@@ -32,7 +32,7 @@ from ..errors import Level
 from ..rubric.findings import Finding, Locate, Rule
 from ..rubric.model import Rubric
 from ..rubric.references import REFERENCE_RULES
-from .achievements import check_achievements
+from .achievements import check_achievements, check_implications
 from .context import Check, LintContext, no_position
 from .forms import check_forms, check_skill_names
 from .guards import check_guards
@@ -151,6 +151,12 @@ RULES: dict[str, Rule] = {
             "An achievement with only general objects ('team', 'project') and no 'about' words.",
         ),
         Rule(
+            "unknown-implied-skill",
+            _E,
+            "lint",
+            "An 'implies' entry that names no other skill of the rubric.",
+        ),
+        Rule(
             "weights-sum", _E, "lint", "With 'weights: percent', weights that do not add up to 100."
         ),
         Rule("implausible-years", _E, "lint", "More years of experience than a working life."),
@@ -195,6 +201,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
         frozenset({"unmatchable-achievement", "repeated-achievement-word", "generic-achievement"}),
         check_achievements,
     ),
+    (frozenset({"unknown-implied-skill"}), check_implications),
     (frozenset({"cross-match", "contained-form"}), check_matcher),
     (frozenset({"fuzzy-collision"}), check_fuzzy_collisions),
     (frozenset({"weights-sum"}), check_weights),

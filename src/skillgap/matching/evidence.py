@@ -8,13 +8,14 @@ score can be explained. The report carries the same fields for each piece of evi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 #: How a piece of evidence was found: listed as a skill (declared), the skill's name
 #: (exact), another name for it (alias), something the candidate did that shows it
-#: (achievement: "presented the roadmap to the CFO"), or a near spelling (fuzzy).
-Method = Literal["declared", "exact", "alias", "achievement", "fuzzy"]
+#: (achievement: "presented the roadmap to the CFO"), evidence for a skill the rubric
+#: says implies it (implied: PySpark code is Python), or a near spelling (fuzzy).
+Method = Literal["declared", "exact", "alias", "achievement", "implied", "fuzzy"]
 #: The methods, most trustworthy first.
 METHODS: tuple[Method, ...] = get_args(Method)
 
@@ -63,6 +64,28 @@ class ProfileMatches:
 METHOD_RANK: dict[str, int] = {method: rank for rank, method in enumerate(METHODS)}
 
 
+def with_implied(
+    evidence: dict[str, list[Evidence]], implies: dict[str, tuple[str, ...]]
+) -> dict[str, list[Evidence]]:
+    """``evidence`` with what it implies added: each piece of evidence for a skill that
+    implies others is also evidence (method ``implied``, the implying skill as its form)
+    for each of them. One step only: what is implied implies nothing further.
+
+    >>> found = {"Spark": [Evidence("Spark", "PySpark", "PySpark jobs", "experience", 3,
+    ...                             "alias", 1.0, "PySpark")]}
+    >>> [(e.skill, e.method, e.form) for e in with_implied(found, {"Spark": ("Python",)})["Python"]]
+    [('Python', 'implied', 'Spark')]
+    """
+    result = {skill: list(items) for skill, items in evidence.items()}
+    for skill, items in evidence.items():
+        for target in implies.get(skill, ()):
+            result.setdefault(target, []).extend(
+                replace(item, skill=target, method="implied", form=skill, level=None, years=None)
+                for item in items
+            )
+    return result
+
+
 def dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
     """One piece of evidence per skill, source and line (the most trustworthy)."""
     best: dict[tuple[str, int | None, str], Evidence] = {}
@@ -89,4 +112,5 @@ __all__ = [
     "ProfileMatches",
     "Rejection",
     "dedupe_evidence",
+    "with_implied",
 ]

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from ..profiles.model import DeclaredSkill, Profile, TextSegment
 from ..rubric.model import Rubric, Skill
 from ..text import Tokens, prepare_text, tokenize
-from .evidence import METHOD_RANK, Evidence, Method, ProfileMatches, Rejection, dedupe_evidence
+from .evidence import (
+    METHOD_RANK,
+    Evidence,
+    Method,
+    ProfileMatches,
+    Rejection,
+    dedupe_evidence,
+    with_implied,
+)
 from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo
 from .fuzzy import FuzzyLookup
 from .guards import (
@@ -67,6 +75,12 @@ class SkillIndex:
         #: Every skill of the rubric by name (the first definition of a name counts).
         self.skills = skills
         self._guards = {name: Guard.for_skill(skill) for name, skill in skills.items()}
+        #: What evidence for a skill also evidences (skills of this rubric only).
+        self._implies = {
+            name: implied
+            for name, skill in skills.items()
+            if (implied := tuple(t for t in skill.implies if t in skills and t != name))
+        }
         self._table = FormTable.build(skills.values())
         # Memos of what is the same for every text, worked out once per word or key.
         self._fuzzy = FuzzyLookup(self._table.fuzzy_by_first)
@@ -188,6 +202,8 @@ class SkillIndex:
                 evidence.setdefault(item.skill, []).append(item)
             for rejection in refused:
                 rejected.setdefault(rejection.skill, []).append(rejection)
+        if self._implies:
+            evidence = with_implied(evidence, self._implies)
         return ProfileMatches(
             evidence={k: tuple(dedupe_evidence(v)) for k, v in evidence.items()},
             rejected={k: tuple(v) for k, v in rejected.items()},

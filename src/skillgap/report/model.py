@@ -71,7 +71,9 @@ class EvidenceItem(OutputModel):
     line: int | None = Field(description="1-based line in the profile file, where known.")
     method: Method = Field(
         description="declared (listed as a skill), exact (the skill's "
-        "name), alias (another name for it) or fuzzy (a near spelling)."
+        "name), alias (another name for it), achievement (something the candidate did "
+        "that shows it), implied (evidence for a skill that implies it; 'form' names that "
+        "skill) or fuzzy (a near spelling)."
     )
     similarity: float = Field(
         ge=0, le=1, description="1.0 for exact and alias matches; below 1 for fuzzy ones."

@@ -155,6 +155,12 @@ class Skill(InputModel):
         description="Match word forms too (lead/led/leading, mentor/mentored/mentoring); "
         "meant for phrases describing practices and soft skills.",
     )
+    implies: tuple[str, ...] = Field(
+        default=(),
+        description="Names of other skills of the rubric that evidence for this one is "
+        "evidence for: PySpark code is Python, a Databricks pipeline is Spark. Not "
+        "transitive.",
+    )
     achievements: tuple[Achievement, ...] = Field(
         default=(),
         description="Evidence written as what someone did: an action with its object in one "

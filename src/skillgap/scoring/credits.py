@@ -58,6 +58,9 @@ def skill_credit(
             places = f"{mentions} place{'s' if mentions != 1 else ''}"
             if all(e.method == "achievement" for e in text_items):
                 basis = f"shown by what was done ({places})"
+            elif all(e.method == "implied" for e in text_items):
+                sources = sorted({e.form for e in text_items})
+                basis = f"implied by {', '.join(sources)} ({places})"
             else:
                 basis = f"mentioned in text ({places})"
             if similarity < 1.0:

@@ -130,12 +130,23 @@ def test_matching_without_contexts_finds_the_same_evidence() -> None:
     with_context = INDEX.match_profile(profile)
     without = INDEX.match_profile(profile, contexts=False)
     assert with_context.evidence.keys() == without.evidence.keys()
+    # A declared item's context is the item itself, kept either way; evidence implied by
+    # a declared item keeps it too.
+    declared = {
+        (e.source, e.line)
+        for items in with_context.evidence.values()
+        for e in items
+        if e.method == "declared"
+    }
     for skill, items in with_context.evidence.items():
         stripped = tuple(
             e.__class__(
                 **{
                     **{f: getattr(e, f) for f in e.__slots__},
-                    "context": e.context if e.method == "declared" else "",
+                    "context": e.context
+                    if e.method == "declared"
+                    or (e.method == "implied" and (e.source, e.line) in declared)
+                    else "",
                 }
             )
             for e in items
@@ -165,3 +176,40 @@ def test_word_memos_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         "Kubernetes",
         "Kubernetes",
     ]
+
+
+# --------------------------------------------------------------------------- implications
+
+
+def test_tools_imply_what_they_are_used_from() -> None:
+    """PySpark on Databricks and PyTorch models: Spark and Python are evidenced though the
+    resume never names Python; the implied evidence quotes the line and names its source."""
+    profile_text = "EXPERIENCE\nBuilt fraud models in PyTorch and pipelines on Databricks\n"
+    from skillgap.profiles.model import Profile
+
+    profile = Profile(
+        source="r.txt",
+        format="text",
+        sha256="",
+        segments=(TextSegment("experience", profile_text, 1),),
+    )
+    evidence = INDEX.match_profile(profile).evidence
+    python = evidence["Python"]
+    assert [(e.method, e.form, e.text) for e in python] == [("implied", "PyTorch", "PyTorch")]
+    assert [(e.method, e.form) for e in evidence["Spark"]] == [("implied", "Databricks")]
+    assert "Deep learning" in evidence
+    # one step only: nothing implies what is itself only implied
+    assert all(e.method != "implied" or e.form in {"PyTorch", "Databricks"} for e in python)
+
+
+def test_an_explicit_mention_outranks_the_implied_one_on_the_same_line() -> None:
+    from skillgap.profiles.model import Profile
+
+    profile = Profile(
+        source="r.txt",
+        format="text",
+        sha256="",
+        segments=(TextSegment("experience", "Python and PyTorch for ranking models", 1),),
+    )
+    python = INDEX.match_profile(profile).evidence["Python"]
+    assert [(e.method, e.text) for e in python] == [("exact", "Python")]
