@@ -31,7 +31,7 @@ class FormRef:
     skill: int
     text: str
     loc: PathKey
-    kind: str  # name | alias | ambiguous
+    kind: str  # name | alias | ambiguous | claim
     norms: tuple[str, ...]
 
     @property
@@ -88,6 +88,9 @@ class LintContext:
             entries += [
                 (text, (*ref.loc, "ambiguous", i), "ambiguous")
                 for i, text in enumerate(ref.skill.ambiguous)
+            ]
+            entries += [
+                (text, (*ref.loc, "claims", i), "claim") for i, text in enumerate(ref.skill.claims)
             ]
             for text, loc, kind in entries:
                 form = FormRef(number, text, loc, kind, word_norms(text))

@@ -266,10 +266,29 @@ def _guards_an_end(phrase: tuple[str, ...], form: FormRef, *, inflect: bool) -> 
     return inflect and bool({stem(w) for w in ends} & {stem(w) for w in words})
 
 
+def _achievement_ends(ref: SkillRef) -> frozenset[str]:
+    """Stems of the words an achievement match can start or end with: the first word of
+    each action and the last word of each object."""
+    ends: set[str] = set()
+    for achievement in ref.skill.achievements:
+        for action in achievement.actions:
+            words = word_norms(action)
+            if words:
+                ends.add(stem(words[0]))
+        for target in achievement.objects:
+            words = word_norms(target)
+            if words:
+                ends.add(stem(words[-1]))
+    return frozenset(ends)
+
+
 def _dead_excludes(ctx: LintContext, ref: SkillRef, forms: list[FormRef]) -> Iterator[Finding]:
     inflect = ref.skill.inflect
+    achievement_ends = _achievement_ends(ref)
     for i, phrase_text in enumerate(ref.skill.exclude):
         phrase = word_norms(phrase_text)
+        if phrase and not achievement_ends.isdisjoint(stem(w) for w in phrase):
+            continue  # it can cover the first or last word of an achievement
         if phrase and any(
             form.norms
             and (

@@ -64,6 +64,10 @@ def check_matcher(ctx: LintContext) -> Iterator[Finding]:
             other = evidence.skill
             if other == ref.skill.name or (form.loc, other) in same_form | reported:
                 continue
+            if evidence.method == "achievement":
+                # Achievements are what people did; a name that reads as one is
+                # evidence of both on purpose ("partner with engineering").
+                continue
             written = word_norms(evidence.text)
             target = word_norms(evidence.form)
             if evidence.method != "fuzzy" and _equivalent(

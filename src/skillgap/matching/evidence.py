@@ -14,8 +14,9 @@ from typing import Literal, get_args
 #: How a piece of evidence was found: listed as a skill (declared), the skill's name
 #: (exact), another name for it (alias), something the candidate did that shows it
 #: (achievement: "presented the roadmap to the CFO"), evidence for a skill the rubric
-#: says implies it (implied: PySpark code is Python), or a near spelling (fuzzy).
-Method = Literal["declared", "exact", "alias", "achievement", "implied", "fuzzy"]
+#: says implies it (implied: PySpark code is Python), a self-description (claim: "team
+#: player"), or a near spelling (fuzzy).
+Method = Literal["declared", "exact", "alias", "achievement", "implied", "claim", "fuzzy"]
 #: The methods, most trustworthy first.
 METHODS: tuple[Method, ...] = get_args(Method)
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..rubric.model import Skill
 from ..text import STOPWORDS, prepare_text, stem, tokenize, word_norms
+from .evidence import Method
 
 #: Forms shorter than this (compact) match fuzzily only through a slip (below).
 MIN_FUZZY_LENGTH = 6
@@ -24,9 +25,12 @@ MIN_FUZZY_LENGTH = 6
 MIN_SLIP_LENGTH = 5
 #: Words that may sit between the words of a practice phrase ("led a 12-person team").
 PHRASE_GAP = 4
-#: Words that may sit between the words of an achievement ("presented the forecasting
-#: roadmap quarterly to the CFO": eight between "presented" and "CFO" at most).
+#: Words that may sit between an achievement's action and its object ("presented the
+#: forecasting roadmap quarterly to the CFO": eight between "presented" and "CFO" at
+#: most); inside a many-word action or object, at most :data:`INNER_GAP` ("leadership
+#: team" is not "leadership of the data platform team").
 ACHIEVEMENT_GAP = 8
+INNER_GAP = 1
 #: Most words a :class:`Memo` remembers.
 MEMO_LIMIT = 100_000
 _T = TypeVar("_T")
@@ -76,7 +80,12 @@ class Form:
     inflect: bool
     #: An achievement's action and object ("present … CFO"), matched by stems only.
     achievement: bool = False
-    #: Words or phrases (normalised, joined by spaces) of which one must be in the same
+    #: A self-description ("team player"): matched like an alias, credited as a claim.
+    claim: bool = False
+    #: For an achievement: how many of its kept words (stopwords left out) are the
+    #: action; the object starts after them.
+    split: int = 0
+    #: Words or phrases (stems, joined by spaces) of which one must be in the same
     #: sentence or list item (an achievement's ``about``); empty: no condition.
     about: frozenset[str] = frozenset()
     #: The words joined by spaces (the exact-lookup key) and without them (compact).
@@ -92,9 +101,20 @@ class Form:
         object.__setattr__(self, "short", len(compact) <= 2)
 
     @property
-    def gap(self) -> int:
-        """How many other words may sit between two words of this form's phrase."""
-        return ACHIEVEMENT_GAP if self.achievement else PHRASE_GAP
+    def method(self) -> Method:
+        """How a match of this form is reported."""
+        if self.achievement:
+            return "achievement"
+        if self.claim:
+            return "claim"
+        return "exact" if self.is_name else "alias"
+
+    def gap(self, position: int) -> int:
+        """How many other words may sit before the word at ``position`` (counted in kept
+        words, from 1) of this form's stemmed phrase."""
+        if not self.achievement:
+            return PHRASE_GAP
+        return ACHIEVEMENT_GAP if position == self.split else INNER_GAP
 
 
 @dataclass(frozen=True)
@@ -138,6 +158,7 @@ class FormTable:
                         _append_unique(stemmed, stems, form)
                 if (
                     not skill.exact
+                    and not form.claim
                     and not form.ambiguous
                     and not skill.inflect
                     and len(form.compact) >= MIN_SLIP_LENGTH
@@ -166,7 +187,13 @@ class FormTable:
             compact_prefixes=_prefixes(compact, by_word=False),
             stem_phrases=stem_phrases,
             stem_seconds=stem_seconds,
-            max_gap=max((f.gap for bucket in stemmed.values() for f in bucket), default=PHRASE_GAP),
+            max_gap=max(
+                (ACHIEVEMENT_GAP if f.achievement else PHRASE_GAP)
+                for bucket in [*stemmed.values(), []]
+                for f in bucket
+            )
+            if stemmed
+            else PHRASE_GAP,
             max_words=max((len(f.norms) for f in every), default=1),
         )
 
@@ -174,6 +201,7 @@ class FormTable:
 def forms_of(skill: Skill) -> list[Form]:
     """The forms of one skill (written forms with no letters or digits are left out)."""
     ambiguous = {" ".join(word_norms(a)) for a in skill.ambiguous}
+    claims = set(skill.claims) - {skill.name, *skill.aliases, *skill.ambiguous}
     forms = []
     for text in skill.forms():
         tokens = tokenize(prepare_text(text))
@@ -188,6 +216,7 @@ def forms_of(skill: Skill) -> list[Form]:
                 is_name=text == skill.name,
                 ambiguous=" ".join(tokens.norms) in ambiguous,
                 inflect=skill.inflect,
+                claim=text in claims,
             )
         )
     return forms
@@ -197,11 +226,15 @@ def achievement_forms(skill: Skill) -> list[Form]:
     """One form per action and object of each of a skill's achievements ("present CFO")."""
     forms = []
     for achievement in skill.achievements:
-        about = frozenset(" ".join(word_norms(a)) for a in achievement.about) - {""}
+        about = frozenset(
+            " ".join(stem(n) for n in word_norms(a) if n not in STOPWORDS)
+            for a in achievement.about
+        ) - {""}
         for action in achievement.actions:
             for target in achievement.objects:
                 tokens = tokenize(prepare_text(f"{action} {target}"))
-                if not tokens.norms:
+                split = sum(1 for n in word_norms(action) if n not in STOPWORDS)
+                if not tokens.norms or not split:
                     continue
                 forms.append(
                     Form(
@@ -214,6 +247,7 @@ def achievement_forms(skill: Skill) -> list[Form]:
                         inflect=True,
                         achievement=True,
                         about=about,
+                        split=split,
                     )
                 )
     return forms

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..rubric.model import Skill
-from ..text import Tokens, word_norms
+from ..text import Tokens, stem, word_norms
 from .forms import Form
 
 
@@ -139,18 +139,25 @@ ABOUT_WINDOW = 60
 
 
 def mentions_any(tokens: Tokens, start: int, end: int, phrases: frozenset[str]) -> bool:
-    """Is one of ``phrases`` (normalised words joined by spaces) in the sentence or list
-    item of ``[start, end)``, the match itself included?
+    """Is one of ``phrases`` (stems of normalised words, joined by spaces) in the sentence
+    or list item of ``[start, end)``, the match itself included? Words are compared as
+    stems, so "model" also finds "models" and "modelling".
 
-    >>> from skillgap.text import tokenize
+    >>> from skillgap.text import stem, tokenize
     >>> tokens = tokenize("Led a team of 5 ML engineers. Led a team of nurses.")
-    >>> ml = frozenset({"ml"})
+    >>> ml = frozenset({stem("engineer")})
     >>> mentions_any(tokens, 0, 3, ml), mentions_any(tokens, 7, 10, ml)
     (True, False)
     """
     low, high = context_span(tokens, start, end, ABOUT_WINDOW)
     longest = max(p.count(" ") + 1 for p in phrases)
-    return _any_phrase(tokens, low, high, -1, -1, phrases, longest)
+    stems = tuple(stem(n) for n in tokens.norms[low:high])
+    return any(
+        " ".join(stems[i : i + size]) in phrases
+        for i in range(len(stems))
+        for size in range(1, longest + 1)
+        if i + size <= len(stems)
+    )
 
 
 def _any_phrase(

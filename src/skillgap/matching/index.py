@@ -282,7 +282,7 @@ class SkillIndex:
                         found = exact.get(versioned.group(1))
                 if found is not None:
                     for form in found:
-                        hits.append(_Hit(i, j + 1, form, "exact" if form.is_name else "alias", 1.0))
+                        hits.append(_Hit(i, j + 1, form, form.method, 1.0))
                 if key not in exact_prefixes and not (compact_ok and compact in compact_prefixes):
                     break
                 j += 1
@@ -305,7 +305,7 @@ class SkillIndex:
                 start,
                 end,
                 form,
-                "achievement" if form.achievement else "exact" if form.is_name else "alias",
+                form.method,
                 1.0,
             )
             for start, end, form in self._phrases.find(tokens)

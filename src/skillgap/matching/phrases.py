@@ -1,18 +1,99 @@
 """Phrases matched by their stems: practice phrases of ``inflect`` skills ("led a team")
 and achievements ("presented the roadmap to the CFO").
 
-Word forms are folded (:func:`skillgap.text.stem`), stopwords skipped, and other words
-may sit between the words of a phrase, never across punctuation, a list item or a
-paragraph: up to :data:`~.forms.PHRASE_GAP` in a practice phrase, up to
-:data:`~.forms.ACHIEVEMENT_GAP` in an achievement. "Hired and onboarded 12 engineers" is
-*hire engineers*; "Presented the forecasting roadmap quarterly to the CFO" is *present …
-CFO*.
+Word forms are folded (:func:`skillgap.text.stem`) and stopwords skipped. Other words may
+sit between the words of a phrase: up to :data:`~.forms.PHRASE_GAP` in a practice phrase,
+never across punctuation; in an achievement up to :data:`~.forms.ACHIEVEMENT_GAP` between
+the action and its object and :data:`~.forms.INNER_GAP` inside either, within one clause
+(a comma or a "$" does not end it; a full stop, semicolon, list item or paragraph does).
+"Hired and onboarded 12 engineers" is *hire engineers*; "Presented the forecasting roadmap
+quarterly to the CFO" is *present … CFO*. An achievement never starts with a word joined
+by a hyphen to the word before ("data-driven" is not *drive*) or with "present" closing a
+date range ("2019 – Present").
 """
 
 from __future__ import annotations
 
+import re
+
 from ..text import STOPWORDS, Tokens, stem
 from .forms import Form, FormTable, Memo
+
+#: Separator characters that end an achievement's clause (commas, "$", "/" do not).
+_CLAUSE_END = frozenset(".;!?•|·▪●")
+_YEARISH_RE = re.compile(r"^(?:\d{2}|\d{4}|(?:19|20)\d\d)$")
+_RANGE_SEPS = frozenset({"-", "–", "—", "~", "→", "->"})
+
+
+def ends_clause(sep: str) -> bool:
+    """Does a separator end an achievement's clause?"""
+    return "\n" in sep or any(ch in _CLAUSE_END for ch in sep)
+
+
+#: Prefixes that keep a hyphen-joined verb a verb: "co-led", "re-designed".
+_PREFIXES = frozenset({"co", "re", "pre", "self"})
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _date_word(norm: str) -> bool:
+    return _YEARISH_RE.match(norm) is not None or norm in _MONTHS
+
+
+def achievement_may_start(tokens: Tokens, index: int) -> bool:
+    """May an achievement's action start at token ``index``? Not when hyphen-joined to
+    the word before ("data-driven"), nor as the "present" that ends a date range ("2019 –
+    Present", "Mar 2020 to present"; "asked to present to the CFO" is an action).
+
+    >>> from skillgap.text import tokenize
+    >>> tokens = tokenize("2019 - Present: VP. Data-driven. Asked to present. Co-led")
+    >>> [tokens.words[i] for i in (1, 4, 7, 9)]
+    ['Present', 'driven', 'present', 'led']
+    >>> [achievement_may_start(tokens, i) for i in (1, 4, 7, 9)]
+    [False, False, True, True]
+    """
+    if index == 0:
+        return True
+    norms = tokens.norms
+    sep = tokens.seps[index]
+    if (
+        sep == "-"
+        and tokens.starts[index] - tokens.ends[index - 1] == 1
+        and norms[index - 1] not in _PREFIXES
+    ):
+        return False  # "data-driven"; but "co-led", "re-designed"; "built - presented"
+    if norms[index] not in ("present", "current", "now", "date"):
+        return True
+    previous = norms[index - 1]
+    if sep.strip() in _RANGE_SEPS and _date_word(previous):
+        return False
+    return not (previous in ("to", "until", "till") and index >= 2 and _date_word(norms[index - 2]))
 
 
 class PhraseFinder:
@@ -28,30 +109,34 @@ class PhraseFinder:
         """(first token, token after the last, form) of every phrase in ``tokens``."""
         norms = tokens.norms
         breaks = tokens.breaks
+        seps = tokens.seps
         phrases = self._phrases
         stem_of = self._stem
         reach = self._reach
         kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
         stems = [stem_of[norms[i]] for i in kept]
         count = len(stems)
-        windows: dict[int, dict[str, int]] = {}
+        windows: dict[tuple[int, bool], dict[str, int]] = {}
 
-        def window(position: int) -> dict[str, int]:
+        def window(position: int, clause: bool) -> dict[str, int]:
             """The words that may continue a phrase at ``position``: the next kept words
-            (as far as the widest gap reaches) up to punctuation (between two kept words,
-            or in the stopwords skipped between them), each at its first position."""
-            found = windows.get(position)
+            (as far as the widest gap reaches) up to punctuation (``clause``: up to the
+            end of the clause), each at its first position."""
+            found = windows.get((position, clause))
             if found is None:
                 found = {}
                 for candidate in range(position + 1, min(count, position + reach)):
                     previous, current = kept[candidate - 1], kept[candidate]
-                    if breaks[current] or (
+                    if clause:
+                        if any(ends_clause(seps[k]) for k in range(previous + 1, current + 1)):
+                            break
+                    elif breaks[current] or (
                         current > previous + 1
                         and any(breaks[k] for k in range(previous + 1, current))
                     ):
                         break
                     found.setdefault(stems[candidate], candidate)
-                windows[position] = found
+                windows[(position, clause)] = found
             return found
 
         seconds = self._seconds
@@ -61,26 +146,20 @@ class PhraseFinder:
             if not entries:
                 continue
             # Most phrase openers ("data", "lead") are followed by none of their phrases'
-            # second words at all; only then is the window (punctuation and all) needed.
-            if seconds[first].isdisjoint(stems[a + 1 : a + reach]):
-                following: dict[str, int] = {}
-            else:
-                following = window(a)
+            # second words at all; only then are the windows (punctuation and all) needed.
+            skip = seconds[first].isdisjoint(stems[a + 1 : a + reach])
             for phrase, form in entries:
-                step = form.gap + 1
+                if form.achievement and not achievement_may_start(tokens, kept[a]):
+                    continue
                 position = a
-                if len(phrase) > 1:
-                    position = following.get(phrase[1], -1)
-                    if position - a > step:
-                        position = -1
-                for word in phrase[2:]:
+                for k, word in enumerate(phrase[1:], start=1):
+                    after = -1 if skip else window(position, form.achievement).get(word, -1)
+                    position = after if 0 < after - position <= form.gap(k) + 1 else -1
                     if position < 0:
                         break
-                    after = window(position).get(word, -1)
-                    position = after if 0 <= after - position <= step else -1
                 if position >= 0:
                     hits.append((kept[a], kept[position] + 1, form))
         return hits
 
 
-__all__ = ["PhraseFinder"]
+__all__ = ["PhraseFinder", "achievement_may_start", "ends_clause"]

@@ -155,6 +155,12 @@ class Skill(InputModel):
         description="Match word forms too (lead/led/leading, mentor/mentored/mentoring); "
         "meant for phrases describing practices and soft skills.",
     )
+    claims: tuple[str, ...] = Field(
+        default=(),
+        description="Words people describe themselves with ('team player', 'fast-paced', "
+        "'communication skills'): matched like aliases, but a claim, not evidence of what "
+        "was done, so they earn the rubric's claim_credit only.",
+    )
     implies: tuple[str, ...] = Field(
         default=(),
         description="Names of other skills of the rubric that evidence for this one is "
@@ -168,9 +174,10 @@ class Skill(InputModel):
     )
 
     def forms(self) -> tuple[str, ...]:
-        """Every written form of the skill: name, aliases and ambiguous forms, de-duplicated."""
+        """Every written form of the skill: name, aliases, ambiguous forms and claims,
+        de-duplicated."""
         seen: dict[str, None] = {}
-        for form in (self.name, *self.aliases, *self.ambiguous):
+        for form in (self.name, *self.aliases, *self.ambiguous, *self.claims):
             seen.setdefault(form, None)
         return tuple(seen)
 
@@ -264,10 +271,19 @@ class Scoring(InputModel):
         description="Credit for a skill found in running text (not declared with a level).",
     )
     declared_credit: float = Field(
-        default=0.85,
+        default=0.7,
         ge=0,
         le=1,
-        description="Credit for a skill declared without a level where a level is expected.",
+        description="Credit for a skill declared (listed) without a level where a level is "
+        "expected: enough to meet a requirement, less than work described in the text.",
+    )
+    claim_credit: float = Field(
+        default=0.4,
+        ge=0,
+        le=1,
+        description="Credit for a claim: a practice or quality only listed ('Leadership' "
+        "in a skills list) or named as a self-description (a skill's 'claims': 'team "
+        "player', 'fast-paced'). What the candidate did is the evidence; a claim is partial.",
     )
     met_threshold: float = Field(
         default=0.7,

@@ -32,6 +32,7 @@ from skillgap.matching.negation import (
     may_be_negated,
     negated,
 )
+from skillgap.matching.phrases import achievement_may_start, ends_clause
 from skillgap.rubric.parse import load_rubric
 from skillgap.text import STOPWORDS, Tokens, prepare_text, stem, tokenize, word_norms
 
@@ -190,15 +191,16 @@ def test_skipping_rejects_the_same_on_every_example_resume() -> None:
 
 def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, int, str, str]]:
     """Phrases of ``inflect`` skills and achievements found the plain way: every opener,
-    every window worked out again each time it is needed, each phrase's own gap."""
+    every window worked out again each time it is needed, each phrase's own gaps."""
     kept = [i for i, norm in enumerate(tokens.norms) if norm not in STOPWORDS]
     stems = [stem(tokens.norms[i]) for i in kept]
 
-    def window(position: int) -> dict[str, int]:
+    def window(position: int, clause: bool) -> dict[str, int]:
         found: dict[str, int] = {}
         for candidate in range(position + 1, min(len(stems), position + ACHIEVEMENT_GAP + 2)):
             previous, current = kept[candidate - 1], kept[candidate]
-            if any(tokens.breaks[k] for k in range(previous + 1, current + 1)):
+            gap = range(previous + 1, current + 1)
+            if any(ends_clause(tokens.seps[k]) if clause else tokens.breaks[k] for k in gap):
                 break
             found.setdefault(stems[candidate], candidate)
         return found
@@ -206,10 +208,12 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
     hits = []
     for start, first in enumerate(stems):
         for phrase, form in index._table.stem_phrases.get(first, ()):
+            if form.achievement and not achievement_may_start(tokens, kept[start]):
+                continue
             position = start
-            for word in phrase[1:]:
-                after = window(position).get(word, -1)
-                position = after if 0 < after - position <= form.gap + 1 else -1
+            for k, word in enumerate(phrase[1:], start=1):
+                after = window(position, form.achievement).get(word, -1)
+                position = after if 0 < after - position <= form.gap(k) + 1 else -1
                 if position < 0:
                     break
             if position >= 0:

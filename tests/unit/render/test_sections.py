@@ -40,7 +40,7 @@ def test_terminal_ladder_section(junior: GapReport) -> None:
         "Career ladder: Machine Learning Engineer  (ml-engineer; fully met: no unmet "
         "must-have, score ≥ 50)"
     ) in text
-    assert "[x] Entry-level ML Engineer   72.4  fully met  -> you are here" in text
+    assert "[x] Entry-level ML Engineer   73.6  fully met  -> you are here" in text
     assert "  Placed at: Entry-level ML Engineer" in text
     assert "  Next: Mid-level ML Engineer" in text
 
@@ -61,7 +61,7 @@ def test_markdown_ladder_and_plan_sections(junior: GapReport) -> None:
     text = render(junior, "markdown", RenderOptions(plan=True))
     assert "## Career ladder" in text
     assert (
-        "| Entry-level ML Engineer | `ml-engineer-entry` | 72.4 | fully met **← you are here** |"
+        "| Entry-level ML Engineer | `ml-engineer-entry` | 73.6 | fully met **← you are here** |"
     ) in text
     assert "## Learning plan" in text
     first = learning_plan(junior)[0]
