@@ -5,10 +5,15 @@ What we recognise, conservatively:
 * **Sections** by their headings ("Experience", "## Skills", "EDUCATION:"), so each
   piece of evidence says where it came from. Interests and references are not evidence.
 * **Declared skills**: the items of a skills section or a "Skills: a, b, c" line.
-* **Work history**: date ranges ("Jan 2019 – Present") in experience sections.
+* **Work history**: date ranges ("Jan 2019 – Present", "since 2017", "04/20 to 12/22")
+  in experience sections, and dated lines elsewhere that look like jobs (see
+  :mod:`.work_history`).
 * **Education**: degree words (PhD, M.S., Master of Science, B.Tech, ...) in education
-  sections, with the line after them (where the field of study often is).
-* **Stated experience**: "12+ years of experience" outside the job entries.
+  sections, with the line after them (where the field of study often is); elsewhere,
+  degrees the text says are held ("I hold a PhD in Statistics"), not someone else's
+  ("PhD students I mentored").
+* **Stated experience**: "12+ years of experience", "over ten years of industry
+  experience" outside the job entries.
 * **Identity**: name (first line), e-mail, phone, links — shown, never scored.
 """
 
@@ -28,8 +33,7 @@ from .base import (
     decode_profile_text,
     require_text,
 )
-from .dates import find_date_ranges
-from .degrees import degree_level
+from .degrees import degree_level, held_degree
 from .model import (
     DeclaredSkill,
     Education,
@@ -40,23 +44,27 @@ from .model import (
     TextSegment,
     in_one_list,
 )
-from .sections import NOT_EVIDENCE, clean_markdown_line, heading_section, split_sections
+from .sections import (
+    NOT_EVIDENCE,
+    Section,
+    clean_markdown_line,
+    heading_section,
+    split_sections,
+    unlisted_heading,
+)
 from .skills_line import declared_items, is_skills_label
+from .work_history import find_jobs, stated_total
 
-_JOB_SECTIONS = frozenset({"experience"})
 _NO_STATED_YEARS = frozenset({"experience", "projects", "education", "publications"})
+# Besides an education section's entries, degrees are read where people say who they
+# are or what they hold: the top of the resume, a summary, a part under a heading of
+# their own, certifications ("TRAINING"). In job entries, projects or awards a degree is
+# most often someone else's ("hired two PhD interns", "mentored MSc students") or not
+# one ("MSc thesis project").
+_DEGREE_CONTEXTS = frozenset({"education", "header", "summary", "other", "certifications"})
 
 _HEADING_CLEAN_RE = re.compile(r"^[#=*_\s\-–—•|>]+|[#=*_:\s\-–—•|]+$")
-_STATED_YEARS_RE = re.compile(
-    r"(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:\+\s*)?(?:years?|yrs?)(?:\s*\(s\))?\.?(?:\s+of)?"
-    r"(?P<tail>[^.;\n]{0,40}?)\bexperience",
-    re.IGNORECASE,
-)
-_TOTAL_EXPERIENCE_RE = re.compile(
-    r"(?:total|overall)\s+experience\s*[:\-–]?\s*(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*"
-    r"(?:years?|yrs?)",
-    re.IGNORECASE,
-)
+_SENTENCE_END_RE = re.compile(r"[.;!?](?=\s)")
 
 
 def _guess_name(lines: list[str]) -> tuple[str, int] | None:
@@ -133,6 +141,57 @@ def _blank_phone(match: re.Match[str]) -> str:
     return " " if is_phone_number(match.group()) else match.group()
 
 
+def _line_contexts(section: Section) -> list[tuple[str, str]]:
+    """For each line of ``section``, the section it is read as for jobs and for degrees.
+
+    Its own, until a heading in capitals that is not one of ours (a school's name,
+    "WHERE I'VE BEEN") says otherwise: for jobs, but in an experience section, where
+    such a line is more likely an employer's name; for degrees, in an experience section
+    only after a school's name, and in an education section never (a school's name
+    again, most likely).
+    """
+    job_context = degree_context = section.name
+    contexts: list[tuple[str, str]] = []
+    for _, line in section.lines:
+        heading = unlisted_heading(line)
+        if heading is not None:
+            if section.name == "experience":
+                degree_context = "education" if heading == "education" else section.name
+            elif section.name == "education":
+                job_context = heading
+            else:
+                job_context = degree_context = heading
+        contexts.append((job_context, degree_context))
+    return contexts
+
+
+def _education_entry(
+    stripped: str, body_lines: list[tuple[int, str]], position: int, context: str
+) -> tuple[str, str] | None:
+    """(degree level, entry text) of a degree held, or None.
+
+    In an education section a degree named is an entry, with the line after it (where
+    the field of study often is); elsewhere the text must say the degree is held, and
+    the entry is the sentence that says so.
+    """
+    if context == "education":
+        held = held_degree(stripped, listed=True)
+        if held is None:
+            return None
+        following = body_lines[position + 1][1].strip() if position + 1 < len(body_lines) else ""
+        if degree_level(following) is not None:
+            following = ""
+        return held[0], f"{stripped} {following}".strip()
+    held = held_degree(stripped)
+    if held is None:
+        return None
+    level, match = held
+    starts = [m.end() for m in _SENTENCE_END_RE.finditer(stripped, 0, match.start())]
+    end = _SENTENCE_END_RE.search(stripped, match.end())
+    sentence = stripped[starts[-1] if starts else 0 : end.end() if end else len(stripped)]
+    return level, sentence.strip()
+
+
 def parse_resume_text(
     text: str,
     *,
@@ -156,6 +215,15 @@ def parse_resume_text(
         if section.name in NOT_EVIDENCE:
             continue
         body_lines = section.lines
+        contexts = _line_contexts(section)
+        jobs.extend(
+            find_jobs(
+                body_lines,
+                section=section.name,
+                contexts=[job for job, _ in contexts],
+                lenient=not has_headings,
+            )
+        )
         if section.name == "skills":
             listed: list[DeclaredSkill] = []
             for number, line in body_lines:
@@ -188,61 +256,17 @@ def parse_resume_text(
                         declared_items(stripped, line=number, source="skills", spoken_too=False)
                     )
                 )
-            in_jobs = section.name in _JOB_SECTIONS or (
-                not has_headings and degree_level(stripped) is None
-            )
-            if in_jobs:
-                for start_date, end_date, match in find_date_ranges(stripped):
-                    title = " ".join(
-                        (stripped[: match.start()] + " " + stripped[match.end() :]).split()
-                    ).strip(" |,-–—()*_")
-                    if not any(ch.isalpha() for ch in title) and position > 0:
-                        title = body_lines[position - 1][1].strip(" #*_")
-                    jobs.append(
-                        Job(
-                            title=title[:120],
-                            start=start_date,
-                            end=end_date,
-                            source=section.name,
-                            line=number,
-                        )
-                    )
-            if (
-                section.name == "education"
-                or (section.name != "experience" and not has_headings)
-                or section.name == "header"
-            ):
-                level = degree_level(stripped)
-                if level is not None and (
-                    section.name == "education"
-                    or level == "phd"
-                    or re.search(
-                        r"\b(?:degree|of science|of arts|"
-                        r"in computer|university)\b",
-                        stripped,
-                        re.IGNORECASE,
-                    )
-                ):
-                    following = (
-                        body_lines[position + 1][1].strip()
-                        if position + 1 < len(body_lines)
-                        else ""
-                    )
-                    if degree_level(following) is not None:
-                        following = ""
-                    entry_text = f"{stripped} {following}".strip()
-                    education.append(Education(level, entry_text[:300], section.name, number))
+            if contexts[position][1] in _DEGREE_CONTEXTS:
+                entry = _education_entry(stripped, body_lines, position, contexts[position][1])
+                if entry is not None:
+                    education.append(Education(entry[0], entry[1][:300], section.name, number))
             if section.name not in _NO_STATED_YEARS:
-                total = _TOTAL_EXPERIENCE_RE.search(stripped) or _STATED_YEARS_RE.search(stripped)
+                following = body_lines[position + 1][1] if position + 1 < len(body_lines) else ""
+                total = stated_total(
+                    stripped, following.strip(), source=section.name, number=number
+                )
                 if total is not None:
-                    stated.append(
-                        StatedYears(
-                            float(total.group("n")),
-                            " ".join(total.group().split()),
-                            section.name,
-                            number,
-                        )
-                    )
+                    stated.append(total)
     return Profile(
         source=source,
         format=fmt,

@@ -46,6 +46,15 @@ _SECTION_NAMES: dict[str, tuple[str, ...]] = {
         "teaching experience",
         "internships",
         "internship",
+        "work",
+        "jobs",
+        "roles",
+        "roles held",
+        "positions held",
+        "employers",
+        "track record",
+        "career so far",
+        "professional history",
     ),
     "education": (
         "education",
@@ -59,6 +68,13 @@ _SECTION_NAMES: dict[str, tuple[str, ...]] = {
         "educational background",
         "academic profile",
         "degrees",
+        "degree",
+        "studies",
+        "academic training",
+        "school",
+        "schools",
+        "schooling",
+        "university",
     ),
     "skills": (
         "skills",
@@ -100,6 +116,8 @@ _SECTION_NAMES: dict[str, tuple[str, ...]] = {
         "open source",
         "open-source",
         "open source contributions",
+        "open source work",
+        "selected work",
     ),
     "publications": (
         "publications",
@@ -163,6 +181,7 @@ _MINOR_WORDS = frozenset({"and", "of", "the", "in", "for", "with", "to", "a", "a
 
 _HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("experience", "experience"),
+    ("experiences", "experience"),
     ("employment", "experience"),
     ("history", "experience"),
     ("education", "education"),
@@ -188,6 +207,25 @@ _HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("summary", "summary"),
     ("profile", "summary"),
     ("objective", "summary"),
+)
+
+
+# Words that name a section only in a heading in capitals ("CAREER SO FAR", "WHERE I'VE
+# WORKED"), and only when none of the words above does ("ACADEMIC PROJECTS"): in title
+# case they are too often a job's title ("Social Work Intern").
+_CAPS_HEADING_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("studies", "education"),
+    ("degree", "education"),
+    ("degrees", "education"),
+    ("paper", "publications"),
+    ("talk", "talks"),
+    ("certificate", "certifications"),
+    ("competitions", "awards"),
+    ("jobs", "experience"),
+    ("employers", "experience"),
+    ("worked", "experience"),
+    ("career", "experience"),
+    ("work", "experience"),
 )
 
 
@@ -239,13 +277,18 @@ def heading_section(line: str) -> str | None:
     key = " ".join(cleaned.lower().replace("&", " and ").replace("-", " ").split())
     if key in SECTION_BY_HEADING:
         return SECTION_BY_HEADING[key]
-    words = key.split()
     # Headings we have not listed ("Relevant Work Experience", "Awards & Recognition"):
     # short, heading-like lines named by a telling word. Body text is rarely this short
-    # and never all title words.
+    # and never all title words. A heading in capitals may hold a comma ("CAREER, IN
+    # ORDER").
+    capitals = cleaned.isupper()
+    if capitals:
+        cleaned, key = cleaned.replace(",", " "), key.replace(",", " ")
+    words = key.split()
     if not 1 <= len(words) <= 4 or not _looks_like_heading(cleaned):
         return None
-    for keyword, section in _HEADING_KEYWORDS:
+    keywords = _HEADING_KEYWORDS + (_CAPS_HEADING_KEYWORDS if capitals else ())
+    for keyword, section in keywords:
         if keyword in words:
             return section
     return None
@@ -256,6 +299,32 @@ def _looks_like_heading(text: str) -> bool:
     if not letters or any(ch in text for ch in ",;:|.()[]") or any(ch.isdigit() for ch in text):
         return False  # a label with content ("Skills | Python, SQL") or a sentence
     return text.isupper() or all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in letters)
+
+
+_INSTITUTION_RE = re.compile(r"\b(?:UNIVERSITY|COLLEGE|INSTITUTE|SCHOOL|POLYTECHNIC|ACADEMY)\b")
+
+
+def unlisted_heading(line: str) -> str | None:
+    """What an unlisted heading in capitals opens ("WHERE I'VE BEEN", "UNIVERSITY OF X").
+
+    "education" for a school's name, "other" for any other heading in capitals, None for
+    a line that is not one. Sections are not split at these (an employer's name in
+    capitals may head a job); they only end what the section above says of its lines.
+
+    >>> unlisted_heading("WHERE I'VE BEEN"), unlisted_heading("UNIVERSITY OF DUNMORE")
+    ('other', 'education')
+    """
+    if not line.isupper():  # first: most lines are not in capitals
+        return None
+    cleaned = line.strip().strip(_HEADING_PUNCTUATION)
+    if (
+        len(cleaned) > 40
+        or len(cleaned.split()) > 5
+        or sum(ch.isalpha() for ch in cleaned) < 4
+        or not _looks_like_heading(cleaned)
+    ):
+        return None
+    return "education" if _INSTITUTION_RE.search(cleaned) else "other"
 
 
 def split_sections(lines: list[str]) -> list[Section]:

@@ -91,3 +91,198 @@ Tools: Photoshop, Spark, Figma
         ("Kafka, Spark", 8),
     ]
     assert [e.line for e in INDEX.match_profile(profile).evidence["Spark"]] == [8]
+
+
+def _years(profile: object) -> float | None:
+    from skillgap.profiles.model import Profile
+    from skillgap.scoring.history import experience_years
+
+    assert isinstance(profile, Profile)
+    return experience_years(profile, as_of=dt.date(2026, 6, 1)).years
+
+
+def test_dated_job_lines_count_without_an_experience_heading(tmp_path: Path) -> None:
+    """Jobs are dated lines that look like jobs; degrees, certificates, papers and
+    projects keep their dates to themselves."""
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+ABOUT
+Data engineer who studied at Example State University (2009 – 2013).
+Example Analytics Ltd -- Senior Data Engineer -- 2019-03 to present
+Sample Bank, Data Analyst, Jan 2015 – Dec 2018
+
+EDUCATION
+MSc Statistics, Example State University, 2013 – 2014
+
+CERTIFICATIONS
+Certified Cloud Architect, 2020 – 2023
+
+PUBLICATIONS
+A paper on examples, Journal of Examples, 2016
+
+PROJECTS
+Open-source scheduler, 2017 – 2018
+""",
+    )
+    profile = load_profile(path)
+    assert [(j.start, j.end) for j in profile.jobs] == [
+        (dt.date(2019, 3, 1), None),
+        (dt.date(2015, 1, 1), dt.date(2019, 1, 1)),
+    ]
+    assert [e.degree_level for e in profile.education] == ["master"]
+
+
+def test_unlisted_heading_in_capitals_ends_an_education_section(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+EDUCATION
+Example College, BSc Information Systems, 2014 to 2018.
+
+WHERE I'VE BEEN
+Example Travel, Senior Data Engineer, 2023-03 -> today
+Example Media, Junior Data Engineer, 2018-06 -> 2020-07
+""",
+    )
+    profile = load_profile(path)
+    assert [j.start for j in profile.jobs] == [dt.date(2023, 3, 1), dt.date(2018, 6, 1)]
+    assert [e.degree_level for e in profile.education] == ["bachelor"]
+
+
+def test_prose_history_and_degrees(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+PROFILE
+I hold a PhD in Statistics from Example University, and the PhD students I mentored
+went on to industry. I also built our master data management.
+
+CAREER SO FAR
+Since March 2021 I have been a lead data scientist at Example Retail.
+From June 2016 until February 2021 I was an analyst at Sample Bank. I have not
+written production code since 2020.
+""",
+    )
+    profile = load_profile(path)
+    assert [(j.start, j.end) for j in profile.jobs] == [
+        (dt.date(2021, 3, 1), None),
+        (dt.date(2016, 6, 1), dt.date(2021, 3, 1)),
+    ]
+    assert [(e.degree_level, e.source, e.line) for e in profile.education] == [
+        ("phd", "summary", 4)
+    ]
+    assert profile.education[0].text.startswith("I hold a PhD in Statistics")
+
+
+def test_a_range_wrapped_over_lines_is_one_job(tmp_path: Path) -> None:
+    """As PDF extraction leaves them: the end of a range on the next line (or two)."""
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+EXPERIENCE
+Jan 2018 –
+Mar 2021
+Data Scientist, Example Co
+Apr 2021
+– Present
+Lead Data Scientist, Sample Inc
+2015-06
+-
+2017-12
+Analyst, Example Bank
+""",
+    )
+    profile = load_profile(path)
+    assert [(j.title, j.start, j.end) for j in profile.jobs] == [
+        ("Data Scientist, Example Co", dt.date(2018, 1, 1), dt.date(2021, 4, 1)),
+        ("Lead Data Scientist, Sample Inc", dt.date(2021, 4, 1), None),
+        ("Analyst, Example Bank", dt.date(2015, 6, 1), dt.date(2018, 1, 1)),
+    ]
+
+
+def test_stated_totals_in_words_over_two_lines_and_with_a_plus(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+SUMMARY
+Engineer with 13 years of industry
+experience.
+Over ten years of experience in data; 10+ years in analytics.
+Eleven years in industry.
+""",
+    )
+    profile = load_profile(path)
+    assert [(s.years, s.line) for s in profile.stated_years] == [(13.0, 4), (10.0, 6), (11.0, 7)]
+
+
+def test_three_wordings_of_one_history_give_the_same_years(tmp_path: Path) -> None:
+    """The same invented person three ways: Markdown with headings, prose, terse."""
+    markdown = """# Kai Example
+
+## Experience
+
+### Lead ML Engineer — Example Freight
+`Mar 2023 – Present`
+
+### ML Engineer — Sample Labs
+(Apr 2020 – Feb 2023)
+
+### Software Engineer — Example Payments
+Jul. 2017 – Mar. 2020
+
+## Education
+MSc Computer Science, Example University, 2015 – 2017
+"""
+    prose = """KAI EXAMPLE
+
+WHO I AM
+I have been building software for years and I hold a Master of Science in Computer
+Science from Example University, which I studied for from 2015 to 2017.
+
+EMPLOYMENT HISTORY
+Since March 2023 I have been the lead machine learning engineer at Example Freight.
+From April 2020 until February 2023 I worked as a machine learning engineer at Sample
+Labs. Between July 2017 and March 2020 I was a software engineer at Example Payments.
+"""
+    terse = """KAI EXAMPLE
+
+STUDIES
+Example University -- MSc Computer Science -- 2015 - 2017
+
+ROLES HELD
+Example Freight -- Lead ML Engineer -- 03/23 to date
+Sample Labs -- ML Engineer -- 2020.04 -> 2023.02
+Example Payments -- Software Engineer -- 07/17 to 03/20
+"""
+    found = []
+    for name, text in (("a.md", markdown), ("b.txt", prose), ("c.txt", terse)):
+        profile = load_profile(write(tmp_path, name, text))
+        found.append((_years(profile), [e.degree_level for e in profile.education]))
+    # Jul 2017 to the end of May 2026, overlaps merged.
+    assert found == [(8.9, ["master"])] * 3
+
+
+def test_overlapping_jobs_found_in_text_are_counted_once(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "r.txt",
+        """Robin Example
+
+EXPERIENCE
+Consultant, Example Co      since 2019
+Lecturer, Example College   2018 – 2021
+""",
+    )
+    # Jan 2018 to the end of May 2026, not 7.4 + 3 years.
+    assert _years(load_profile(path)) == 8.4
