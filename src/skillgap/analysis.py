@@ -156,6 +156,22 @@ def _gap_to(report: GapReport) -> tuple[Gap, ...]:
     return (*blocking, *others)
 
 
+#: The prepared rubrics of the last few ladders placed on (a ladder's rubrics are
+#: prepared once, not once per candidate: building a skill index is the costly part).
+_PREPARED_LADDERS: dict[int, tuple[LoadedLadder, tuple[PreparedRubric, ...]]] = {}
+
+
+def _prepared_levels(ladder: LoadedLadder) -> tuple[PreparedRubric, ...]:
+    cached = _PREPARED_LADDERS.get(id(ladder))
+    if cached is not None and cached[0] is ladder:
+        return cached[1]
+    if len(_PREPARED_LADDERS) >= 4:
+        _PREPARED_LADDERS.clear()
+    prepared = tuple(PreparedRubric.of(rubric) for rubric in ladder.rubrics)
+    _PREPARED_LADDERS[id(ladder)] = (ladder, prepared)
+    return prepared
+
+
 def place(
     profile: Profile, ladder: LoadedLadder, *, as_of: dt.date | None = None
 ) -> LadderPlacement:
@@ -169,7 +185,7 @@ def place(
     'ml-engineer-entry'
     """
     min_score = ladder.ladder.min_score
-    reports = [analyze(profile, rubric, as_of=as_of) for rubric in ladder.rubrics]
+    reports = [analyze(profile, prepared, as_of=as_of) for prepared in _prepared_levels(ladder)]
     fully_met = [not r.overall.blocked and r.overall.score >= min_score for r in reports]
     met = [i for i, ok in enumerate(fully_met) if ok]
     levels = [

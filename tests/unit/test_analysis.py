@@ -394,7 +394,7 @@ def placement_index(folder: str, name: str, parts: Parts) -> tuple[int, list[flo
     return index, [level.score for level in placement.levels], [lv.met for lv in placement.levels]
 
 
-@settings(SETTINGS, max_examples=max(10, HYPOTHESIS_EXAMPLES // 2))  # four rubrics per profile
+@SETTINGS
 @given(base=PARTS, extra=PARTS)
 def test_more_experience_skills_or_evidence_never_lowers_the_placement(
     base: Parts, extra: Parts
