@@ -27,7 +27,7 @@ from ..report.plan import learning_plan
 from .charts import bar_chart_svg, coord, percent, radar_chart_svg, score_ring_svg, truncate
 from .escape import html_text as esc
 from .options import RenderOptions
-from .sections import level_status, safe_url
+from .sections import level_status, safe_url, subject_note
 
 _STATUS_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
 _CSP = (
@@ -388,7 +388,9 @@ def _areas(report: GapReport, options: RenderOptions) -> str:
         out.append(
             f'<div class="card areas"><div class="area-head"><h3>{esc(area.name)}</h3>'
             f'<span class="sub">weight {area.weight:g} · {area.met} met, {area.partial} '
-            f"partial, {area.missing} missing</span>"
+            f"partial, {area.missing} missing"
+            + (f" · {esc(subject_note(area))}" if subject_note(area) else "")
+            + "</span>"
             f'<span class="area-score">{percent(area.score)}</span></div>'
             '<table><thead><tr><th style="width:86px">Status</th><th style="width:28%">'
             'Requirement</th><th style="width:60px">Score</th><th>Evidence</th></tr></thead>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..report.model import GapReport
 from .escape import markdown as md
 from .options import RenderOptions
-from .sections import markdown_ladder, markdown_plan, markdown_self_assessment
+from .sections import markdown_ladder, markdown_plan, markdown_self_assessment, subject_note
 
 _MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}
 
@@ -63,6 +63,8 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
     out += ["", "## Requirements", ""]
     for area in report.areas:
         out += [f"### {md(area.name)}: {area.score * 100:.0f}%", ""]
+        if subject_note(area):
+            out += [f"*{md(subject_note(area)).capitalize()}.*", ""]
         for req in area.requirements:
             must = " *(must-have)*" if req.must_have else ""
             out.append(

@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from ..report.model import EvidenceItem, GapReport, LadderPlacement
+from ..report.model import AreaResult, EvidenceItem, GapReport, LadderPlacement
 from ..report.plan import PlanStep, learning_plan
 from .escape import markdown as md
 from .escape import plain
@@ -49,6 +49,17 @@ def level_status(placement: LadderPlacement, index: int) -> str:
     if level.blocking:
         return f"blocked: {', '.join(level.blocking)}"
     return f"{level.short_by:.1f} points short"
+
+
+def subject_note(area: AreaResult) -> str:
+    """'' or why an area counts only in part (the rubric's ``scoring.subject``)."""
+    factor = area.subject_factor
+    if factor is None or factor >= 1.0:
+        return ""
+    return (
+        f"counted at {factor * 100:.0f}%: it depends on the role's subject, which the "
+        f"profile shows at {factor * 100:.0f}%"
+    )
 
 
 def self_assessed_text(item: EvidenceItem) -> str:

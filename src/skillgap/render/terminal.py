@@ -21,7 +21,7 @@ from ..report.model import AreaResult, EvidenceItem, Gap, GapReport, Requirement
 from ..scoring.bands import overall_band, score_band
 from .escape import plain
 from .options import RenderOptions
-from .sections import terminal_ladder, terminal_plan, terminal_self_assessment
+from .sections import subject_note, terminal_ladder, terminal_plan, terminal_self_assessment
 
 _STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 
@@ -211,10 +211,12 @@ def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> R
 
 
 def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> RenderableType:
+    note = subject_note(area)
     title = Text.assemble(
         (plain(area.name), s.style("bold underline")),
         f"  {_pct(area.score)}  ",
         s.bar(area.score, 12),
+        (f"  {note}" if note else "", s.style("dim")),
     )
     return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
 

@@ -159,7 +159,20 @@ class AreaResult(OutputModel):
     id: str = Field(description="The area's id.")
     name: str = Field(description="The area's name.")
     weight: float = Field(description="Weight in the overall score.")
-    score: float = Field(ge=0, le=1, description="Weighted mean of its requirements, 0 to 1.")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="Weighted mean of its requirements, 0 to 1 (times subject_factor when "
+        "the area depends on the role's subject): what the area adds to the overall score.",
+    )
+    subject_factor: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="How much the area counts, 0 to 1, when the rubric ties it to the role's "
+        "subject (scoring.subject): the subject requirements' score against met_threshold. "
+        "Null when the area does not depend on the subject.",
+    )
     met: int = Field(description="Requirements met.")
     partial: int = Field(description="Requirements partially met.")
     missing: int = Field(description="Requirements with no evidence.")
@@ -183,6 +196,12 @@ class Gap(OutputModel):
     score: float = Field(ge=0, le=1, description="Current requirement score.")
     status: Status = Field(description="Current status.")
     gain: float = Field(ge=0, description="Points (0-100 scale) closing it would add overall.")
+    unlocks: float = Field(
+        default=0.0,
+        ge=0,
+        description="Of the gain, the points that come from areas tied to the role's "
+        "subject (scoring.subject), which count in full once this requirement is shown.",
+    )
     must_have: bool = Field(description="True if it is a must-have.")
     blocking: bool = Field(description="True if it is an unmet must-have.")
     missing_skills: tuple[str, ...] = Field(

@@ -39,7 +39,7 @@ from ..io.yaml_source import (
 )
 from ..limits import DEFAULT_LIMITS, Limits
 from .bundled import bundled_display, bundled_rubric_bytes, bundled_rubric_ids
-from .merge import Merger, flatten, tree
+from .merge import Merger, flatten, prune_inherited_subject, tree
 
 #: Longest chain of ``extends`` (a rubric, its parent, its grandparent, ...).
 MAX_EXTENDS_DEPTH = 8
@@ -271,6 +271,7 @@ def resolve_extends(
     child_tree = tree(data, document.source_map, path)
     merger = Merger(path, parent.source.display, parent_tree, child_tree)
     merged = merger.merge_mapping(parent_tree, child_tree, "")
+    prune_inherited_subject(merged, child_tree)
     if merger.problems:
         return document, [*parent_problems, *merger.problems]
     keys: dict[PathKey, Mark] = {}

@@ -67,6 +67,49 @@ def flatten(
     return node.value
 
 
+def prune_inherited_subject(merged: Node, child: Node) -> None:
+    """Drop from an inherited ``scoring.subject`` the areas and requirements the child
+    removed: removing an entry removes what points at it. (A subject the child sets
+    itself is left as written, for the reference checks to judge.)"""
+    child_scoring = child.value.get("scoring") if isinstance(child.value, dict) else None
+    if child_scoring is not None and isinstance(child_scoring.value, dict):
+        if "subject" in child_scoring.value:
+            return
+    scoring = merged.value.get("scoring") if isinstance(merged.value, dict) else None
+    if scoring is None or not isinstance(scoring.value, dict):
+        return
+    subject = scoring.value.get("subject")
+    if subject is None or not isinstance(subject.value, dict):
+        return
+    areas = merged.value.get("areas")
+    area_ids: set[str] = set()
+    requirement_ids: set[str] = set()
+    for area in areas.value if areas is not None and isinstance(areas.value, list) else []:
+        if isinstance(area.value, dict):
+            area_ids.add(str(getattr(area.value.get("id"), "value", "")))
+            requirements = area.value.get("requirements")
+            for requirement in (
+                requirements.value if requirements and isinstance(requirements.value, list) else []
+            ):
+                if isinstance(requirement.value, dict):
+                    requirement_ids.add(str(getattr(requirement.value.get("id"), "value", "")))
+    for key, known in (("areas", area_ids), ("requirements", requirement_ids)):
+        listed = subject.value.get(key)
+        if listed is not None and isinstance(listed.value, list):
+            listed.value = [item for item in listed.value if item.value in known]
+            if not listed.value:
+                del scoring.value["subject"]
+                return
+
+
+def _merged_by_id(key: str, where: str) -> bool:
+    """Is ``key`` at ``where`` a list of entries merged by id: the rubric's ``areas``, or
+    an area's ``requirements`` (not ``scoring.subject.requirements``, a list of ids)?"""
+    return (key == "areas" and where == "") or (
+        key == "requirements" and where.startswith("areas[")
+    )
+
+
 class Merger:
     """Merges one child rubric into its (already resolved) parent, collecting problems."""
 
@@ -98,7 +141,7 @@ class Merger:
             if node.value is None:
                 merged.pop(key, None)
             elif (
-                key in _MERGED_BY_ID
+                _merged_by_id(key, where)
                 and key in merged
                 and isinstance(node.value, list)
                 and isinstance(merged[key].value, list)

@@ -261,6 +261,25 @@ class Area(InputModel):
     requirements: tuple[Requirement, ...] = Field(description="The area's requirements.")
 
 
+class Subject(InputModel):
+    """The role's subject: what a candidate must show for the evidence of other areas to
+    count as evidence for this role (leading a team is evidence for an ML leadership role
+    when the person does ML)."""
+
+    requirements: tuple[str, ...] = Field(
+        min_length=1,
+        description="Ids of the requirements that show the subject (e.g. "
+        "'deep-learning-statistical-modeling'); their weighted score, against "
+        "met_threshold, is how much of the subject the profile shows.",
+    )
+    areas: tuple[str, ...] = Field(
+        min_length=1,
+        description="Ids of the areas that count only as far as the subject is shown "
+        "(leadership, communication, …): each counts in full once the subject "
+        "requirements reach met_threshold, and in proportion below it.",
+    )
+
+
 class Scoring(InputModel):
     """How evidence is turned into scores (defaults documented in docs/scoring.md)."""
 
@@ -290,6 +309,11 @@ class Scoring(InputModel):
         gt=0,
         le=1,
         description="A requirement scoring at least this is 'met'; above 0 it is 'partial'.",
+    )
+    subject: Subject | None = Field(
+        default=None,
+        description="The role's subject, and the areas whose evidence counts only as far "
+        "as the profile shows it (docs/scoring.md). None: every area counts in full.",
     )
 
 
@@ -389,6 +413,7 @@ __all__ = [
     "RubricOrigin",
     "Scoring",
     "Skill",
+    "Subject",
     "WeightsMode",
     "level_rank",
 ]

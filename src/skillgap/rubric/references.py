@@ -27,6 +27,13 @@ REFERENCE_RULES: dict[str, Rule] = {
         Rule("unknown-level", _E, "reference", "A requirement's level is not on the scale."),
         Rule("empty", _E, "reference", "No areas, or an area without requirements."),
         Rule("unsatisfiable", _E, "reference", "A requirement nothing could satisfy."),
+        Rule(
+            "unknown-subject",
+            _E,
+            "reference",
+            "scoring.subject names an area or requirement the rubric does not have, or "
+            "ties the subject's own area to it.",
+        ),
     )
 }
 
@@ -123,6 +130,55 @@ def reference_findings(rubric: Rubric) -> list[Finding]:
                         related=((*loc, "skills"),),
                     )
                 )
+    findings.extend(_subject_findings(rubric, seen_areas, seen_requirements))
+    return findings
+
+
+def _subject_findings(
+    rubric: Rubric, areas: dict[str, int], requirements: dict[str, tuple[int, int]]
+) -> list[Finding]:
+    """``scoring.subject`` names existing requirements and areas, and no subject
+    requirement is in an area that depends on the subject."""
+    subject = rubric.scoring.subject
+    if subject is None:
+        return []
+    findings = []
+    base: PathKey = ("scoring", "subject")
+    for i, rid in enumerate(subject.requirements):
+        if rid not in requirements:
+            hint = _did_you_mean(rid, list(requirements))
+            findings.append(
+                Finding(
+                    "unknown-subject",
+                    (*base, "requirements", i),
+                    f"subject requirement '{rid}' is not a requirement of this rubric"
+                    + (f"; {hint}" if hint else ""),
+                )
+            )
+    for i, aid in enumerate(subject.areas):
+        if aid not in areas:
+            hint = _did_you_mean(aid, list(areas))
+            findings.append(
+                Finding(
+                    "unknown-subject",
+                    (*base, "areas", i),
+                    f"subject area '{aid}' is not an area of this rubric"
+                    + (f"; {hint}" if hint else ""),
+                )
+            )
+            continue
+        held = [
+            rid for rid in subject.requirements if requirements.get(rid, (-1,))[0] == areas[aid]
+        ]
+        if held:
+            findings.append(
+                Finding(
+                    "unknown-subject",
+                    (*base, "areas", i),
+                    f"area '{aid}' holds the subject requirement '{held[0]}', so it cannot "
+                    "count only as far as the subject is shown; remove it from subject.areas",
+                )
+            )
     return findings
 
 

@@ -212,12 +212,50 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warnings))
 
 
+def _subject(
+    rubric: Rubric, scored: list[list[RequirementResult]], total_area_weight: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """How much each area tied to the role's subject counts (its factor, 0-1), and the
+    share of the overall score each subject requirement unlocks in those areas.
+
+    The factor is the subject requirements' weighted score against ``met_threshold``,
+    at most 1. What an area loses to it (its evidence score × (1 − factor) × its share)
+    is gained by showing the subject, and is added to the subject requirements' gaps in
+    proportion to their weight: the gains still add up to 100 − overall.
+    """
+    subject = rubric.scoring.subject
+    if subject is None:
+        return {}, {}
+    by_id = {
+        result.id: (requirement, result)
+        for area, results in zip(rubric.areas, scored, strict=True)
+        for requirement, result in zip(area.requirements, results, strict=True)
+    }
+    parts = [by_id[rid] for rid in subject.requirements if rid in by_id]
+    weight = sum(requirement.weight for requirement, _ in parts)
+    if not parts or weight <= 0:
+        return {}, {}
+    shown = sum(requirement.weight * result.score for requirement, result in parts) / weight
+    factor = min(1.0, shown / rubric.scoring.met_threshold)
+    tied = set(subject.areas)
+    factors = {area.id: factor for area in rubric.areas if area.id in tied}
+    lost = 0.0
+    for area, results in zip(rubric.areas, scored, strict=True):
+        if area.id in tied:
+            requirement_weight = sum(r.weight for r in area.requirements) or 1.0
+            raw = sum(r.weight * x.score for r, x in zip(area.requirements, results, strict=True))
+            lost += raw / requirement_weight * (1.0 - factor) * area.weight / total_area_weight
+    gains = {requirement.id: lost * requirement.weight / weight for requirement, _ in parts}
+    return factors, gains
+
+
 def _gap(
     area: Area,
     requirement: Requirement,
     result: RequirementResult,
     share: float,
     shared: SharedResults,
+    unlocks: float = 0.0,
 ) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
     return build(
@@ -228,7 +266,8 @@ def _gap(
         name=requirement.name,
         score=result.score,
         status=result.status,
-        gain=round((1.0 - result.score) * share, 2),
+        gain=round((1.0 - result.score) * share + unlocks, 2),
+        unlocks=round(unlocks, 2),
         must_have=requirement.must_have,
         blocking=requirement.must_have and result.status != "met",
         missing_skills=missing,
@@ -262,23 +301,33 @@ def score_areas(
     statuses and gaps are identical).
     """
     total_area_weight = sum(area.weight for area in rubric.areas)
+    scored = [
+        [
+            _score_requirement(
+                rubric, requirement, matches, years_found, profile, shared, details=details
+            )
+            for requirement in area.requirements
+        ]
+        for area in rubric.areas
+    ]
+    factor, subject_gain = _subject(rubric, scored, total_area_weight)
     area_results: list[AreaResult] = []
     gaps: list[tuple[int, int, Gap]] = []
     overall_sum = 0.0
-    for a, area in enumerate(rubric.areas):
+    for a, (area, results) in enumerate(zip(rubric.areas, scored, strict=True)):
         requirement_weight = sum(r.weight for r in area.requirements) or 1.0
-        results = []
         weighted = 0.0
-        for r, requirement in enumerate(area.requirements):
-            result = _score_requirement(
-                rubric, requirement, matches, years_found, profile, shared, details=details
-            )
-            results.append(result)
+        for r, (requirement, result) in enumerate(zip(area.requirements, results, strict=True)):
             weighted += requirement.weight * result.score
             share = requirement.weight / requirement_weight * area.weight / total_area_weight
-            if result.score < 1.0:
-                gaps.append((a, r, _gap(area, requirement, result, share * 100, shared)))
-        area_score = round(weighted / requirement_weight, 4)
+            extra = subject_gain.get(requirement.id, 0.0)
+            if result.score < 1.0 or extra > 0:
+                gaps.append(
+                    (a, r, _gap(area, requirement, result, share * 100, shared, extra * 100))
+                )
+        area_factor = factor.get(area.id)
+        raw = weighted / requirement_weight
+        area_score = round(raw * (1.0 if area_factor is None else area_factor), 4)
         overall_sum += area.weight * area_score
         area_results.append(
             build(
@@ -287,6 +336,7 @@ def score_areas(
                 name=area.name,
                 weight=area.weight,
                 score=area_score,
+                subject_factor=None if area_factor is None else round(area_factor, 4),
                 met=sum(1 for x in results if x.status == "met"),
                 partial=sum(1 for x in results if x.status == "partial"),
                 missing=sum(1 for x in results if x.status == "missing"),

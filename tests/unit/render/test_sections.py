@@ -38,7 +38,7 @@ def test_terminal_ladder_section(junior: GapReport) -> None:
     text = render(junior, "terminal", RenderOptions(width=120))
     assert (
         "Career ladder: Machine Learning Engineer  (ml-engineer; fully met: no unmet "
-        "must-have, score ≥ 50)"
+        "must-have, score ≥ 40)"
     ) in text
     assert "[x] Entry-level ML Engineer   73.6  fully met  -> you are here" in text
     assert "  Placed at: Entry-level ML Engineer" in text

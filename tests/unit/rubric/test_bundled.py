@@ -10,6 +10,7 @@ from skillgap.errors import Level
 from skillgap.lint.registry import RULES
 from skillgap.lint.validate import ValidateOptions, validate_file, validate_paths
 from skillgap.rubric.bundled import bundled_rubric_ids
+from skillgap.rubric.model import level_rank
 from skillgap.rubric.parse import load_rubric
 from tests.helpers.rubrics import BUNDLED, PRINCIPAL
 
@@ -65,13 +66,32 @@ def test_ladder_years_follow_the_seeds_bands() -> None:
     }
 
 
-def test_lower_levels_never_add_a_must_have_the_level_above_lacks() -> None:
-    """So meeting a level's must-haves implies meeting every lower level's."""
+def test_what_a_lower_level_gates_on_the_level_above_asks_for_at_least_as_much() -> None:
+    """Ladders are cumulative: each must-have of a level is a requirement of the level
+    above with expectations at least as high (level, breadth, years), so evidence that
+    meets the higher level's requirement meets the lower's. The lower levels gate on what
+    defines them (ML practice, years), not on tools named."""
     ladder = (*LADDER_IDS, "principal-ml-engineer")
-    must = [{r.id for _, r in load_rubric(i).iter_requirements() if r.must_have} for i in ladder]
-    for lower, higher in itertools.pairwise(must):
-        assert lower <= higher
-    assert len(must[0]) < len(must[-1])
+    rubrics = [load_rubric(i) for i in ladder]
+    for lower, higher in itertools.pairwise(rubrics):
+        above = {r.id: r for _, r in higher.iter_requirements()}
+        for _, requirement in lower.iter_requirements():
+            if not requirement.must_have:
+                continue
+            other = above[requirement.id]
+            assert (
+                level_rank(higher, other.level) or (level_rank(lower, requirement.level) or 0) <= 0
+            )
+            assert other.min_skills >= requirement.min_skills, requirement.id
+            assert (other.years or 0) >= (requirement.years or 0), requirement.id
+    gating = [{r.id for _, r in rubric.iter_requirements() if r.must_have} for rubric in rubrics]
+    assert all("deep-learning-statistical-modeling" in g for g in gating[:-1])
+    assert gating[-1] == {
+        "programming-languages",
+        "ml-frameworks",
+        "years-experience",
+        "team-leadership",
+    }
 
 
 def test_leadership_and_strategy_weigh_less_at_junior_levels() -> None:

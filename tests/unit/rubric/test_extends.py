@@ -153,3 +153,30 @@ def test_a_file_may_extend_a_bundled_rubric(tmp_path: Path) -> None:
     rubric = load_rubric(path)
     assert "domain-expertise" not in [a.id for a in rubric.areas]
     assert len(rubric.areas) == len(load_rubric("principal-ml-engineer").areas) - 1
+
+
+def test_removing_an_area_drops_it_from_the_inherited_subject(tmp_path: Path) -> None:
+    """The bundled rubric's subject lists domain-expertise; a child that removes the area
+    loads, with the area gone from its subject too. A subject the child sets itself is
+    checked as written."""
+    path = tmp_path / "my-principal.yaml"
+    path.write_text(
+        'id: my-principal\nversion: "1"\nextends: principal-ml-engineer\n'
+        "areas:\n  - id: domain-expertise\n    remove: true\n",
+        "utf-8",
+    )
+    subject = load_rubric(path).scoring.subject
+    parent = load_rubric("principal-ml-engineer").scoring.subject
+    assert subject is not None and parent is not None
+    assert "domain-expertise" in parent.areas
+    assert subject.areas == tuple(a for a in parent.areas if a != "domain-expertise")
+    own = tmp_path / "own.yaml"
+    own.write_text(
+        'id: own\nversion: "1"\nextends: principal-ml-engineer\n'
+        "scoring:\n  subject:\n    requirements: [deep-learning-statistical-modeling]\n"
+        "    areas: [domain-expertise]\n"
+        "areas:\n  - id: domain-expertise\n    remove: true\n",
+        "utf-8",
+    )
+    with pytest.raises(RubricError, match="subject area 'domain-expertise' is not an area"):
+        load_rubric(own)

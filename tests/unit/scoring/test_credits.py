@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from skillgap.rubric.model import Rubric
+from skillgap.rubric.parse import load_rubric
+from tests.helpers.files import write
 from tests.helpers.scoring import requirement, score
 
 
@@ -36,3 +38,83 @@ def test_text_mentions_earn_the_documented_credit_plus_a_bonus_per_line(
     assert requirement(thrice, "languages").skills[0].credit == pytest.approx(
         mini.scoring.text_credit + 0.10
     )
+
+
+PRACTICE = """\
+id: practice
+title: Practice
+version: "1.0"
+areas:
+  - id: tech
+    name: Technical
+    weight: 1
+    requirements:
+      - id: languages
+        name: Languages
+        level: advanced
+        skills:
+          - name: Python
+  - id: people
+    name: People
+    weight: 1
+    requirements:
+      - id: leading
+        name: Leading
+        skills:
+          - name: Team leadership
+            aliases: [team lead]
+            claims: [people person]
+            inflect: true
+            achievements:
+              - actions: [lead, manage]
+                objects: [ML team, engineers]
+"""
+
+
+def test_a_bare_list_entry_earns_less_than_work_described(tmp_path: Path) -> None:
+    """Python only listed: declared_credit (0.7, met); mentioned in text: 0.75."""
+    rubric = load_rubric(write(tmp_path, "r.yaml", PRACTICE))
+    listed = score(tmp_path, rubric, "skills: [Python]\n")
+    described = score(
+        tmp_path, rubric, "EXPERIENCE\nBuilt the ranking service in Python.\n", "a.txt"
+    )
+    python = requirement(listed, "languages").skills[0]
+    assert (python.credit, python.basis) == (0.7, "declared without a level (advanced expected)")
+    assert requirement(listed, "languages").status == "met"
+    assert requirement(described, "languages").skills[0].credit == 0.75
+
+
+def test_a_listed_practice_or_a_self_description_is_a_claim(tmp_path: Path) -> None:
+    """Team leadership is described by achievements: listing it, or calling oneself a
+    'people person', earns claim_credit; leading a team earns the text credit."""
+    rubric = load_rubric(write(tmp_path, "r.yaml", PRACTICE))
+    listed = score(tmp_path, rubric, "skills: [Team leadership]\n")
+    claimed = score(tmp_path, rubric, "SUMMARY\nA people person.\n", "a.txt")
+    shown = score(
+        tmp_path, rubric, "EXPERIENCE\nLed the ML team through a re-platforming.\n", "b.txt"
+    )
+    assert requirement(listed, "leading").skills[0].credit == rubric.scoring.claim_credit == 0.4
+    assert "a claim" in requirement(listed, "leading").skills[0].basis
+    claim = requirement(claimed, "leading").skills[0]
+    assert (claim.credit, claim.evidence[0].method) == (0.4, "claim")
+    assert claim.basis == "self-description (a claim, not what was done)"
+    done = requirement(shown, "leading").skills[0]
+    assert (done.credit, done.evidence[0].method) == (0.75, "achievement")
+    assert done.basis == "shown by what was done (1 place)"
+
+
+def test_implied_evidence_says_what_implies_it(tmp_path: Path) -> None:
+    rubric = load_rubric(
+        write(
+            tmp_path,
+            "r.yaml",
+            PRACTICE.replace(
+                "          - name: Python\n",
+                "          - name: Python\n"
+                "          - name: PyTorch\n            implies: [Python]\n",
+            ),
+        )
+    )
+    report = score(tmp_path, rubric, "EXPERIENCE\nTrained ranking models in PyTorch.\n", "a.txt")
+    python = requirement(report, "languages").skills[0]
+    assert (python.credit, python.basis) == (0.75, "implied by PyTorch (1 place)")

@@ -83,3 +83,83 @@ def test_reports_are_byte_identical_across_runs(
     first = analyze(load_profile(path), rubric, index=index, as_of=AS_OF).to_json()
     second = analyze(load_profile(path), load_rubric(), as_of=AS_OF).to_json()
     assert first == second
+
+
+SUBJECT = """\
+id: subject
+title: Subject
+version: "1.0"
+scoring:
+  subject:
+    requirements: [ml-practice]
+    areas: [people]
+areas:
+  - id: tech
+    name: Technical
+    weight: 1
+    requirements:
+      - id: ml-practice
+        name: ML practice
+        min_skills: 2
+        skills:
+          - name: Machine learning
+          - name: Deep learning
+          - name: Statistical modeling
+  - id: people
+    name: People
+    weight: 1
+    requirements:
+      - id: mentoring
+        name: Mentoring
+        skills:
+          - name: Mentoring
+            inflect: true
+"""
+
+
+def test_areas_tied_to_the_subject_count_as_far_as_the_subject_is_shown(
+    tmp_path: Path,
+) -> None:
+    """Mentoring without ML counts at the share of the subject shown; with ML shown to
+    the met threshold it counts in full; the gains still add up to 100 - overall."""
+    rubric = load_rubric(write(tmp_path, "r.yaml", SUBJECT))
+    off = score(tmp_path, rubric, "EXPERIENCE\nMentored four nurses.\n", "a.txt")
+    on = score(
+        tmp_path,
+        rubric,
+        "EXPERIENCE\nMentored four engineers.\nMachine learning and deep learning models.\n",
+        "b.txt",
+    )
+    tech, people = off.areas
+    assert (tech.score, tech.subject_factor) == (0.0, None)
+    assert (people.score, people.subject_factor) == (0.0, 0.0)
+    tech, people = on.areas
+    assert requirement(on, "ml-practice").score == 0.75
+    assert people.subject_factor == 1.0 and people.score == 0.75
+    half = score(
+        tmp_path, rubric, "EXPERIENCE\nMentored four engineers.\nMachine learning.\n", "c.txt"
+    )
+    _, people = half.areas
+    assert people.subject_factor == pytest.approx(0.375 / 0.7, abs=1e-4)
+    assert people.score == pytest.approx(0.75 * 0.375 / 0.7, abs=1e-4)
+    for report in (off, on, half):
+        total = sum(gap.gain for gap in report.gaps)
+        assert report.overall.score + total == pytest.approx(100.0, abs=0.2)
+    subject_gap = next(g for g in half.gaps if g.requirement == "ml-practice")
+    assert subject_gap.unlocks == pytest.approx(0.75 * (1 - 0.375 / 0.7) * 50, abs=0.01)
+    assert subject_gap.gain == pytest.approx((1 - 0.375) * 50 + subject_gap.unlocks, abs=0.01)
+
+
+def test_reports_say_why_an_area_counts_in_part(tmp_path: Path) -> None:
+    import html
+
+    from skillgap.render import RenderOptions, render
+
+    rubric = load_rubric(write(tmp_path, "r.yaml", SUBJECT))
+    report = score(
+        tmp_path, rubric, "EXPERIENCE\nMentored four engineers.\nMachine learning.\n", "a.txt"
+    )
+    note = "counted at 54%: it depends on the role's subject, which the profile shows at 54%"
+    assert note in render(report, "terminal", RenderOptions(width=200))
+    assert note.capitalize() in render(report, "markdown", RenderOptions())
+    assert html.escape(note) in render(report, "html", RenderOptions())
