@@ -85,6 +85,9 @@ class Form:
     #: For an achievement: how many of its kept words (stopwords left out) are the
     #: action; the object starts after them.
     split: int = 0
+    #: An achievement written object first, with the action as a participle ("findings
+    #: presented to the board", "roadmap co-written with the CTO").
+    passive: bool = False
     #: Words or phrases (stems, joined by spaces) of which one must be in the same
     #: sentence or list item (an achievement's ``about``); empty: no condition.
     about: frozenset[str] = frozenset()
@@ -114,6 +117,8 @@ class Form:
         words, from 1) of this form's stemmed phrase."""
         if not self.achievement:
             return PHRASE_GAP
+        if self.passive:
+            return INNER_GAP
         return ACHIEVEMENT_GAP if position == self.split else INNER_GAP
 
 
@@ -223,31 +228,60 @@ def forms_of(skill: Skill) -> list[Form]:
 
 
 def achievement_forms(skill: Skill) -> list[Form]:
-    """One form per action and object of each of a skill's achievements ("present CFO")."""
+    """One form per action and object of each of a skill's achievements ("present CFO"),
+    and for a one-word action also the passive ("CFO … presented")."""
     forms = []
+    words_of: dict[str, tuple[tuple[str, ...], tuple[str, ...], int]] = {}
+
+    def words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+        """(norms, words as written, how many are not stopwords) of one phrase."""
+        found = words_of.get(phrase)
+        if found is None:
+            tokens = tokenize(prepare_text(phrase))
+            kept = sum(1 for n in tokens.norms if n not in STOPWORDS)
+            found = words_of[phrase] = (tokens.norms, tokens.words, kept)
+        return found
+
     for achievement in skill.achievements:
         about = frozenset(
             " ".join(stem(n) for n in word_norms(a) if n not in STOPWORDS)
             for a in achievement.about
         ) - {""}
         for action in achievement.actions:
+            action_norms, action_words, split = words(action)
+            if not split:
+                continue
             for target in achievement.objects:
-                tokens = tokenize(prepare_text(f"{action} {target}"))
-                split = sum(1 for n in word_norms(action) if n not in STOPWORDS)
-                if not tokens.norms or not split:
-                    continue
+                target_norms, target_words, target_kept = words(target)
                 forms.append(
                     Form(
                         skill=skill.name,
                         text=f"{action} … {target}",
-                        norms=tokens.norms,
-                        words=tokens.words,
+                        norms=action_norms + target_norms,
+                        words=action_words + target_words,
                         is_name=False,
                         ambiguous=False,
                         inflect=True,
                         achievement=True,
                         about=about,
                         split=split,
+                    )
+                )
+                if len(action_norms) != 1 or not target_kept:
+                    continue  # only a one-word action has a participle ("presented")
+                forms.append(
+                    Form(
+                        skill=skill.name,
+                        text=f"{target} … {action}",
+                        norms=target_norms + action_norms,
+                        words=target_words + action_words,
+                        is_name=False,
+                        ambiguous=False,
+                        inflect=True,
+                        achievement=True,
+                        about=about,
+                        split=target_kept,
+                        passive=True,
                     )
                 )
     return forms

@@ -385,7 +385,9 @@ class SkillIndex:
             reason = single_letter_reason(tokens, hit.start)
             if reason:
                 return reason
-        for phrase in guard.exclude:
+        for phrase in () if form.passive else guard.exclude:
+            # A passive achievement ("18 people hired into the org") is checked as a
+            # passive already; "hired into", excluded for "Hired into the ML team", is it.
             if (present is None or present.issuperset(phrase)) and covered_by_phrase(
                 tokens, hit.start, hit.end, phrase
             ):

@@ -140,6 +140,17 @@ _KINDS = frozenset(
         "dl",
     }
 )
+#: Working toward something not yet held: "preparing for the CKA exam".
+_PREPARING = frozenset({"preparing", "studying", "revising", "cramming"})
+
+
+def _self_taught(norms: Sequence[str], i: int) -> bool:
+    """Is the "teaching" at ``i`` someone teaching themselves, still learning?"""
+    return (
+        i + 1 < len(norms) and norms[i + 1] in ("myself", "herself", "himself", "themselves")
+    ) or (i > 0 and norms[i - 1] == "self")
+
+
 #: Starting to use a tool, which after a wish is no evidence of using it yet.
 _ADOPT_WORDS = frozenset({"use", "adopt", "master", "pick"})
 
@@ -269,11 +280,17 @@ def negated(tokens: Tokens, start: int, end: int) -> bool:
             window = norms[i + 1 : min(start, i + 4)]
             if distance == 1 or any(w in _NO_OBJECTS for w in window):
                 return True
+        elif word in _PREPARING and distance <= 10 and i + 1 < start and norms[i + 1] == "for":
+            return True  # "preparing for the AWS Machine Learning certification"
         elif word in _LEARN_WORDS and distance <= 8:
             if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4) : i]):
                 return True
+            if distance <= 2 and i > 0 and norms[i - 1] == "to" and word != "try":
+                return True  # "working through a course to learn PyTorch"
             if word in _PROGRESSIVE and distance <= 2 and (i == 0 or norms[i - 1] not in _KINDS):
                 return True  # "learning PyTorch next", "currently studying Rust"
+        elif word == "teaching" and distance <= 3 and _self_taught(norms, i):
+            return True  # "teaching myself deep learning", "self-teaching PyTorch"
         elif word in _ADOPT_WORDS and distance <= 3:
             if any(w in _DESIRE_WORDS for w in norms[max(0, i - 4) : i]):
                 return True  # "plan to adopt Kubernetes", "hoping to use Rust"
@@ -319,7 +336,9 @@ CUE_WORDS = (
     | _ADOPT_WORDS
     | _ASPIRATION_WORDS
     | _DESIRE_WORDS
+    | _PREPARING
     | {
+        "teaching",
         "without",
         "no",
         "zero",

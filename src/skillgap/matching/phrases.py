@@ -96,6 +96,129 @@ def achievement_may_start(tokens: Tokens, index: int) -> bool:
     return not (previous in ("to", "until", "till") and index >= 2 and _date_word(norms[index - 2]))
 
 
+#: Past participles that do not end in -ed or -en.
+_IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "led",
+        "run",
+        "built",
+        "made",
+        "held",
+        "set",
+        "cut",
+        "put",
+        "met",
+        "paid",
+        "sold",
+        "told",
+        "found",
+        "spent",
+        "kept",
+        "won",
+        "taught",
+        "brought",
+        "sought",
+        "thought",
+        "bought",
+        "read",
+        "shut",
+        "hit",
+        "won",
+        "stood",
+        "understood",
+        "co-led",
+    ]
+)
+#: Words that may follow a passive participle: a preposition or an adverb of time.
+_AFTER_PASSIVE = frozenset(
+    [
+        "to",
+        "with",
+        "for",
+        "in",
+        "on",
+        "at",
+        "across",
+        "into",
+        "from",
+        "through",
+        "over",
+        "under",
+        "within",
+        "per",
+        "and",
+        "as",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "annually",
+        "yearly",
+        "regularly",
+        "twice",
+        "daily",
+    ]
+)
+
+
+def gain_marker(tokens: Tokens, index: int) -> bool:
+    """Is the word at ``index`` a gain written as a sign or "up": the "+6.2" of
+    "click-through rate +6.2%", the "up" of "conversion up 4%"? Such a word stands for
+    "increase" (a passive action: "conversion increased by 4%").
+
+    >>> from skillgap.text import tokenize
+    >>> tokens = tokenize("CTR +6.2%, revenue up 9%, set up 3 teams, +44 7700, up 4 percent")
+    >>> [tokens.norms[i] for i in range(len(tokens)) if gain_marker(tokens, i)]
+    ['6.2', 'up', 'up']
+    """
+    norms, seps = tokens.norms, tokens.seps
+    number = index + 1 if norms[index] == "up" else index
+    if number >= len(norms) or not norms[number][:1].isdigit():
+        return False
+    if number == index and not seps[index].endswith("+"):
+        return False
+    if number > index and ends_clause(seps[number]):
+        return False
+    after = number + 1
+    return (after < len(norms) and (seps[after].startswith("%") or norms[after] in _RATIOS)) or (
+        after == len(norms) and tokens.text[tokens.ends[number] :].startswith("%")
+    )
+
+
+def passive_action(tokens: Tokens, index: int) -> bool:
+    """Is the word at ``index`` an action in the passive, closing its object ("findings
+    presented to the board", "strategy co-written with the CTO", "A/B tests run: 14")?
+    Not an active verb with an object of its own ("the ML team led the migration"), nor
+    with an agent ("a team led by Maria"), nor a cause ("led to").
+
+    >>> from skillgap.text import tokenize
+    >>> tokens = tokenize("Findings presented to the board. Team led by Ann. Team led the way")
+    >>> [passive_action(tokens, i) for i in (1, 6, 10)]
+    [True, False, False]
+    """
+    norm = tokens.norms[index]
+    if gain_marker(tokens, index):
+        return True
+    if not (norm.endswith(("ed", "en")) or norm in _IRREGULAR_PARTICIPLES):
+        return False
+    if index + 1 >= len(tokens.norms):
+        return True
+    sep = tokens.seps[index + 1]
+    if ends_clause(sep) or "," in sep or ":" in sep:
+        return True
+    following = tokens.norms[index + 1]
+    if following == "to" and stem(norm) == _LEAD:
+        return False
+    return following in _AFTER_PASSIVE or following.isdigit()
+
+
+#: Units of a relative gain ("+12 pp", "up 3x", "up 4 percent").
+_RATIOS = frozenset({"percent", "pp", "points", "x", "bps", "per"})
+#: A gain marker ("+6.2%", "up 9%") is read as this stem.
+_GAIN = stem("increase")
+#: The stem of "lead", "led", "leading": followed by "to" it is a cause ("led to").
+_LEAD = stem("led")
+
+
 class PhraseFinder:
     """Finds a form table's stemmed phrases in text."""
 
@@ -114,7 +237,7 @@ class PhraseFinder:
         stem_of = self._stem
         reach = self._reach
         kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
-        stems = [stem_of[norms[i]] for i in kept]
+        stems = [_GAIN if gain_marker(tokens, i) else stem_of[norms[i]] for i in kept]
         count = len(stems)
         windows: dict[tuple[int, bool], dict[str, int]] = {}
 
@@ -148,18 +271,19 @@ class PhraseFinder:
             # Most phrase openers ("data", "lead") are followed by none of their phrases'
             # second words at all; only then are the windows (punctuation and all) needed.
             skip = seconds[first].isdisjoint(stems[a + 1 : a + reach])
+            causal = first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to"
             for phrase, form in entries:
-                if form.achievement and not achievement_may_start(tokens, kept[a]):
-                    continue
+                if causal or (form.achievement and not achievement_may_start(tokens, kept[a])):
+                    continue  # "led to my move into the ML team" is a cause, not leading
                 position = a
                 for k, word in enumerate(phrase[1:], start=1):
                     after = -1 if skip else window(position, form.achievement).get(word, -1)
                     position = after if 0 < after - position <= form.gap(k) + 1 else -1
                     if position < 0:
                         break
-                if position >= 0:
+                if position >= 0 and (not form.passive or passive_action(tokens, kept[position])):
                     hits.append((kept[a], kept[position] + 1, form))
         return hits
 
 
-__all__ = ["PhraseFinder", "achievement_may_start", "ends_clause"]
+__all__ = ["PhraseFinder", "achievement_may_start", "ends_clause", "gain_marker", "passive_action"]

@@ -277,6 +277,24 @@ def _said_held(match: re.Match[str], before: str, after: str, text: str) -> bool
     return not is_word and _SCHOOL_RE.search(text) is not None
 
 
+def degree_words(text: str, level: str) -> str:
+    """The part of an education entry that speaks of its ``level`` degree: up to the
+    mentions of other degrees on either side, so that one degree's subject is not taken
+    for another's.
+
+    >>> degree_words("PhD in Linguistics, 2015; before that a BSc in Computer Science", "phd")
+    'PhD in Linguistics, 2015; before that a '
+    """
+    held = held_degree(text, listed=True)
+    if held is None or held[0] != level:
+        return text
+    match = held[1]
+    others = [m for m in _MENTION_RE.finditer(text) if m.lastgroup != level]
+    start = max((m.end() for m in others if m.end() <= match.start()), default=0)
+    end = min((m.start() for m in others if m.start() >= match.end()), default=len(text))
+    return text[start:end]
+
+
 def held_degree_level(text: str, *, listed: bool = False) -> str | None:
     """The level of :func:`held_degree`, or None.
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..profiles.degrees import degree_words
 from ..profiles.model import Profile
 from ..report.build import build
 from ..report.model import (
@@ -80,6 +81,18 @@ def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
     return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
 
 
+_UNRECOGNISED = 0.5
+
+
+def _field_credit(words: tuple[str, ...], degree: Degree) -> tuple[float, str]:
+    """Credit and basis for the field of study named by ``words``."""
+    if not degree.fields or any(_contains_phrase(words, f) for f in degree.fields):
+        return 1.0, "in a required field"
+    if any(_contains_phrase(words, f) for f in degree.related_fields):
+        return degree.related_credit, "in a related field"
+    return _UNRECOGNISED, "field not recognised as related"
+
+
 def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
     """Best credit any education entry earns against a degree requirement."""
     required_rank = DEGREE_ORDER[degree.level]
@@ -88,13 +101,12 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         if entry.degree_level is None:
             continue
         rank = DEGREE_ORDER.get(entry.degree_level, 0)
-        words = word_norms(entry.text)
-        if not degree.fields or any(_contains_phrase(words, f) for f in degree.fields):
-            field_credit, field_basis = 1.0, "in a required field"
-        elif any(_contains_phrase(words, f) for f in degree.related_fields):
-            field_credit, field_basis = degree.related_credit, "in a related field"
-        else:
-            field_credit, field_basis = 0.5, "field not recognised as related"
+        # The degree's own words first ("PhD in Linguistics; BSc in Computer Science" is
+        # a PhD in Linguistics), the whole entry when they name no field.
+        own = degree_words(entry.text, entry.degree_level)
+        field_credit, field_basis = _field_credit(word_norms(own), degree)
+        if field_credit == _UNRECOGNISED and own != entry.text:
+            field_credit, field_basis = _field_credit(word_norms(entry.text), degree)
         shortfall = max(0, required_rank - rank)
         level_credit = (1.0, 0.5, 0.25, 0.1, 0.0)[min(shortfall, 4)]
         credit = round(field_credit * level_credit, 4)

@@ -32,7 +32,12 @@ from skillgap.matching.negation import (
     may_be_negated,
     negated,
 )
-from skillgap.matching.phrases import achievement_may_start, ends_clause
+from skillgap.matching.phrases import (
+    achievement_may_start,
+    ends_clause,
+    gain_marker,
+    passive_action,
+)
 from skillgap.rubric.parse import load_rubric
 from skillgap.text import STOPWORDS, Tokens, prepare_text, stem, tokenize, word_norms
 
@@ -193,7 +198,7 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
     """Phrases of ``inflect`` skills and achievements found the plain way: every opener,
     every window worked out again each time it is needed, each phrase's own gaps."""
     kept = [i for i, norm in enumerate(tokens.norms) if norm not in STOPWORDS]
-    stems = [stem(tokens.norms[i]) for i in kept]
+    stems = [stem("increase") if gain_marker(tokens, i) else stem(tokens.norms[i]) for i in kept]
 
     def window(position: int, clause: bool) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -207,6 +212,9 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
 
     hits = []
     for start, first in enumerate(stems):
+        after_opener = kept[start] + 1
+        if first == "lead" and after_opener < len(tokens) and tokens.norms[after_opener] == "to":
+            continue  # "led to": a cause
         for phrase, form in index._table.stem_phrases.get(first, ()):
             if form.achievement and not achievement_may_start(tokens, kept[start]):
                 continue
@@ -216,7 +224,7 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
                 position = after if 0 < after - position <= form.gap(k) + 1 else -1
                 if position < 0:
                     break
-            if position >= 0:
+            if position >= 0 and (not form.passive or passive_action(tokens, kept[position])):
                 hits.append((kept[start], kept[position] + 1, form.skill, form.text))
     return hits
 
