@@ -5,6 +5,7 @@ are in tests/unit/profiles/test_pdf_resume.py and test_docx_resume.py.)"""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -193,3 +194,147 @@ def test_a_pdf_of_thousands_of_pages_is_refused_by_the_page_limit(tmp_path: Path
     )
     message = one_line_error("analyze", str(path))
     assert "has 3,000 pages, over the limit of 500; raise it with --max-pages" in message
+
+
+# --------------------------------------------------------------------------- batch inputs
+
+
+def _batch(tmp_path: Path, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run ``skillgap batch`` as a user does (a real process: file names are bytes)."""
+    out = tmp_path / "out.csv"
+    done = subprocess.run(
+        [sys.executable, "-m", "skillgap", "batch", *args, "-o", str(out), "--jobs", "1"],
+        input=stdin,
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    csv = out.read_text("utf-8") if out.exists() else ""
+    return done.returncode, csv, done.stderr.decode("utf-8", "replace")
+
+
+def _resume_folder(tmp_path: Path) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_bytes((EXAMPLES / "plain-text-resume.txt").read_bytes())
+    return inbox
+
+
+def test_a_file_name_that_is_not_utf8_is_scored_and_shown_by_its_bytes(tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    name = b"r\xe9sum\xe9.txt"  # cp1252 bytes from a Windows zip
+    (inbox / os.fsdecode(name)).write_bytes((inbox / "good.txt").read_bytes())
+    code, csv, err = _batch(tmp_path, "inbox")
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert "inbox/r\\xe9sum\\xe9.txt" in csv and csv.count("c-") == 2
+    # the same path read from stdin, as `find | skillgap batch -` gives it
+    code, csv, err = _batch(tmp_path, "-", stdin=b"inbox/" + name + b"\n")
+    assert code == 0, err
+    assert "inbox/r\\xe9sum\\xe9.txt" in csv
+
+
+def test_a_path_too_long_for_the_file_system_is_an_error_row(tmp_path: Path) -> None:
+    _resume_folder(tmp_path)
+    code, csv, err = _batch(tmp_path, "a" * 300 + "/x.txt", "inbox/good.txt")
+    assert code == 1, err
+    assert "file name too long" in err and "Traceback" not in err
+    assert "inbox/good.txt" in csv
+
+
+def test_a_glob_through_links_back_up_the_tree_ends(tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    sub = inbox / "sub"
+    sub.mkdir()
+    (sub / "b.md").write_bytes((inbox / "good.txt").read_bytes())
+    (sub / "up").symlink_to("..")
+    (sub / "top").symlink_to("../..")
+    code, csv, err = _batch(tmp_path, "inbox/**/*.md")
+    assert code == 0, err
+    assert csv.count("sub/b.md") == 1
+
+
+def test_a_pipe_named_as_an_input_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
+    _resume_folder(tmp_path)
+    os.mkfifo(tmp_path / "inbox" / "pipe.txt")
+    code, csv, err = _batch(tmp_path, "inbox/pipe.txt", "inbox/good.txt")
+    assert code == 1, err
+    assert "not a regular file" in err and "inbox/good.txt" in csv
+    code, _, err = _batch(tmp_path, "inbox")  # in a folder, a pipe is not a resume
+    assert code == 0, err
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read anything")
+def test_an_unreadable_subfolder_is_an_error_row(tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    locked = inbox / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text("Python")
+    locked.chmod(0)
+    try:
+        code, _, err = _batch(tmp_path, "inbox")
+    finally:
+        locked.chmod(0o755)
+    assert code == 1, err
+    assert "cannot read this folder" in err
+
+
+# --------------------------------------------------------------------------- JSON strings
+
+_HOSTILE_JSON = (
+    '{"basics": {"name": "Eve\\u001b]0;owned\\u0007 \\u202eAdams\\ud800",'
+    ' "summary": "Python and PyTorch \\udc00 \\u009b31m"},'
+    ' "skills": [{"name": "Python\\ud800"}],'
+    ' "work": [{"summary": "Built models in PyTorch \\u001b[2J\\u2066"}]}'
+)
+_UNSAFE = ("\\u001b", "\\u0007", "\\u202e", "\\u2066", "\\ud800", "\\udc00", "\\u009b", "\x1b")
+
+
+@pytest.mark.parametrize("fmt", ["json", "terminal", "markdown", "html"])
+def test_lone_surrogates_and_controls_in_a_json_profile_never_reach_an_output(
+    fmt: str, tmp_path: Path
+) -> None:
+    profile = write(tmp_path, "eve.json", _HOSTILE_JSON)
+    result = runner.invoke(app, ["analyze", str(profile), "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert not any(u in result.stdout for u in _UNSAFE)
+    assert "\u202e" not in result.stdout
+    if fmt == "json":
+        assert "\ufffd" in result.stdout  # the lone surrogate, replaced
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".md"])
+def test_a_hostile_json_profile_is_one_clean_row_of_a_batch(suffix: str, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "in", "eve.json", _HOSTILE_JSON)
+    (tmp_path / "in" / "good.txt").write_bytes((EXAMPLES / "plain-text-resume.txt").read_bytes())
+    out = tmp_path / f"out{suffix}"
+    result = runner.invoke(app, ["batch", str(tmp_path / "in"), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text("utf-8")
+    assert not any(u in text for u in _UNSAFE) and "\u202e" not in text
+
+
+def test_diff_of_a_report_with_lone_surrogates_and_controls(tmp_path: Path) -> None:
+    profile = write(tmp_path, "eve.json", _HOSTILE_JSON)
+    report = tmp_path / "eve-report.json"
+    assert (
+        runner.invoke(app, ["analyze", str(profile), "-f", "json", "-o", str(report)]).exit_code
+        == 0
+    )
+    hostile = report.read_text("utf-8").replace('"summary"', '"summary\\ud800\\u001b[2J"', 1)
+    hostile = hostile.replace('"as_of"', '"note": "\\udc00\\u202e", "as_of"', 1)
+    edited = write(tmp_path, "edited.json", hostile)
+    for fmt in ("terminal", "json"):
+        result = runner.invoke(app, ["diff", str(report), str(edited), "-f", fmt])
+        assert "Traceback" not in result.stderr and result.exit_code in (0, 3), result.stderr
+        assert not any(u in result.stdout for u in _UNSAFE)
+
+
+def test_a_number_of_thousands_of_digits_is_one_clear_error(tmp_path: Path) -> None:
+    profile = write(tmp_path, "big.json", '{"basics": {"name": "A", "n": ' + "9" * 5000 + "}}")
+    error = one_line_error("analyze", str(profile))
+    assert "big.json:1:" in error and "5000 digits" in error
+    lenient = write(tmp_path, "big5.json", '// c\n{"basics": {"n": ' + "9" * 5000 + "}}")
+    assert "digits" in one_line_error("analyze", str(lenient))

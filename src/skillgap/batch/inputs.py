@@ -7,8 +7,8 @@ a path that does not exist or a glob that matches nothing is an input with a
 
 from __future__ import annotations
 
-import glob
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,26 @@ class BatchInput:
     path: str = field(compare=False)
     #: A problem found while collecting (a glob that matched nothing, a missing path).
     problem: str | None = field(default=None, compare=False)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as it can be printed and written: a name that is not valid UTF-8 (bytes
+    from a Windows zip, kept by Python as surrogate escapes) shows its bytes as ``\\xe9``.
+
+    >>> shown_path(os.fsdecode(b"r\\xe9sum\\xe9.txt"))
+    'r\\\\xe9sum\\\\xe9.txt'
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _os_problem(exc: OSError) -> str:
+    """One line for an operating-system error met while looking at a path."""
+    return exc.strerror.lower() if exc.strerror else type(exc).__name__
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -68,34 +88,53 @@ def collect_inputs(
     found: dict[str, BatchInput] = {}
 
     def add(path: Path, display: str, problem: str | None = None) -> None:
-        if problem is None and _is_own_file(path, own, own_names):
-            return
-        key = str(path.resolve()) if problem is None else f"?{display}"
+        display = shown_path(display)
+        try:
+            if problem is None and _is_own_file(path, own, own_names):
+                return
+            key = str(path.resolve()) if problem is None else f"?{display}"
+        except OSError as exc:  # a name too long, a loop of links
+            problem, key = _os_problem(exc), f"?{display}"
         found.setdefault(key, BatchInput(display=display, path=str(path), problem=problem))
+
+    def walk(path: Path) -> None:
+        def unreadable(exc: OSError) -> None:
+            folder = Path(exc.filename) if exc.filename else path
+            add(folder, str(folder), f"cannot read this folder: {_os_problem(exc)}")
+
+        for folder, dirs, files in os.walk(path, onerror=unreadable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                child = Path(folder) / name
+                if child.is_file():  # FIFOs, sockets and devices in a folder are not resumes
+                    add(child, str(child))
 
     def expand(argument: str) -> None:
         path = Path(argument)
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith("."):
-                        continue
-                    child = Path(folder) / name
-                    if child.is_file():
-                        add(child, str(child))
-        elif path.exists() or not (_GLOB_CHARS & set(argument)):
-            add(path, argument, None if path.exists() else "no such file or folder")
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            add(path, argument, _os_problem(exc))
+            return
+        if mode is not None and stat.S_ISDIR(mode):
+            walk(path)
+        elif mode is not None and not stat.S_ISREG(mode):
+            add(path, argument, "not a regular file (a pipe, device or socket); name a file")
+        elif mode is not None or not (_GLOB_CHARS & set(argument)):
+            add(path, argument, None if mode is not None else "no such file or folder")
         else:
-            matches = sorted(glob.glob(argument, recursive=True))  # noqa: PTH207 - str patterns
+            matches = _glob(argument)
             if not matches:
                 add(path, argument, "no files match this pattern")
-            for match in matches:
-                matched = Path(match)
+            for matched in matches:
                 if matched.is_dir():
-                    expand(match)
+                    expand(str(matched))
                 elif not _is_hidden(matched, Path()) or Path(argument).name.startswith("."):
-                    add(matched, match)
+                    add(matched, str(matched))
 
     for argument in arguments:
         if argument == "-":
@@ -106,3 +145,18 @@ def collect_inputs(
         else:
             expand(argument)
     return sorted(found.values())
+
+
+def _glob(pattern: str) -> list[Path]:
+    """The paths a glob pattern matches, sorted. ``**`` recurses without following links
+    to folders, so a link back up the tree cannot make it run for ever."""
+    parts = Path(pattern).parts
+    fixed = 0
+    while fixed < len(parts) - 1 and not (_GLOB_CHARS & set(parts[fixed])):
+        fixed += 1
+    base = Path(*parts[:fixed]) if fixed else Path()
+    rest = str(Path(*parts[fixed:]))
+    try:
+        return sorted(base.glob(rest))
+    except (OSError, ValueError):
+        return []

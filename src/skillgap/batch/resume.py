@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, SkillgapError, UsageError
+from ..io.json_source import clean_json
 from ..io.read import read_bytes, sha256_hex
 from ..io.write import write_atomic
 from ..limits import DEFAULT_LIMITS, Limits
@@ -33,7 +34,7 @@ class ResumeState:
 
 
 def _row_from_line(line: str) -> BatchRow | None:
-    data = json.loads(line)
+    data = clean_json(json.loads(line))
     if not isinstance(data, dict):
         return None
     if data.get("status") == "error":
@@ -105,6 +106,7 @@ def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
             AttributeError,
             TypeError,
             ValueError,
+            RecursionError,
         ) as exc:
             if number == len(lines) and not state.truncated:
                 state.truncated = True

@@ -191,7 +191,15 @@ def batch(
             max_file_mb=max_file_size, max_pdf_pages=max_pages, max_docx_mb=max_docx_size
         )
         loaded_rubric = load_rubric(rubric)
-        stdin_lines = sys.stdin if "-" in inputs else None
+        # Paths from stdin are bytes: a name that is not UTF-8 is kept as the OS gives it.
+        raw = getattr(sys.stdin, "buffer", None)
+        stdin_lines = (
+            None
+            if "-" not in inputs
+            else sys.stdin
+            if raw is None
+            else (os.fsdecode(line) for line in raw)
+        )
         items = collect_inputs(
             inputs,
             stdin=stdin_lines,

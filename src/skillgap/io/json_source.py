@@ -33,6 +33,27 @@ from typing import Any
 
 from ..errors import ProfileError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..text import clean_text
+
+#: What a JSON string may hold that no output should carry: control characters, bidi
+#: overrides, and lone surrogates ("\ud800" is valid JSON escaping but no character).
+_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def safe_string(value: str) -> str:
+    """A JSON string as the rest of skillgap may use it: terminal escapes, control
+    characters and bidi overrides removed, a lone surrogate replaced by U+FFFD.
+
+    >>> safe_string("Eve\\x1b]0;title\\x07\\u202e \\ud800")
+    'Eve \\ufffd'
+    """
+    if _UNSAFE_RE.search(value) is None:
+        return value
+    return clean_text(_SURROGATE_RE.sub("\ufffd", value))
+
 
 PathKey = tuple[str | int, ...]
 
@@ -150,7 +171,8 @@ def load_json(
 
     def parse_string(s: str, end: int, strict: bool = True) -> tuple[str, int]:
         offsets.append(end - 1)
-        return original_parse_string(s, end, strict)
+        value, after = original_parse_string(s, end, strict)
+        return safe_string(value), after
 
     object_starts: list[int] = []
 
@@ -171,7 +193,7 @@ def load_json(
         finally:
             object_starts.pop()
 
-    decoder = json.JSONDecoder(object_pairs_hook=pairs_hook)
+    decoder = json.JSONDecoder(object_pairs_hook=pairs_hook, parse_int=_whole_number)
     setattr(decoder, "parse_string", parse_string)  # noqa: B010 - not in the stubs
     setattr(decoder, "parse_object", parse_object)  # noqa: B010
     setattr(decoder, "scan_once", _json_internal(json.scanner, "py_make_scanner")(decoder))  # noqa: B010
@@ -198,6 +220,8 @@ def load_json(
         raise ProfileError(
             f"JSON nesting is deeper than we can read (limit {limits.max_depth})", path=path
         ) from exc
+    except _NumberTooLongError as exc:
+        raise _number_too_long(text, exc, path) from exc
     if jsonc is not None:
         return _load_lenient(text, jsonc, path=path, limits=limits)
     rest = text[end:].strip()
@@ -216,6 +240,18 @@ def load_json(
     cursor = iter([bisect.bisect_left(newlines, offset) + 1 for offset in offsets])
     _assign(data, (), cursor, lines, depth=0, limits=limits, path=path)
     return JsonDocument(data, lines)
+
+
+def _number_too_long(text: str, exc: _NumberTooLongError, path: str) -> ProfileError:
+    """The error for a number with more digits than anyone writes, at its place."""
+    found = re.search(rf"\d{{{exc.digits},}}", text)
+    return ProfileError(
+        f"a number of {exc.digits} digits; no field of a profile or report holds one, "
+        "so the file is damaged or hostile — fix or remove it",
+        path=path,
+        line=_line_of(text, found.start()) if found else None,
+        column=_column_of(text, found.start()) if found else None,
+    )
 
 
 def _find_key(text: str, key: str, start: int) -> tuple[int | None, int | None]:
@@ -301,7 +337,22 @@ def _load_lenient(text: str, jsonc: tuple[str, int], *, path: str, limits: Limit
             column=_column_of(text, position),
         )
     _assign(data, (), iter(()), {}, depth=0, limits=limits, path=path)
-    return JsonDocument(data, {}, LenientRead(what, _line_of(text, where), _column_of(text, where)))
+    return JsonDocument(
+        clean_json(data), {}, LenientRead(what, _line_of(text, where), _column_of(text, where))
+    )
+
+
+def clean_json(value: Any) -> Any:
+    """Every string (and key) of parsed JSON made safe (:func:`safe_string`), as the
+    strict reader here makes them while it reads: for json5's output and for lines read
+    with :func:`json.loads` (a batch's ``--resume`` file). Its depth must be bounded."""
+    if isinstance(value, str):
+        return safe_string(value)
+    if isinstance(value, dict):
+        return {safe_string(k): clean_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_json(v) for v in value]
+    return value
 
 
 def _assign(

@@ -160,13 +160,19 @@ def _read_bundled(rubric_id: str) -> tuple[_Parent | None, str | None]:
     return _Parent(text, sha256_hex(data), RubricSource.for_bundled(rubric_id)), None
 
 
+def _list(value: Any) -> list[Any]:
+    """``value`` if it is a list; anything else (wrong types are the schema's to report)
+    as an empty one."""
+    return value if isinstance(value, list) else []
+
+
 def _has_remove_keys(data: dict[str, Any]) -> PathKey | None:
-    for a, area in enumerate(data.get("areas") or []):
+    for a, area in enumerate(_list(data.get("areas"))):
         if not isinstance(area, dict):
             continue
         if "remove" in area:
             return ("areas", a, "remove")
-        for r, requirement in enumerate(area.get("requirements") or []):
+        for r, requirement in enumerate(_list(area.get("requirements"))):
             if isinstance(requirement, dict) and "remove" in requirement:
                 return ("areas", a, "requirements", r, "remove")
     return None

@@ -170,8 +170,8 @@ class Merger:
             if not isinstance(item.value, dict):
                 self.problem(
                     item,
-                    f"'{label}' must be a mapping with an 'id' (to change, "
-                    f"add or remove a {kind} of {self.parent_file})",
+                    f"'{label}' must be a mapping with an 'id' (to change, add or remove "
+                    f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} of {self.parent_file})",
                 )
                 continue
             item_id = self.entry_id(item)
