@@ -338,3 +338,140 @@ def test_a_number_of_thousands_of_digits_is_one_clear_error(tmp_path: Path) -> N
     assert "big.json:1:" in error and "5000 digits" in error
     lenient = write(tmp_path, "big5.json", '// c\n{"basics": {"n": ' + "9" * 5000 + "}}")
     assert "digits" in one_line_error("analyze", str(lenient))
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_a_timeout_too_short_to_start_fails_each_input_without_a_traceback(tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    for _ in range(5):  # the alarm can go off anywhere, even before the clock is set up
+        result = runner.invoke(
+            app,
+            [
+                "batch",
+                str(inbox),
+                "-o",
+                str(tmp_path / "o.csv"),
+                "--jobs",
+                "1",
+                "--timeout",
+                "1e-9",
+            ],
+        )
+        assert "Traceback" not in result.stderr
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "took longer than 1e-09 s" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "IN", "-o", "OUT", "--timeout", "inf"],
+        ["batch", "IN", "-o", "OUT", "--timeout", "1e308"],
+        ["analyze", "IN/good.txt", "--max-file-size", "inf"],
+        ["analyze", "IN/good.txt", "--max-file-size", "1e308"],
+        ["analyze", "IN/good.txt", "--fail-under", "nan"],
+    ],
+)
+def test_limits_beyond_reason_are_usage_errors(args: list[str], tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    args = [a.replace("IN", str(inbox)).replace("OUT", str(tmp_path / "o.csv")) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.stderr
+    assert "Invalid value" in result.stderr and "Traceback" not in result.stderr
+
+
+# --------------------------------------------------------------------------- output faults
+
+
+def _skillgap(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "skillgap", *args],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+
+
+def test_a_closed_stdout_is_one_clear_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "skillgap", "analyze", str(EXAMPLES / "plain-text-resume.txt")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # the shell's `>&-`
+    )
+    assert done.returncode == 3
+    assert done.stderr.decode().count("\n") == 1 and b"closed" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["rubrics"]])
+def test_help_and_version_on_a_full_disk_are_one_clear_error(args: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "skillgap", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 3, done.stderr
+    assert b"Traceback" not in done.stderr and b"No space left" in done.stderr
+
+
+def test_an_ascii_only_terminal_gets_escapes_not_a_crash() -> None:
+    done = _skillgap(
+        "analyze",
+        str(EXAMPLES / "plain-text-resume.txt"),
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii() and b"Traceback" not in done.stderr
+
+
+def test_a_batch_piped_into_head_ends_quietly(tmp_path: Path) -> None:
+    inbox = _resume_folder(tmp_path)
+    for n in range(20):
+        (inbox / f"r{n}.txt").write_bytes((inbox / "good.txt").read_bytes() + f"\n{n}".encode())
+    pipeline = subprocess.run(
+        f"'{sys.executable}' -m skillgap batch '{inbox}' -o - --jobs 1 | head -c 10",
+        shell=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        executable="/bin/bash",
+    )
+    assert b"Broken pipe" not in pipeline.stderr and b"cannot write" not in pipeline.stderr
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(tmp_path: Path) -> None:
+    resume = write(tmp_path, "r.md", (EXAMPLES / "plain-text-resume.txt").read_text("utf-8"))
+    before = resume.read_bytes()
+    assert "would destroy it" in one_line_error("analyze", str(resume), "-o", str(resume), code=2)
+    assert resume.read_bytes() == before
+    report = tmp_path / "r.json"
+    assert runner.invoke(app, ["analyze", str(resume), "-o", str(report)]).exit_code == 0
+    kept = report.read_bytes()
+    assert "would destroy it" in one_line_error(
+        "diff", str(report), str(report), "-o", str(report), code=2
+    )
+    assert report.read_bytes() == kept
+
+
+def test_the_output_extension_sets_the_format_and_a_contradiction_is_refused(
+    tmp_path: Path,
+) -> None:
+    resume = str(EXAMPLES / "plain-text-resume.txt")
+    for name, start in (("r.html", "<!DOCTYPE html>"), ("r.json", "{"), ("r.md", "# ")):
+        out = tmp_path / name
+        assert runner.invoke(app, ["analyze", resume, "-o", str(out)]).exit_code == 0
+        assert out.read_text("utf-8").startswith(start), name
+    error = one_line_error("analyze", resume, "-o", str(tmp_path / "x.html"), "-f", "json", code=2)
+    assert "--format json" in error and not (tmp_path / "x.html").exists()
+    out = tmp_path / "r.report"  # an extension that says nothing: --format decides
+    assert runner.invoke(app, ["analyze", resume, "-o", str(out), "-f", "json"]).exit_code == 0
+    assert out.read_text("utf-8").startswith("{")

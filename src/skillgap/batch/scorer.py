@@ -34,6 +34,7 @@ class Scorer:
         row: BatchRow | None = None
         try:
             try:
+                deadline.start()  # inside: a tiny limit may run out before start returns
                 row = self._score(item)
             finally:
                 deadline.cancel()
@@ -139,13 +140,17 @@ class _Deadline:
     """
 
     def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+        self._armed = self._installed = False
+        self._previous: Any = None
+
+    def start(self) -> None:
+        """Start the clock (the alarm may go off before this returns)."""
         import signal
         import threading
 
-        self._armed = self._installed = False
-        self._previous: Any = None
         if (
-            not seconds
+            not self._seconds
             or not hasattr(signal, "setitimer")
             or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0
@@ -153,7 +158,7 @@ class _Deadline:
             return
         self._armed = self._installed = True
         self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, self._seconds)
 
     def _on_alarm(self, signum: int, frame: object) -> None:
         if self._armed:

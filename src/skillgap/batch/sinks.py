@@ -134,6 +134,8 @@ class JsonlSink(Sink):
         try:
             self._handle.write(row.json_line() + "\n")
             self._handle.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): the command ends quietly
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=self.path) from exc
 

@@ -16,7 +16,9 @@ from .options import (
     MaxPagesOption,
     MaxTextOption,
     RubricOption,
+    format_for_output,
     parse_as_of,
+    refuse_overwriting_inputs,
 )
 
 
@@ -38,8 +40,16 @@ def analyze(
     ],
     rubric: RubricOption = None,
     format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = OutputFormat.TERMINAL,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: as --output's extension says (.json, .md, "
+            ".html, .txt), else terminal.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -111,6 +121,8 @@ def analyze(
         from ..render import RenderOptions, render
         from ..rubric.parse import load_rubric
 
+        chosen = format_for_output(format, output, OutputFormat, OutputFormat.TERMINAL)
+        refuse_overwriting_inputs(output, profile)
         when = parse_as_of(as_of)
         limits = Limits.from_options(
             max_file_mb=max_file_size,
@@ -136,7 +148,7 @@ def analyze(
             loaded_profile, loaded_rubric, blind=blind, as_of=when, ladder=loaded_ladder
         )
         options = RenderOptions(color=use_color(output), width=terminal_width(), plan=plan)
-        write_output(render(report, format, options), output)
+        write_output(render(report, chosen, options), output)
         if output is not None and str(output) != "-":
             stderr_line(f"wrote {output}: {report.overall.score:.1f}/100, {report.overall.verdict}")
         if fail_under is not None and report.overall.score < fail_under:

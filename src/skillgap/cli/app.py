@@ -7,7 +7,10 @@ commands that need them, so ``skillgap --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import errno
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -69,6 +72,11 @@ def _silence_stdout() -> None:
         pass
 
 
+#: Errors of writing output (a full disk, a closed stream, a failing device), as
+#: opposed to bugs: a command that prints as it goes meets them outside write_output.
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
 def fail(message: str, code: ExitCode) -> NoReturn:
     """Print one line to stderr and exit with ``code``."""
     stderr_line(f"skillgap: {message}")
@@ -91,6 +99,11 @@ def guarded() -> Iterator[None]:
         # The reader went away (e.g. `| head`); nothing more to say.
         _silence_stdout()
         raise typer.Exit(int(ExitCode.OK)) from None
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        _silence_stdout()  # or the interpreter fails again flushing it at exit
+        fail(f"cannot write to standard output: {exc.strerror or exc}", ExitCode.INPUT)
     except Exception as exc:
         if os.environ.get("SKILLGAP_DEBUG"):
             raise
@@ -186,9 +199,49 @@ def _main(
 # ---- schema ----
 
 
+class _ClosedStream(io.TextIOBase):
+    """Standard output or error when the shell closed it (``>&-``): writing to it is an
+    error, reported like any other, rather than an AttributeError on None."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed (>&-)")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _prepare_streams() -> None:
+    """Make the standard streams safe to use: a closed one becomes a stream whose writes
+    fail cleanly, and one whose encoding cannot show every character (``PYTHONIOENCODING
+    =ascii``, a legacy console) shows the rest escaped instead of failing."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, _ClosedStream())
+            continue
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    _prepare_streams()
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (`| head`): end quietly
+    except OSError as exc:
+        # Writing help or the version failed (`--help > /dev/full`); commands report
+        # their own output errors.
+        _silence_stdout()
+        with contextlib.suppress(OSError):
+            stderr_line(f"skillgap: cannot write to standard output: {exc.strerror or exc}")
+        raise SystemExit(int(ExitCode.INPUT)) from None  # as every output error
 
 
 __all__ = [

@@ -153,6 +153,7 @@ def batch(
         typer.Option(
             "--timeout",
             min=0,
+            max=1_000_000,
             metavar="SECONDS",
             help="Stop reading an input that takes "
             "longer than this and make it an error row (0: no limit). Needs a POSIX system.",

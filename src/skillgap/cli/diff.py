@@ -9,6 +9,7 @@ import typer
 
 from ..render.formats import DiffFormat
 from .app import app, guarded, terminal_width, use_color, write_output
+from .options import format_for_output, refuse_overwriting_inputs
 
 
 @app.command(
@@ -28,9 +29,16 @@ def diff(
         Path, typer.Argument(metavar="NEW.json", help="The later JSON report.", show_default=False)
     ],
     format: Annotated[
-        DiffFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-    ] = DiffFormat.TERMINAL,
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: as --output's extension says (.json, .md, "
+            ".txt), else terminal.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -53,8 +61,10 @@ def diff(
         from ..render.diff import render_diff
         from ..report.diff import diff_reports, load_report
 
+        chosen = format_for_output(format, output, DiffFormat, DiffFormat.TERMINAL)
+        refuse_overwriting_inputs(output, old, new)
         result = diff_reports(
             load_report(old), load_report(new), force=force, old_name=str(old), new_name=str(new)
         )
         options = RenderOptions(color=use_color(output), width=terminal_width())
-        write_output(render_diff(result, format, options), output)
+        write_output(render_diff(result, chosen, options), output)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+import enum
+from pathlib import Path
+from typing import Annotated, TypeVar
 
 import typer
 
@@ -27,6 +29,7 @@ MaxFileSizeOption = Annotated[
         "--max-file-size",
         metavar="MB",
         min=0.001,
+        max=1_000_000,
         help="Refuse input files larger than this many megabytes.",
     ),
 ]
@@ -78,3 +81,55 @@ __all__ = [
     "RubricOption",
     "parse_as_of",
 ]
+
+
+#: What an output file's extension says about its format ('.txt': the terminal text).
+_FORMAT_BY_SUFFIX = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "terminal",
+}
+
+_F = TypeVar("_F", bound=enum.Enum)
+
+
+def format_for_output(given: _F | None, output: Path | None, formats: type[_F], default: _F) -> _F:
+    """The output format: as given, else as the output's extension says (``-o
+    report.html`` is HTML), else ``default``. A format that contradicts a known extension
+    is refused rather than written under a misleading name.
+
+    >>> from skillgap.render.formats import OutputFormat as F
+    >>> format_for_output(None, Path("r.html"), F, F.TERMINAL).value
+    'html'
+    >>> format_for_output(F.JSON, Path("r.out"), F, F.TERMINAL).value
+    'json'
+    """
+    implied_name = _FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None
+    implied = next((f for f in formats if f.value == implied_name), None)
+    if given is None:
+        return implied if implied is not None else default
+    if implied is not None and implied is not given and str(output) != "-":
+        raise UsageError(
+            f"--format {given.value} but --output '{output}' is named as a "
+            f"{implied.value} file; drop --format (the extension decides) or rename the file"
+        )
+    return given
+
+
+def refuse_overwriting_inputs(output: Path | None, *inputs: Path) -> None:
+    """Refuse an output that is one of the command's inputs (``analyze r.md -o r.md``)."""
+    if output is None or str(output) == "-" or not output.exists():
+        return
+    for given in inputs:
+        try:
+            same = given.exists() and output.samefile(given)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(
+                f"--output '{output}' is the input '{given}': writing would destroy it; "
+                "choose another file"
+            )
