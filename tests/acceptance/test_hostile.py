@@ -475,3 +475,53 @@ def test_the_output_extension_sets_the_format_and_a_contradiction_is_refused(
     out = tmp_path / "r.report"  # an extension that says nothing: --format decides
     assert runner.invoke(app, ["analyze", resume, "-o", str(out), "-f", "json"]).exit_code == 0
     assert out.read_text("utf-8").startswith("{")
+
+
+def test_a_huge_columns_value_is_capped(tmp_path: Path) -> None:
+    done = _skillgap(
+        "analyze",
+        str(EXAMPLES / "plain-text-resume.txt"),
+        env={**os.environ, "COLUMNS": "10000000"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert max(len(line) for line in done.stdout.decode().splitlines()) <= 500
+
+
+def test_a_pipe_in_a_rubric_folder_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    (folder / "role.yaml").write_bytes((FIXTURES / "mini-rubric.yaml").read_bytes())
+    os.mkfifo(folder / "pipe.yaml")
+    done = _skillgap("validate", str(folder))
+    assert done.returncode == 3, done.stderr
+    assert b"pipe.yaml: error: not a regular file" in done.stdout
+
+
+def test_a_pipe_nobody_writes_to_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillgap.io import read
+
+    monkeypatch.setattr(read, "PIPE_WAIT_SECONDS", 0.3)
+    pipe = tmp_path / "resume.txt"
+    os.mkfifo(pipe)
+    assert "nothing was written to this pipe" in one_line_error("analyze", str(pipe))
+
+
+def test_a_pipe_that_is_written_to_is_read(tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "resume.txt"
+    os.mkfifo(pipe)
+    text = (EXAMPLES / "plain-text-resume.txt").read_bytes()
+
+    def writer() -> None:  # as `skillgap analyze <(cat resume.txt)` does
+        with pipe.open("wb") as handle:
+            handle.write(text)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    result = runner.invoke(app, ["analyze", str(pipe), "-f", "json"])
+    thread.join(timeout=10)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["overall"]["score"] > 0

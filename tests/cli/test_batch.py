@@ -372,3 +372,88 @@ def test_a_json_resume_with_comments_is_scored_with_its_warning_and_broken_json_
     ]
     assert {"Python", "PyTorch", "Kubernetes"} <= {s["name"] for s in skills}
     assert [r["status"] for r in rows if "status" in r] == ["error"]
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _start_batch(tmp_path: Path, count: int) -> tuple[subprocess.Popen[bytes], Path]:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    rng = random.Random(20261203)
+    vocabulary = rubric_vocabulary()
+    for n in range(count):
+        (inbox / f"resume-{n:04d}.txt").write_text(synthetic_resume(rng, vocabulary))
+    output = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skillgap", "batch", str(inbox), "-o", str(output), "--jobs", "2"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return process, output
+
+
+def _wait_for_rows(process: subprocess.Popen[bytes], output: Path, rows: int) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if output.exists() and output.read_bytes().count(b"\n") >= rows:
+            return
+        time.sleep(0.005)
+
+
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").exists(),
+    reason="needs two cores and /proc",
+)
+def test_killing_one_worker_fails_no_innocent_input(tmp_path: Path) -> None:
+    process, output = _start_batch(tmp_path, 400)
+    try:
+        _wait_for_rows(process, output, 20)
+        workers = _children(process.pid)
+        assert workers, "no worker processes seen"
+        os.kill(workers[0], signal.SIGKILL)
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    rows = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert len(rows) == 400
+    # The killed worker held inputs that were fine: read again alone, they are scored.
+    assert [r for r in rows if r.get("status") == "error"] == [], err.decode()
+    assert process.returncode == 0
+
+
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").exists(),
+    reason="needs two cores and /proc",
+)
+def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
+    process, output = _start_batch(tmp_path, 400)
+    try:
+        _wait_for_rows(process, output, 5)
+        workers = _children(process.pid)
+        assert workers, "no worker processes seen"
+        process.send_signal(signal.SIGKILL)  # the parent only, as the OOM killer would
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "workers outlived the batch"
+    finally:
+        for worker in _children(process.pid):
+            os.kill(worker, signal.SIGKILL)
+        if process.stderr is not None:
+            process.stderr.close()

@@ -2,14 +2,22 @@
 chunks at a time, rows yielded as soon as they are done (completion order).
 
 Each worker builds its :class:`~skillgap.batch.scorer.Scorer` (and with it the rubric's
-skill index) once, in the pool's initializer; a worker that dies makes error rows of the
-inputs it held, and the rest run in a fresh pool.
+skill index) once, in the pool's initializer. A worker that dies breaks the whole pool
+and nobody says which input it held: the inputs that were in flight are then read again
+one at a time in a pool of their own, so only the input that kills a worker again is an
+error row, and the rest go on in a fresh pool. Workers end when the process that started
+them goes (even by SIGKILL), rather than living on.
+
+There are never more workers than inputs or CPU cores.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
 import gc
+import os
+import threading
+import time
 from collections.abc import Iterator, Sequence
 
 from ..rubric.model import Rubric
@@ -25,11 +33,25 @@ _IN_FLIGHT_PER_WORKER = 3
 _WORKER: Scorer | None = None
 
 
-def _init_worker(rubric: Rubric, options: BatchOptions) -> None:
-    """Process-pool initializer: build the skill index once per worker process."""
+#: How often a worker checks that the process that started it is still there (seconds).
+_PARENT_CHECK_SECONDS = 1.0
+
+
+def _init_worker(rubric: Rubric, options: BatchOptions, parent: int | None = None) -> None:
+    """Process-pool initializer: build the skill index once per worker process, and end
+    the worker when ``parent`` (the batch's process) goes."""
     global _WORKER
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _WORKER = Scorer(rubric, options)
     _settle_memory()
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once its parent is gone: killed parents do not tell their pools."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _settle_memory() -> None:
@@ -51,6 +73,18 @@ def _chunk_size(count: int, jobs: int) -> int:
     return max(1, min(32, count // (jobs * 16) or 1))
 
 
+def workers_for(jobs: int, inputs: int, cpus: int | None = None) -> int:
+    """How many worker processes a batch starts: what was asked, but never more than the
+    inputs or the CPU cores (each worker holds its own skill index: 256 of them for 7
+    files took 4.6 GB).
+
+    >>> workers_for(256, 7, cpus=4), workers_for(4, 1000, cpus=8), workers_for(8, 0, cpus=8)
+    (4, 4, 1)
+    """
+    cpus = cpus if cpus is not None else os.cpu_count() or 1
+    return max(1, min(jobs, inputs, cpus))
+
+
 def run_batch(
     items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, *, jobs: int = 1
 ) -> Iterator[BatchRow]:
@@ -61,6 +95,7 @@ def run_batch(
     """
     if not items:
         return
+    jobs = workers_for(jobs, len(items))
     if jobs <= 1 or len(items) == 1:
         scorer = Scorer(rubric, options)  # (no gc.freeze here: this is the caller's process)
         for item in items:
@@ -77,9 +112,7 @@ def _run_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     pending = iter(chunks)
-    executor = futures.ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(rubric, options)
-    )
+    executor = _pool(rubric, options, jobs)
     in_flight: dict[futures.Future[list[BatchRow]], list[BatchInput]] = {}
     try:
         while True:
@@ -91,26 +124,59 @@ def _run_pool(
             if not in_flight:
                 break
             done, _ = futures.wait(in_flight, return_when=futures.FIRST_COMPLETED)
-            broken = False
+            suspects: list[BatchInput] = []
             for future in done:
                 chunk = in_flight.pop(future)
                 try:
                     rows = future.result()
                 except BrokenProcessPool:
-                    broken = True
-                    rows = [_crashed(item, options) for item in chunk]
+                    suspects.extend(chunk)
+                    continue
                 yield from rows
-            if broken:
-                # A worker died (out of memory, a crash in a native library). Its inputs
-                # are error rows; everything still queued runs in a fresh pool.
+            if suspects:
+                # A worker died (out of memory, a crash in a native library) holding one
+                # of the inputs in flight, and the pool cannot say which: read each of
+                # them again alone; everything still queued runs in a fresh pool.
                 for future, chunk in in_flight.items():
                     future.cancel()
-                    yield from (_crashed(item, options) for item in chunk)
+                    suspects.extend(chunk)
                 in_flight.clear()
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = futures.ProcessPoolExecutor(
-                    max_workers=jobs, initializer=_init_worker, initargs=(rubric, options)
-                )
+                yield from _one_at_a_time(suspects, rubric, options)
+                executor = _pool(rubric, options, jobs)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(rubric: Rubric, options: BatchOptions, jobs: int) -> futures.ProcessPoolExecutor:
+    return futures.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(rubric, options, os.getpid())
+    )
+
+
+def _one_at_a_time(
+    items: list[BatchInput], rubric: Rubric, options: BatchOptions
+) -> Iterator[BatchRow]:
+    """Score each input alone in a one-worker pool: an input that kills the worker is the
+    one to blame, and the next input gets a fresh worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    def alone(item: BatchInput) -> list[BatchRow] | None:
+        try:
+            return executor.submit(_score_chunk, [item]).result()
+        except BrokenProcessPool:
+            return None
+
+    executor = _pool(rubric, options, 1)
+    try:
+        for item in sorted(items):
+            rows = alone(item)
+            if rows is None:
+                yield _crashed(item, options)
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = _pool(rubric, options, 1)
+            else:
+                yield from rows
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

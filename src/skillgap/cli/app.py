@@ -144,16 +144,23 @@ def use_color(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
+#: The narrowest and widest widths rendered at (a huge $COLUMNS would make every line,
+#: and the memory for it, that long).
+MIN_WIDTH, MAX_WIDTH = 60, 500
+
+
 def terminal_width() -> int:
-    """The width to render at: $COLUMNS, the terminal's, or 100 (never under 60)."""
+    """The width to render at: $COLUMNS, the terminal's, or 100 (60 to 500)."""
     import shutil
 
     columns = os.environ.get("COLUMNS")
-    if columns and columns.isdigit():
-        return max(60, int(columns))
-    if sys.stdout.isatty():
-        return max(60, shutil.get_terminal_size((100, 24)).columns)
-    return 100
+    if columns and columns.isdigit() and len(columns) < 10:
+        width = int(columns)
+    elif sys.stdout.isatty():
+        width = shutil.get_terminal_size((100, 24)).columns
+    else:
+        width = 100
+    return max(MIN_WIDTH, min(MAX_WIDTH, width))
 
 
 def _version_callback(value: bool) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import InputError, LimitExceededError
@@ -25,12 +27,23 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: How long a named pipe (``<(cat resume.txt)``) may stay silent before it is given up on.
+PIPE_WAIT_SECONDS = 10.0
+
+
 def read_bytes(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a whole file, refusing directories, missing files and files over the limit."""
+    """Read a whole file, refusing directories, missing files and files over the limit.
+
+    A named pipe is read as long as something writes to it; one nobody writes to is an
+    error after :data:`PIPE_WAIT_SECONDS`, not a wait for ever.
+    """
     try:
         if path.is_dir():
             raise InputError("is a directory, not a file", path=path)
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_pipe(path, limits)
+        size = info.st_size
         if size > limits.max_file_bytes:
             raise LimitExceededError(
                 f"file is {human_bytes(size)}, over the {human_bytes(limits.max_file_bytes)} "
@@ -53,6 +66,43 @@ def read_bytes(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
         raise InputError("is a directory, not a file", path=path) from exc
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    if len(data) > limits.max_file_bytes:
+        raise LimitExceededError(
+            f"file is over the {human_bytes(limits.max_file_bytes)} limit; "
+            "raise it with --max-file-size if the file is genuine",
+            path=path,
+        )
+    return data
+
+
+def _read_pipe(path: Path, limits: Limits) -> bytes:
+    import select
+    import time
+
+    budget = limits.max_file_bytes + 1
+    chunks: list[bytes] = []
+    total = 0
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        deadline = time.monotonic() + PIPE_WAIT_SECONDS
+        while total < budget:
+            wait = deadline - time.monotonic()
+            ready = select.select([fd], [], [], max(0.0, wait))[0] if wait > 0 else []
+            if not ready:
+                raise InputError(
+                    f"nothing was written to this pipe for {PIPE_WAIT_SECONDS:g} s; "
+                    "name a file, or start the program that writes to it",
+                    path=path,
+                )
+            chunk = os.read(fd, min(1 << 16, budget - total))
+            if not chunk:
+                break  # the writer closed it
+            chunks.append(chunk)
+            total += len(chunk)
+            deadline = time.monotonic() + PIPE_WAIT_SECONDS
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     if len(data) > limits.max_file_bytes:
         raise LimitExceededError(
             f"file is over the {human_bytes(limits.max_file_bytes)} limit; "

@@ -140,7 +140,19 @@ def find_rubric_files(paths: Sequence[str | Path]) -> tuple[list[tuple[str, Path
                     )
                 )
             for file in files:
-                add(str(file), file)
+                if file.is_file():
+                    add(str(file), file)
+                else:  # a pipe, a device, a link to one: reading it could block for ever
+                    problems.append(
+                        Problem(
+                            str(file),
+                            None,
+                            None,
+                            "not a regular file (a pipe, device or socket, or a link to "
+                            "one); not read",
+                            rule="unreadable",
+                        )
+                    )
         elif path.exists() or path.is_symlink():
             add(display, path)
         else:
