@@ -525,3 +525,13 @@ def test_a_pipe_that_is_written_to_is_read(tmp_path: Path) -> None:
     thread.join(timeout=10)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["overall"]["score"] > 0
+
+
+def test_a_two_megabyte_skills_line_with_brackets_ends_within_memory(tmp_path: Path) -> None:
+    """Splitting it was quadratic (111 s); it is linear now. The bound is the run's own
+    timeout, not a timing assertion."""
+    items = ", ".join(f"Tool{i} (v{i}, [beta])" for i in range(90_000))
+    path = write(tmp_path, "skills.txt", f"Jane Doe\n\nSkills\n\nSkills: (PyTorch, {items}\n")
+    done, peak_mb = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "PyTorch" in done.stdout and peak_mb < 1536

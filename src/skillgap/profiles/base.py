@@ -65,6 +65,7 @@ def require_text(profile: Profile, display: str) -> Profile:
         and not profile.jobs
         and not profile.education
         and not profile.self_assessed
+        and not profile.declared_skills
     ):
         raise ProfileError(
             "has no usable text: nothing to score (is it empty or only whitespace?)", path=display

@@ -80,6 +80,7 @@ def _guess_name(lines: list[str]) -> tuple[str, int] | None:
             and len(text) <= 60
             and not any(ch.isdigit() for ch in text)
             and "@" not in text
+            and ":" not in text  # "Skills: Python, SQL" is a label and its list
             and heading_section(text) is None
             and all(w[:1].isupper() for w in words if w[:1].isalpha())
         ):

@@ -136,28 +136,39 @@ def _split_top_level(text: str) -> list[str]:
 
 
 def _split_outside_brackets(text: str) -> list[str]:
-    """The general case of :func:`_split_top_level`, a character at a time, tracking
-    bracket depth (for text without brackets it gives what one ``re.split`` gives)."""
-    parts: list[str] = []
-    depth = 0
-    current = ""
-    index = 0
-    while index < len(text):
-        char = text[index]
+    """The general case of :func:`_split_top_level`, in linear time: a separator splits
+    unless it is inside a pair of brackets that closes. A bracket that never closes (or
+    closes nothing) is an ordinary character, so "Skills: (Python, SQL" still splits.
+
+    >>> _split_outside_brackets("R (tidyverse, dplyr), SQL")
+    ['R (tidyverse, dplyr)', 'SQL']
+    >>> _split_outside_brackets("(Python, SQL, Go")
+    ['(Python', 'SQL', 'Go']
+    """
+    openers: list[int] = []
+    pairs: list[tuple[int, int]] = []  # (opening, closing) of each pair that closes
+    for index, char in enumerate(text):
         if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth = max(0, depth - 1)
-        if depth == 0:
-            separator = _ITEM_SPLIT_RE.match(text, index)
-            if separator is not None and separator.end() > index:
-                parts.append(current)
-                current = ""
-                index = separator.end()
-                continue
-        current += char
-        index += 1
-    parts.append(current)
+            openers.append(index)
+        elif char in ")]}" and openers:
+            pairs.append((openers.pop(), index))
+    inside: list[tuple[int, int]] = []  # the outermost of them, in order
+    for opened, closed in sorted(pairs):
+        if not inside or opened > inside[-1][1]:
+            inside.append((opened, closed))
+    parts: list[str] = []
+    start = 0
+    position = 0
+    for separator in _ITEM_SPLIT_RE.finditer(text):
+        if separator.end() == separator.start():
+            continue
+        while position < len(inside) and inside[position][1] < separator.start():
+            position += 1
+        if position < len(inside) and inside[position][0] < separator.start():
+            continue  # inside a pair of brackets
+        parts.append(text[start : separator.start()])
+        start = separator.end()
+    parts.append(text[start:])
     return parts
 
 

@@ -93,3 +93,57 @@ def test_levels_in_a_skills_section_reach_the_evidence(tmp_path: Path) -> None:
     )
     declared = {s.name: (s.level, s.years) for s in load_profile(path).declared_skills}
     assert declared == {"Python": ("expert", None), "R": (None, 5.0), "SQL": ("advanced", None)}
+
+
+def _reference_split(text: str) -> list[str]:
+    """The plain way: a character at a time, a bracket counting only if it closes."""
+    closes: set[int] = set()
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        if char in "([{":
+            stack.append(index)
+        elif char in ")]}" and stack:
+            closes.add(stack.pop())
+    parts, current, depth, index = [], [], 0, 0
+    while index < len(text):
+        char = text[index]
+        if char in "([{" and index in closes:
+            depth += 1
+        elif char in ")]}" and depth:
+            depth -= 1
+            current.append(char)
+            index += 1
+            continue
+        if depth == 0:
+            separator = skills_line._ITEM_SPLIT_RE.match(text, index)
+            if separator is not None and separator.end() > index:
+                parts.append("".join(current))
+                current, index = [], separator.end()
+                continue
+        current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+@MANY
+@given(
+    text=st.lists(
+        st.sampled_from(["(", ")", "[", "]", "{", "}", ", ", "; ", " | ", "Python", "R", " "]),
+        max_size=30,
+    ).map("".join)
+)
+def test_bracket_split_matches_the_plain_character_loop(text: str) -> None:
+    assert skills_line._split_outside_brackets(text) == _reference_split(text)
+
+
+def test_an_unclosed_bracket_does_not_swallow_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "r.txt", "Jane Doe\n\nSkills: (Python, PyTorch, SQL\n")
+    names = {s.name for s in load_profile(path).declared_skills}
+    assert {"PyTorch", "SQL"} <= names
+
+
+def test_a_resume_that_is_one_skills_line_is_read(tmp_path: Path) -> None:
+    profile = load_profile(write(tmp_path, "r.txt", "Skills: Python, SQL\n"))
+    assert [s.name for s in profile.declared_skills] == ["Python", "SQL"]
+    assert profile.identity.name is None
