@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 MIB = 1024 * 1024
 
@@ -72,6 +73,64 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+#: Seconds one input may take to be read and scored (``--timeout``; 0: no limit).
+DEFAULT_TIMEOUT = 60.0
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised in the reading and scoring code when an input runs out of time (a
+    BaseException, so that no ``except Exception`` on the way, ours or a library's, can
+    swallow it)."""
+
+
+class Deadline:
+    """Raise :class:`TimeLimitExceeded` in this thread once ``seconds`` have passed.
+
+    Uses SIGALRM, so it applies in the main thread on POSIX systems (where the CLI and
+    every pool worker score files) and does nothing elsewhere, nor when the process
+    already has a real-time timer of its own running (a library caller's; it is left
+    alone). :meth:`cancel` may be called any number of times; after the first, the
+    alarm can no longer raise.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+        self._armed = self._installed = False
+        self._previous: Any = None
+
+    def start(self) -> None:
+        """Start the clock (the alarm may go off before this returns)."""
+        import signal
+        import threading
+
+        if (
+            not self._seconds
+            or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        ):
+            return
+        self._armed = self._installed = True
+        self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self._seconds)
+
+    def _on_alarm(self, signum: int, frame: object) -> None:
+        if self._armed:
+            self._armed = False
+            raise TimeLimitExceeded
+
+    def cancel(self) -> None:
+        import signal
+
+        self._armed = False
+        if self._installed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            # None: the previous handler was not set from Python; the default is.
+            signal.signal(
+                signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL
+            )
+            self._installed = False
 
 
 def human_bytes(size: int) -> str:

@@ -535,3 +535,27 @@ def test_a_two_megabyte_skills_line_with_brackets_ends_within_memory(tmp_path: P
     done, peak_mb = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert "PyTorch" in done.stdout and peak_mb < 1536
+
+
+def test_analyze_stops_at_its_time_limit(tmp_path: Path) -> None:
+    path = write(tmp_path, "slow.txt", "Summary\n" + "Python on Kubernetes and AWS. " * 50_000)
+    error = one_line_error("analyze", str(path), "--timeout", "0.2")
+    assert "took longer than 0.2 s" in error and "--timeout" in error
+
+
+def test_validate_stops_at_its_time_limit_per_file(tmp_path: Path) -> None:
+    skills = "\n".join(f"          - name: Skill number {n}" for n in range(4000))
+    (tmp_path / "rubrics").mkdir()
+    slow = write(
+        tmp_path / "rubrics",
+        "slow.yaml",
+        "id: slow\ntitle: Slow\nversion: '1.0'\nareas:\n  - id: a\n    name: A\n"
+        "    weight: 1\n    requirements:\n      - id: r\n        name: R\n"
+        f"        skills:\n{skills}\n",
+    )
+    (slow.parent / "fine.yaml").write_bytes((FIXTURES / "mini-rubric.yaml").read_bytes())
+    result = runner.invoke(app, ["validate", str(slow.parent), "--timeout", "0.2"])
+    assert result.exit_code == 3, result.stdout
+    assert "slow.yaml: error: took longer than 0.2 s to check" in result.stdout
+    assert "fine.yaml: error: took longer" not in result.stdout  # checked in time
+    assert "2 files checked" in result.stderr

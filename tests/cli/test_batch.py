@@ -149,7 +149,7 @@ def test_help_lists_the_options() -> None:
 def test_an_input_over_the_time_limit_is_an_error_row_and_exits_1(
     folder: Path, tmp_path: Path
 ) -> None:
-    from skillgap.batch.rows import DEFAULT_TIMEOUT
+    from skillgap.limits import DEFAULT_TIMEOUT
 
     (folder / "huge.txt").write_text("Summary\n" + "Python on Kubernetes and AWS. " * 50000)
     out = tmp_path / "out.csv"

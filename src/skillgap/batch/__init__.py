@@ -32,11 +32,12 @@ imports a renderer: the text of CSV, JSON and Markdown outputs comes from the
 
 from __future__ import annotations
 
+from ..limits import DEFAULT_TIMEOUT
 from .files import BATCH_SCHEMA_VERSION, META_SUFFIX, OUTPUT_SUFFIXES, meta_path, output_kind
 from .inputs import BatchInput, collect_inputs
 from .pool import run_batch
 from .resume import ResumeState, load_resume_state, remaining_inputs
-from .rows import DEFAULT_TIMEOUT, BatchOptions, BatchRow
+from .rows import BatchOptions, BatchRow
 from .run import BatchResult, execute
 from .scorer import Scorer
 from .sinks import BatchLayout, Sink, build_meta, open_sink

@@ -10,15 +10,10 @@ from typing import Any, Literal
 
 from ..errors import SkillgapError
 from ..io.read import sha256_hex
-from ..limits import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits
 from .inputs import BatchInput
 
 RowStatus = Literal["ok", "error"]
-
-
-#: Default seconds one input may take (``--timeout``): a resume takes milliseconds, a
-#: 500-page PDF a few seconds.
-DEFAULT_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)

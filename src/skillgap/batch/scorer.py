@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from ..analysis import PreparedRubric, analyze
 from ..errors import InputError, SkillgapError
 from ..io.read import read_bytes, sha256_hex
+from ..limits import Deadline, TimeLimitExceeded
 from ..profiles import detect_loader, loaders
 from ..profiles.model import Profile
 from ..rubric.model import Rubric
@@ -30,7 +30,7 @@ class Scorer:
         An input that takes longer than ``options.timeout`` seconds (a PDF that sends
         the PDF library into a loop, say) becomes an error row, and the batch goes on.
         """
-        deadline = _Deadline(self.options.timeout)
+        deadline = Deadline(self.options.timeout)
         row: BatchRow | None = None
         try:
             try:
@@ -38,7 +38,7 @@ class Scorer:
                 row = self._score(item)
             finally:
                 deadline.cancel()
-        except _TimeLimit:
+        except TimeLimitExceeded:
             deadline.cancel()  # again: the alarm may have cut the first cancel short
         return row if row is not None else self._timed_out(item)
 
@@ -122,57 +122,3 @@ class Scorer:
             top_gaps=gaps,
             report_json=report.model_dump_json() if options.report_json else None,
         )
-
-
-class _TimeLimit(BaseException):
-    """Raised in the scoring code when an input runs out of time (a BaseException, so
-    that no ``except Exception`` on the way, ours or a library's, can swallow it)."""
-
-
-class _Deadline:
-    """Raise :class:`_TimeLimit` in this thread once ``seconds`` have passed.
-
-    Uses SIGALRM, so it applies in the main thread on POSIX systems (where the CLI and
-    every pool worker score files) and does nothing elsewhere, nor when the process
-    already has a real-time timer of its own running (a library caller's; it is left
-    alone). :meth:`cancel` may be called any number of times; after the first, the
-    alarm can no longer raise.
-    """
-
-    def __init__(self, seconds: float | None) -> None:
-        self._seconds = seconds
-        self._armed = self._installed = False
-        self._previous: Any = None
-
-    def start(self) -> None:
-        """Start the clock (the alarm may go off before this returns)."""
-        import signal
-        import threading
-
-        if (
-            not self._seconds
-            or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()
-            or signal.getitimer(signal.ITIMER_REAL)[0] > 0
-        ):
-            return
-        self._armed = self._installed = True
-        self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, self._seconds)
-
-    def _on_alarm(self, signum: int, frame: object) -> None:
-        if self._armed:
-            self._armed = False
-            raise _TimeLimit
-
-    def cancel(self) -> None:
-        import signal
-
-        self._armed = False
-        if self._installed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            # None: the previous handler was not set from Python; the default is.
-            signal.signal(
-                signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL
-            )
-            self._installed = False

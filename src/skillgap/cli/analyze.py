@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from ..limits import DEFAULT_LIMITS, Limits
+from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Deadline, Limits, TimeLimitExceeded
 from ..render.formats import OutputFormat
 from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width, use_color, write_output
 from .options import (
@@ -16,6 +17,7 @@ from .options import (
     MaxPagesOption,
     MaxTextOption,
     RubricOption,
+    TimeoutOption,
     format_for_output,
     parse_as_of,
     refuse_overwriting_inputs,
@@ -113,6 +115,7 @@ def analyze(
     max_text: MaxTextOption = DEFAULT_LIMITS.max_text_chars,
     max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pdf_pages,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Measure one candidate against a rubric and report the gaps per area."""
     with guarded():
@@ -139,14 +142,27 @@ def analyze(
             loaded_rubric = loaded_ladder.rubrics[-1]
         else:
             loaded_rubric = load_rubric(rubric, limits=limits)
-        loaded_profile = load_profile(profile, format=profile_format, limits=limits)
+        deadline = Deadline(timeout)
+        try:
+            try:
+                deadline.start()
+                loaded_profile = load_profile(profile, format=profile_format, limits=limits)
+                report = run_analysis(
+                    loaded_profile, loaded_rubric, blind=blind, as_of=when, ladder=loaded_ladder
+                )
+            finally:
+                deadline.cancel()
+        except TimeLimitExceeded:
+            deadline.cancel()  # again: the alarm may have cut the first cancel short
+            raise InputError(
+                f"took longer than {timeout:g} s to read and score, so it was stopped; "
+                "raise the limit with --timeout if the file is genuine",
+                path=profile,
+            ) from None
         for warning in loaded_profile.warnings:
             # Also in the report; said here too, so a JSON read leniently or a text cut
             # short is noticed when the report goes to a file.
             stderr_line(f"skillgap: {profile}: warning: {warning}")
-        report = run_analysis(
-            loaded_profile, loaded_rubric, blind=blind, as_of=when, ladder=loaded_ladder
-        )
         options = RenderOptions(color=use_color(output), width=terminal_width(), plan=plan)
         write_output(render(report, chosen, options), output)
         if output is not None and str(output) != "-":

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..limits import Limits
+from ..limits import DEFAULT_TIMEOUT, Limits
 from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width
-from .options import RubricOption, parse_as_of
+from .options import RubricOption, TimeoutOption, parse_as_of
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -148,17 +148,7 @@ def batch(
             help="Largest unpacked size of a DOCX, in MB (default 200).",
         ),
     ] = None,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            min=0,
-            max=1_000_000,
-            metavar="SECONDS",
-            help="Stop reading an input that takes "
-            "longer than this and make it an error row (0: no limit). Needs a POSIX system.",
-        ),
-    ] = 60.0,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Score many resumes against one rubric: a ranking, one row per input."""
     with guarded():

@@ -35,6 +35,19 @@ MaxFileSizeOption = Annotated[
 ]
 
 
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        max=1_000_000,
+        metavar="SECONDS",
+        help="Stop reading an input that takes longer than this (0: no limit). Needs a "
+        "POSIX system.",
+    ),
+]
+
+
 MaxTextOption = Annotated[
     int,
     typer.Option(

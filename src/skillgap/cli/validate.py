@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
+from ..limits import DEFAULT_TIMEOUT
 from ..render.formats import ProblemFormat
 from ..schema import SchemaName
 from .app import ExitCode, app, fail, guarded, stderr_line, write_output
+from .options import TimeoutOption
 
 
 @app.command(
@@ -65,6 +67,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Check rubrics: YAML, schema, references and lint rules, each problem at file:line:col."""
     with guarded():
@@ -77,7 +80,7 @@ def validate(
         else:
             chosen = format
         rules = select_rules(enable=enable or (), disable=disable or ())
-        result = validate_paths(paths, ValidateOptions(rules=rules))
+        result = validate_paths(paths, ValidateOptions(rules=rules, timeout=timeout or None))
         write_output(render_problems(result.problems, chosen, files=result.files), None)
         stderr_line(summary(result.problems, files=result.files, strict=strict))
         code = result.exit_code(strict=strict)

@@ -30,7 +30,7 @@ from pathlib import Path
 from ..errors import InputError, Level, Problem, UsageError
 from ..io.read import decode_text, read_bytes
 from ..io.yaml_source import SourceMap
-from ..limits import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Deadline, Limits, TimeLimitExceeded
 from ..rubric.extends import RubricSource
 from ..rubric.findings import Finding
 from ..rubric.parse import parse_rubric_text
@@ -49,6 +49,8 @@ class ValidateOptions:
 
     rules: frozenset[str] = field(default_factory=default_rules)
     limits: Limits = DEFAULT_LIMITS
+    #: Seconds one file may take to be checked (``--timeout``); None: no limit.
+    timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -188,8 +190,34 @@ def validate_paths(
     options = options or ValidateOptions()
     files, problems = find_rubric_files(paths)
     for display, path in files:
-        problems.extend(validate_file(path, display=display, options=options))
+        problems.extend(_validate_in_time(path, display, options))
     return ValidationResult(tuple(display for display, _ in files), tuple(_ordered(problems)))
+
+
+def _validate_in_time(path: Path, display: str, options: ValidateOptions) -> list[Problem]:
+    """:func:`validate_file`, stopped after ``options.timeout`` seconds (a problem)."""
+    deadline = Deadline(options.timeout)
+    found: list[Problem] | None = None
+    try:
+        try:
+            deadline.start()
+            found = validate_file(path, display=display, options=options)
+        finally:
+            deadline.cancel()
+    except TimeLimitExceeded:
+        deadline.cancel()  # again: the alarm may have cut the first cancel short
+    if found is not None:
+        return found
+    return [
+        Problem(
+            display,
+            None,
+            None,
+            f"took longer than {options.timeout:g} s to check, so it was stopped; raise "
+            "the limit with --timeout if the file is genuine",
+            rule="unreadable",
+        )
+    ]
 
 
 def validate_file(
