@@ -101,3 +101,17 @@ def test_git_stores_the_rubrics_link_as_a_symbolic_link() -> None:
     if listed.returncode != 0 or not listed.stdout:
         pytest.skip("not a git checkout")
     assert listed.stdout.split()[0] == "120000"
+
+
+def test_ci_doc_pins_skillgap_to_a_commit_not_an_imaginary_release() -> None:
+    """skillgap is on no package index: the doc installs from git, pinned to a commit."""
+    configs = [b for b in yaml_blocks(CI_DOC) if isinstance(b, dict) and "repos" in b]
+    for config in configs:
+        for repo in config["repos"]:
+            assert re.fullmatch(r"[0-9a-f]{40}", repo["rev"]), repo["rev"]
+            assert repo["repo"].endswith(".git")
+    assert "skillgap==" not in CI_DOC
+    installs = re.findall(r'pip install "([^"$]+)"', CI_DOC)
+    assert installs and all(re.fullmatch(r"skillgap @ git\+\S+\.git@<commit>", i) for i in installs)
+    workflows = [b for b in yaml_blocks(CI_DOC) if isinstance(b, dict) and "jobs" in b]
+    assert workflows[0]["env"]["SKILLGAP"].startswith("skillgap @ git+")

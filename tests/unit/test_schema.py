@@ -140,3 +140,40 @@ def test_a_real_report_validates_against_the_report_schema(tmp_path: Path) -> No
         f"{list(e.absolute_path)}: {e.message}" for e in validator("report").iter_errors(document)
     ]
     assert errors == []
+
+
+#: The problems of the schema stage of `skillgap validate` (what a JSON Schema can say).
+SCHEMA_RULES = frozenset(
+    {
+        "unknown-key",
+        "missing-key",
+        "out-of-range",
+        "bad-value",
+        "wrong-type",
+        "empty",
+        "id-not-slug",
+        "schema",
+    }
+)
+EVERY_FIXTURE = sorted(FIXTURES.glob("*/*/rubric.yaml"))
+
+
+@pytest.mark.parametrize(
+    "path", EVERY_FIXTURE, ids=[f"{p.parent.parent.name}/{p.parent.name}" for p in EVERY_FIXTURE]
+)
+def test_validate_and_the_published_schema_refuse_the_same_rubrics(path: Path) -> None:
+    """One set of rules: a rubric `skillgap validate` finds a schema problem in is one the
+    JSON Schema (and so check-jsonschema and editors) refuses, and the other way round.
+    (Files YAML cannot read, and rubrics that `extends` another, which the schema does not
+    describe, are left out.)"""
+    from skillgap.lint.validate import validate_file
+
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return
+    if not isinstance(data, dict) or "extends" in data or "a" in data:  # 'a': the alias bomb
+        return
+    ours = {p.rule for p in validate_file(path) if p.rule in SCHEMA_RULES}
+    theirs = [e.message for e in validator("rubric").iter_errors(data)]
+    assert bool(ours) == bool(theirs), (sorted(ours), theirs[:3])

@@ -22,6 +22,15 @@ from ..rubric.model import Rubric
 
 _MAX_REPAIR_ROUNDS = 12
 
+#: Rules whose findings depend only on the value they point at (and on the document
+#: parts named here): a repair elsewhere in the same item cannot have made them up, so
+#: they are reported in the same run as the schema errors ("advaned" with a wrong-typed
+#: weight beside it), not in a later wave.
+_LOCAL_RULES: dict[str, tuple[PathKey, ...]] = {
+    "unknown-level": (("levels",),),
+    "bad-url": (),
+}
+
 
 class Repaired:
     """A copy of the document with broken parts removed or filled in, and the way back.
@@ -113,6 +122,15 @@ class Repaired:
                 return True
         return any(loc[: len(tree)] == tree for tree in self.subtrees)
 
+    def touches_own_value(self, loc: PathKey, depends_on: tuple[PathKey, ...]) -> bool:
+        """Was the value at ``loc`` (or what it depends on) repaired or made up?"""
+        for damaged in self.damaged:
+            if damaged[: len(loc)] == loc or loc[: len(damaged)] == damaged:
+                return True
+            if any(damaged[: len(part)] == part for part in depends_on):
+                return True
+        return any(loc[: len(tree)] == tree for tree in self.subtrees)
+
     def restore(self, findings: Iterable[Finding]) -> list[Finding]:
         """Findings on the repaired document, moved back to paths in the original, less
         those that depend on a repaired place (a repair must never invent a problem)."""
@@ -125,7 +143,11 @@ class Repaired:
                 key=finding.key,
                 related=tuple(self.original(r) for r in finding.related),
             )
-            if self.damaged and any(
+            local = _LOCAL_RULES.get(moved.rule)
+            if local is not None:
+                if any(self.touches_own_value(loc, local) for loc in (moved.loc, *moved.related)):
+                    continue
+            elif self.damaged and any(
                 self.touches_damage(loc) for loc in (moved.loc, *moved.related)
             ):
                 continue

@@ -55,13 +55,16 @@ def _directives(text: str) -> list[_Directive]:
 
 
 def apply_suppressions(
-    problems: list[Problem], text: str, path: str, running: frozenset[str]
+    problems: list[Problem], text: str, path: str, running: frozenset[str], *, complete: bool = True
 ) -> list[Problem]:
     """Drop lint problems silenced by a comment in the file they point into.
 
     A problem usually points into the file being validated; one that points into another
     file (a rubric this one builds on) is silenced by that file's comments, read from
-    disk. Comments that silence nothing are reported for the file being validated only.
+    disk. Comments that silence nothing are reported for the file being validated only,
+    and only when the lint rules ran on the whole rubric (``complete``): after a schema
+    error they ran on a repaired copy, or not at all, and a comment that looks unused may
+    be needed once the error is fixed.
     """
     directives: dict[str, list[_Directive]] = {path: _directives(text)}
     kept = []
@@ -78,7 +81,7 @@ def apply_suppressions(
         if not silenced:
             kept.append(problem)
     for directive in directives[path]:
-        kept.extend(_directive_problems(directive, path, running))
+        kept.extend(_directive_problems(directive, path, running if complete else frozenset()))
     return kept
 
 

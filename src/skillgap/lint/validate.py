@@ -267,7 +267,9 @@ def validate_text(
                 rubric, rules=options.rules, locate=repaired.locator(document.source_map)
             )
             problems.extend(_positioned(repaired.restore(findings), path, document.source_map))
-    problems = apply_suppressions(problems, text, path, options.rules)
+    problems = apply_suppressions(
+        problems, text, path, options.rules, complete=parsed.rubric is not None
+    )
     return _ordered(problems)
 
 

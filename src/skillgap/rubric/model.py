@@ -143,15 +143,18 @@ class Skill(InputModel):
     )
     case_sensitive: bool = Field(
         default=False,
+        strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
         description="Ambiguous forms count only when written with the same capitals "
         "(or all in capitals): 'Go' but not 'go'.",
     )
     exact: bool = Field(
         default=False,
+        strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
         description="Never match this skill fuzzily (typos are not forgiven).",
     )
     inflect: bool = Field(
         default=False,
+        strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
         description="Match word forms too (lead/led/leading, mentor/mentored/mentoring); "
         "meant for phrases describing practices and soft skills.",
     )
@@ -214,6 +217,7 @@ class Requirement(InputModel):
     weight: float = Field(default=1.0, gt=0, description="Relative weight within its area.")
     must_have: bool = Field(
         default=False,
+        strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
         description="If true, not meeting it is a blocking gap whatever the total score.",
     )
     skills: tuple[Skill, ...] = Field(
@@ -258,7 +262,12 @@ class Area(InputModel):
     name: str = Field(description="Human-readable name shown in reports.")
     weight: float = Field(gt=0, description="Relative weight of the area in the overall score.")
     description: str = Field(default="", description="What the area covers.")
-    requirements: tuple[Requirement, ...] = Field(description="The area's requirements.")
+    requirements: tuple[Requirement, ...] = Field(
+        description="The area's requirements (at least one).",
+        # Checked by the model's own validator (the 'empty' problem); said in the JSON
+        # Schema too, so both refuse the same rubrics.
+        json_schema_extra={"minItems": 1},
+    )
 
 
 class Subject(InputModel):
