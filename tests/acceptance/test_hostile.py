@@ -559,3 +559,47 @@ def test_validate_stops_at_its_time_limit_per_file(tmp_path: Path) -> None:
     assert "slow.yaml: error: took longer than 0.2 s to check" in result.stdout
     assert "fine.yaml: error: took longer" not in result.stdout  # checked in time
     assert "2 files checked" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        (
+            "analyze",
+            ["--max-file-size", "--max-text", "--max-nodes", "--max-pages", "--max-docx-size"],
+        ),
+        (
+            "batch",
+            ["--max-file-size", "--max-text", "--max-nodes", "--max-pages", "--max-docx-size"],
+        ),
+        ("validate", ["--max-file-size", "--max-nodes"]),
+        ("diff", ["--max-file-size", "--max-nodes"]),
+    ],
+)
+def test_every_limit_a_command_meets_has_its_option(command: str, options: list[str]) -> None:
+    """A limit error advises an option: the command at hand must have it."""
+    help_text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    for option in options:
+        assert option in help_text, (command, option)
+
+
+def test_validate_names_an_option_it_has_for_a_file_over_the_size_limit(tmp_path: Path) -> None:
+    big = write(tmp_path, "big.yaml", "# padding\n" * 120_000 + "id: big\n")
+    result = runner.invoke(app, ["validate", str(big), "--max-file-size", "1"])
+    assert "--max-file-size" in result.stdout and result.exit_code == 3
+    result = runner.invoke(app, ["validate", str(big), "--max-file-size", "5"])
+    assert "over the" not in result.stdout  # read now: its problems are the rubric's own
+
+
+def test_a_json_profile_over_the_text_limit_is_read_whole_and_its_text_capped(
+    tmp_path: Path,
+) -> None:
+    work = [
+        {"name": f"Co{i}", "position": "ML Engineer", "summary": "Built PyTorch models. " * 40}
+        for i in range(200)
+    ]
+    path = write(tmp_path, "big.json", json.dumps({"basics": {"name": "Big"}, "work": work}))
+    result = runner.invoke(app, ["analyze", str(path), "-f", "json", "--max-text", "100000"])
+    assert result.exit_code == 0, result.stderr
+    assert "text cut to the first 100,000 characters" in result.stderr
+    assert "invalid JSON" not in result.stderr

@@ -12,6 +12,7 @@ from ..limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Deadline, Limits, TimeLimi
 from ..render.formats import OutputFormat
 from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width, use_color, write_output
 from .options import (
+    MaxDocxSizeOption,
     MaxFileSizeOption,
     MaxNodesOption,
     MaxPagesOption,
@@ -115,6 +116,7 @@ def analyze(
     max_text: MaxTextOption = DEFAULT_LIMITS.max_text_chars,
     max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     max_pages: MaxPagesOption = DEFAULT_LIMITS.max_pdf_pages,
+    max_docx_size: MaxDocxSizeOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Measure one candidate against a rubric and report the gaps per area."""
@@ -132,6 +134,7 @@ def analyze(
             max_text_chars=max_text,
             max_nodes=max_nodes,
             max_pdf_pages=max_pages,
+            max_docx_mb=max_docx_size,
         )
         loaded_ladder = None
         if ladder is not None:

@@ -16,9 +16,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..limits import DEFAULT_TIMEOUT, Limits
+from ..limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits
 from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width
-from .options import RubricOption, TimeoutOption, parse_as_of
+from .options import (
+    MaxDocxSizeOption,
+    MaxNodesOption,
+    MaxTextOption,
+    RubricOption,
+    TimeoutOption,
+    parse_as_of,
+)
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -139,15 +146,9 @@ def batch(
             help="Largest input file read, in MB (default 20).",
         ),
     ] = None,
-    max_docx_size: Annotated[
-        int | None,
-        typer.Option(
-            "--max-docx-size",
-            min=1,
-            metavar="MB",
-            help="Largest unpacked size of a DOCX, in MB (default 200).",
-        ),
-    ] = None,
+    max_docx_size: MaxDocxSizeOption = None,
+    max_text: MaxTextOption = DEFAULT_LIMITS.max_text_chars,
+    max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Score many resumes against one rubric: a ranking, one row per input."""
@@ -179,7 +180,11 @@ def batch(
             )
         when = parse_as_of(as_of) or dt.date.today()
         limits = Limits.from_options(
-            max_file_mb=max_file_size, max_pdf_pages=max_pages, max_docx_mb=max_docx_size
+            max_file_mb=max_file_size,
+            max_pdf_pages=max_pages,
+            max_docx_mb=max_docx_size,
+            max_text_chars=max_text,
+            max_nodes=max_nodes,
         )
         loaded_rubric = load_rubric(rubric)
         # Paths from stdin are bytes: a name that is not UTF-8 is kept as the OS gives it.

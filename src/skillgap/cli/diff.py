@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
+from ..limits import DEFAULT_LIMITS, Limits
 from ..render.formats import DiffFormat
 from .app import app, guarded, terminal_width, use_color, write_output
-from .options import format_for_output, refuse_overwriting_inputs
+from .options import (
+    MaxFileSizeOption,
+    MaxNodesOption,
+    format_for_output,
+    refuse_overwriting_inputs,
+)
 
 
 @app.command(
@@ -45,6 +51,8 @@ def diff(
             "--output", "-o", metavar="FILE", help="Write the diff to FILE instead of stdout."
         ),
     ] = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_bytes / (1024 * 1024),
+    max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     force: Annotated[
         bool,
         typer.Option(
@@ -63,8 +71,13 @@ def diff(
 
         chosen = format_for_output(format, output, DiffFormat, DiffFormat.TERMINAL)
         refuse_overwriting_inputs(output, old, new)
+        limits = Limits.from_options(max_file_mb=max_file_size, max_nodes=max_nodes)
         result = diff_reports(
-            load_report(old), load_report(new), force=force, old_name=str(old), new_name=str(new)
+            load_report(old, limits=limits),
+            load_report(new, limits=limits),
+            force=force,
+            old_name=str(old),
+            new_name=str(new),
         )
         options = RenderOptions(color=use_color(output), width=terminal_width())
         write_output(render_diff(result, chosen, options), output)

@@ -70,6 +70,18 @@ MaxNodesOption = Annotated[
 ]
 
 
+MaxDocxSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-docx-size",
+        min=1,
+        max=1_000_000,
+        metavar="MB",
+        help="Largest unpacked size of a DOCX, in MB (default 200).",
+    ),
+]
+
+
 MaxPagesOption = Annotated[
     int,
     typer.Option("--max-pages", metavar="N", min=1, help="Read at most this many pages of a PDF."),

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from ..limits import DEFAULT_TIMEOUT
+from ..limits import DEFAULT_LIMITS, DEFAULT_TIMEOUT, Limits
 from ..render.formats import ProblemFormat
 from ..schema import SchemaName
 from .app import ExitCode, app, fail, guarded, stderr_line, write_output
-from .options import TimeoutOption
+from .options import MaxFileSizeOption, MaxNodesOption, TimeoutOption
 
 
 @app.command(
@@ -67,6 +67,8 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    max_file_size: MaxFileSizeOption = DEFAULT_LIMITS.max_file_bytes / (1024 * 1024),
+    max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Check rubrics: YAML, schema, references and lint rules, each problem at file:line:col."""
@@ -80,7 +82,10 @@ def validate(
         else:
             chosen = format
         rules = select_rules(enable=enable or (), disable=disable or ())
-        result = validate_paths(paths, ValidateOptions(rules=rules, timeout=timeout or None))
+        limits = Limits.from_options(max_file_mb=max_file_size, max_nodes=max_nodes)
+        result = validate_paths(
+            paths, ValidateOptions(rules=rules, limits=limits, timeout=timeout or None)
+        )
         write_output(render_problems(result.problems, chosen, files=result.files), None)
         stderr_line(summary(result.problems, files=result.files, strict=strict))
         code = result.exit_code(strict=strict)

@@ -7,6 +7,7 @@ registry in :mod:`skillgap.profiles` picks the most confident one.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Protocol
 
@@ -44,11 +45,15 @@ TEXT_EXTENSIONS = (".txt", ".text", "")
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 
 
-def decode_profile_text(data: bytes, display: str, limits: Limits) -> tuple[str, tuple[str, ...]]:
-
+def decode_profile_text(
+    data: bytes, display: str, limits: Limits, *, cut: bool = True
+) -> tuple[str, tuple[str, ...]]:
+    """The cleaned text of a profile file, cut to ``limits.max_text_chars`` (with a
+    warning). A structured file (``cut=False``) is never cut here: half a JSON document
+    does not parse; :func:`cap_text` caps the text read from it instead."""
     text = prepare_text(decode_text(data, path=display))
     warnings: tuple[str, ...] = ()
-    if len(text) > limits.max_text_chars:
+    if cut and len(text) > limits.max_text_chars:
         text = text[: limits.max_text_chars]
         warnings = (
             (
@@ -57,6 +62,24 @@ def decode_profile_text(data: bytes, display: str, limits: Limits) -> tuple[str,
             ),
         )
     return text, warnings
+
+
+def cap_text(profile: Profile, limits: Limits) -> Profile:
+    """A structured profile with its running text cut to ``limits.max_text_chars`` in
+    all (the later fields lose out), with a warning, as a text resume is cut."""
+    budget = limits.max_text_chars
+    if sum(len(s.text) for s in profile.segments) <= budget:
+        return profile
+    kept = []
+    for segment in profile.segments:
+        if budget <= 0:
+            break
+        kept.append(dataclasses.replace(segment, text=segment.text[:budget]))
+        budget -= len(segment.text)
+    note = (
+        f"text cut to the first {limits.max_text_chars:,} characters (--max-text raises the limit)"
+    )
+    return dataclasses.replace(profile, segments=tuple(kept), warnings=(*profile.warnings, note))
 
 
 def require_text(profile: Profile, display: str) -> Profile:

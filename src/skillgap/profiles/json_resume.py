@@ -17,7 +17,7 @@ from ..errors import ProfileError
 from ..io.read import sha256_hex
 from ..limits import Limits
 from ..text import prepare_text
-from .base import STRUCTURED_EXTENSIONS, decode_profile_text, require_text
+from .base import STRUCTURED_EXTENSIONS, cap_text, decode_profile_text, require_text
 from .dates import is_present
 from .degrees import degree_level
 from .model import DeclaredSkill, Education, Identity, Job, Profile, TextSegment, in_one_list
@@ -57,11 +57,10 @@ class JsonResumeLoader:
     def load(self, path: Path, data: bytes, *, display: str, limits: Limits) -> Profile:
         from .json_resume import load_json_resume
 
-        text, _ = decode_profile_text(data, display, limits)
+        text, _ = decode_profile_text(data, display, limits, cut=False)
         located = parse_structured(text, path=path, display=display, limits=limits)
-        return require_text(
-            load_json_resume(located, display=display, sha256=sha256_hex(data)), display
-        )
+        profile = load_json_resume(located, display=display, sha256=sha256_hex(data))
+        return require_text(cap_text(profile, limits), display)
 
 
 class _Reader:

@@ -21,7 +21,7 @@ from ..io.read import sha256_hex
 from ..io.validation import InputModel, pydantic_problems
 from ..limits import Limits
 from ..text import prepare_text
-from .base import decode_profile_text, require_text
+from .base import cap_text, decode_profile_text, require_text
 from .dates import is_present
 from .degrees import degree_level
 from .json_resume import load_json_resume
@@ -317,10 +317,10 @@ class SkillgapProfileLoader:
         from .skillgap_profile import load_skillgap_profile
         from .structured import looks_like_json_resume
 
-        text, _ = decode_profile_text(data, display, limits)
+        text, _ = decode_profile_text(data, display, limits, cut=False)
         located = parse_structured(text, path=path, display=display, limits=limits)
         if looks_like_json_resume(located.data):
             profile = load_json_resume(located, display=display, sha256=sha256_hex(data))
         else:
             profile = load_skillgap_profile(located, display=display, sha256=sha256_hex(data))
-        return require_text(profile, display)
+        return require_text(cap_text(profile, limits), display)
