@@ -195,3 +195,21 @@ def test_analyze_of_a_json_resume_broken_besides_its_comments_is_one_line(
         f"skillgap: {path}:5:5: invalid JSON (read as JSON5 because of a comment at line 1): "
         "unexpected '\"'; check for a missing comma, quote or bracket just before it\n"
     )
+
+
+def test_a_misspelt_rubric_id_gets_a_suggestion() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["analyze", str(EXAMPLES / "plain-text-resume.txt"), "--rubric", "principal-ml-engneer"],
+    )
+    assert result.exit_code == 3
+    assert "did you mean 'principal-ml-engineer'?" in result.stderr
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_reading(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["analyze", str(EXAMPLES / "plain-text-resume.txt"), "-o", str(tmp_path / "no" / "r.json")],
+    )
+    assert result.exit_code == 3
+    assert "folder" in result.stderr and "does not exist" in result.stderr

@@ -141,3 +141,10 @@ def test_assess_saves_typed_text_as_inert_yaml(tmp_path: Path) -> None:
     assert code == 0, err
     data = yaml.safe_load(saved.read_text("utf-8"))
     assert data["education"] == [{"degree": "Master's degree", "field": field}]
+
+
+def test_a_megabyte_of_invalid_answers_stops_after_a_few() -> None:
+    code, _, err = run_cli(["assess"], "banana\n" * 100_000)
+    assert code == 3
+    assert "3 invalid answers in a row" in err
+    assert err.count("banana") < 10  # it did not go on asking

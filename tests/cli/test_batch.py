@@ -81,12 +81,36 @@ def test_fail_under_exits_1(folder: Path, tmp_path: Path) -> None:
 
 def test_nothing_readable_exits_3(tmp_path: Path) -> None:
     (tmp_path / "a.pdf").write_bytes(b"nope")
+    (tmp_path / "b.docx").write_bytes(b"nope")
     code, _, err = invoke(
-        str(tmp_path / "a.pdf"), str(tmp_path / "missing.docx"), "-o", str(tmp_path / "o.csv")
+        str(tmp_path / "a.pdf"), str(tmp_path / "b.docx"), "-o", str(tmp_path / "o.csv")
     )
     assert code == 3
     assert "0 scored, 2 failed" in err
-    assert "missing.docx: no such file or folder" in err
+
+
+def test_a_named_input_that_does_not_exist_stops_at_once_with_a_suggestion(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text("Python and PyTorch")
+    out = tmp_path / "o.csv"
+    code, _, err = invoke(str(tmp_path / "inbx"), "-o", str(out))
+    assert code == 3
+    assert (
+        f"{tmp_path / 'inbx'}: no such file or folder; did you mean '{tmp_path / 'inbox'}'?" in err
+    )
+    assert not out.exists() and not list(tmp_path.glob("o.csv*"))  # nothing left behind
+
+
+def test_an_output_that_cannot_be_written_stops_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "a.txt").write_text("Python and PyTorch")
+    (tmp_path / "out.csv").mkdir()
+    code, _, err = invoke(str(tmp_path / "inbox"), "-o", str(tmp_path / "out.csv"))
+    assert code == 3 and "it is a folder" in err and "scored" not in err
+    code, _, err = invoke(str(tmp_path / "inbox"), "-o", str(tmp_path / "nope" / "o.csv"))
+    assert code == 3 and "does not exist" in err and "scored" not in err
 
 
 def test_empty_folder_exits_3(tmp_path: Path) -> None:

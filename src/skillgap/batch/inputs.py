@@ -43,6 +43,30 @@ def shown_path(path: str | Path) -> str:
     return text
 
 
+def missing_argument(argument: str) -> str | None:
+    """For a command-line input that names no file or folder (and is no glob), the line
+    that says so, with the closest name in its folder; None if it exists.
+
+    >>> missing_argument("src/skillgap/rubrixs")
+    "src/skillgap/rubrixs: no such file or folder; did you mean 'src/skillgap/rubrics'?"
+    """
+    if argument == "-" or _GLOB_CHARS & set(argument):
+        return None
+    path = Path(argument)
+    try:
+        if path.exists() or path.is_symlink():
+            return None
+        folder = path.parent if str(path.parent) else Path()
+        names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+    except OSError:
+        return None  # made an error row, with the reason, when collected
+    import difflib
+
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.7)
+    hint = f"; did you mean '{shown_path(folder / close[0])}'?" if close else ""
+    return f"{shown_path(argument)}: no such file or folder{hint}"
+
+
 def _os_problem(exc: OSError) -> str:
     """One line for an operating-system error met while looking at a path."""
     return exc.strerror.lower() if exc.strerror else type(exc).__name__

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import OutputError, UsageError
+from ..io.write import check_writable
 from ..rubric.model import Rubric
 from .files import output_kind
 from .inputs import BatchInput
@@ -51,6 +52,8 @@ def execute(
     ``on_row(row)`` let a caller show progress.
     """
     kind = output_kind(output)
+    if output is not None and str(output) != "-":
+        check_writable(output)  # before any work: not after scoring a thousand files
     state = ResumeState()
     if resume:
         if kind != "jsonl" or output is None or str(output) == "-":

@@ -128,6 +128,10 @@ def analyze(
 
         chosen = format_for_output(format, output, OutputFormat, OutputFormat.TERMINAL)
         refuse_overwriting_inputs(output, profile)
+        if output is not None and str(output) != "-":
+            from ..io.write import check_writable
+
+            check_writable(output)
         when = parse_as_of(as_of)
         limits = Limits.from_options(
             max_file_mb=max_file_size,

@@ -154,7 +154,7 @@ def batch(
     """Score many resumes against one rubric: a ranking, one row per input."""
     with guarded():
         from ..batch.files import output_kind
-        from ..batch.inputs import collect_inputs
+        from ..batch.inputs import collect_inputs, missing_argument
         from ..batch.rows import BatchOptions
         from ..batch.run import execute
         from ..profiles import profile_formats
@@ -196,6 +196,12 @@ def batch(
             if raw is None
             else (os.fsdecode(line) for line in raw)
         )
+        # A path named on the command line that does not exist is a typo: say so now,
+        # before any output is made (paths read from stdin become error rows).
+        for argument in inputs:
+            missing = missing_argument(argument)
+            if missing is not None:
+                fail(missing, ExitCode.INPUT)
         items = collect_inputs(
             inputs,
             stdin=stdin_lines,

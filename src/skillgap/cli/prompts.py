@@ -30,6 +30,7 @@ from ..assess import (
     level_choices,
     parse_answer,
 )
+from ..errors import InputError
 from ..render.escape import plain
 from ..rubric.model import Rubric
 
@@ -53,21 +54,44 @@ class _EchoStream:
         return line
 
 
+#: Invalid answers in a row to one question, from a file or a pipe, before ``assess``
+#: stops: nobody is there to read the hint and try again.
+MAX_SCRIPTED_INVALID = 3
+
+
 class _AnswerPrompt(PromptBase[Any]):
-    """A Rich prompt whose answers are parsed by :func:`skillgap.assess.parse_answer`."""
+    """A Rich prompt whose answers are parsed by :func:`skillgap.assess.parse_answer`.
+
+    With ``scripted`` answers, a few invalid ones in a row end the questionnaire with an
+    error instead of asking again for as long as the input lasts.
+    """
 
     prompt_suffix = ": "
 
     def __init__(
-        self, prompt: Text, *, console: Console, question: Question, rubric: Rubric
+        self,
+        prompt: Text,
+        *,
+        console: Console,
+        question: Question,
+        rubric: Rubric,
+        scripted: bool = False,
     ) -> None:
         super().__init__(prompt, console=console)
         self._question = question
         self._rubric = rubric
+        self._scripted = scripted
+        self._invalid = 0
 
     def process_response(self, value: str) -> Any:
         parsed = parse_answer(self._question, value, self._rubric)
         if isinstance(parsed, Invalid):
+            self._invalid += 1
+            if self._scripted and self._invalid >= MAX_SCRIPTED_INVALID:
+                raise InputError(
+                    f"{self._invalid} invalid answers in a row from the input "
+                    f"({parsed.message}); fix the answers, one per line"
+                )
             raise InvalidResponse(Text(parsed.message, style="red"))
         return parsed
 
@@ -186,6 +210,7 @@ def run_assessment(rubric: Rubric, *, console: Console, stream: TextIO | None = 
             console=console,
             question=question,
             rubric=rubric,
+            scripted=stream is not None,
         )
         try:
             parsed: Parsed = prompt(stream=reader)  # type: ignore[arg-type]

@@ -24,6 +24,24 @@ def is_special_file(path: Path) -> bool:
         return False
 
 
+def check_writable(path: Path) -> None:
+    """Fail now, before any work, if ``path`` cannot be written: a folder, a folder that
+    does not exist, one we may not write in, a read-only file system. (Creates and
+    removes a temporary file beside it, the surest test there is.)"""
+    if is_special_file(path) and not path.is_dir():
+        return
+    if path.is_dir():
+        raise OutputError("cannot write: it is a folder; name a file in it", path=path)
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp"):
+            pass
+    except FileNotFoundError as exc:
+        raise OutputError(f"cannot write: folder {folder} does not exist", path=path) from exc
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+
+
 def _private_to_normal(path: Path) -> None:
     """Temporary files are created 0600; an output file gets the usual permissions."""
     umask = os.umask(0)

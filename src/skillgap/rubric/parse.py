@@ -119,10 +119,15 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
     else:
         path = Path(ref)
         if not path.exists():
-            known = ", ".join(bundled_rubric_ids()) or "none"
+            import difflib
+
+            ids = bundled_rubric_ids()
+            close = difflib.get_close_matches(str(ref), ids, n=1, cutoff=0.7)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            known = ", ".join(ids) or "none"
             raise UnknownRubricError(
-                f"no rubric file or bundled rubric called '{ref}'; bundled rubrics: {known} "
-                "(see 'skillgap rubrics')",
+                f"no rubric file or bundled rubric called '{ref}'; {hint}bundled rubrics: "
+                f"{known} (see 'skillgap rubrics')",
             )
         data = read_bytes(path, limits=limits)
         display = str(path)
