@@ -92,7 +92,15 @@ class Deadline:
     already has a real-time timer of its own running (a library caller's; it is left
     alone). :meth:`cancel` may be called any number of times; after the first, the
     alarm can no longer raise.
+
+    Once the time is up the alarm goes off again every :data:`REPEAT_SECONDS` until
+    :meth:`cancel`: an exception raised while the interpreter runs a garbage-collector
+    callback or a ``__del__`` is swallowed ("exception ignored in ..."), and the work
+    would then run on unbounded.
     """
+
+    #: How often the alarm goes off again once the time is up.
+    REPEAT_SECONDS = 0.05
 
     def __init__(self, seconds: float | None) -> None:
         self._seconds = seconds
@@ -113,11 +121,10 @@ class Deadline:
             return
         self._armed = self._installed = True
         self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, self._seconds)
+        signal.setitimer(signal.ITIMER_REAL, self._seconds, self.REPEAT_SECONDS)
 
     def _on_alarm(self, signum: int, frame: object) -> None:
         if self._armed:
-            self._armed = False
             raise TimeLimitExceeded
 
     def cancel(self) -> None:

@@ -48,7 +48,7 @@ def assert_inert(text: str) -> None:
 @pytest.mark.parametrize("color", ["1", ""])
 def test_terminal(resume: Path, color: str) -> None:
     env = {"FORCE_COLOR": "1"} if color else {"NO_COLOR": "1"}
-    code, out, err = run("analyze", str(resume), env=env)
+    code, out, err = run("analyze", str(resume), "--details", env=env)
     assert code == 0, err
     # Our own colours are the only escape sequences: SGR codes, nothing else.
     without_our_colours = re.sub(r"\x1b\[[0-9;]*m", "", out)

@@ -104,6 +104,14 @@ def analyze(
             "against the ladder's top level. See 'skillgap rubrics'.",
         ),
     ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="In the terminal report, every requirement with its evidence (the "
+            "default is one screen: scores, verdict, blocking and top gaps).",
+        ),
+    ] = False,
     plan: Annotated[
         bool,
         typer.Option(
@@ -170,7 +178,9 @@ def analyze(
             # Also in the report; said here too, so a JSON read leniently or a text cut
             # short is noticed when the report goes to a file.
             stderr_line(f"skillgap: {profile}: warning: {warning}")
-        options = RenderOptions(color=use_color(output), width=terminal_width(), plan=plan)
+        options = RenderOptions(
+            color=use_color(output), width=terminal_width(), plan=plan, details=details
+        )
         write_output(render(report, chosen, options), output)
         if output is not None and str(output) != "-":
             stderr_line(f"wrote {output}: {report.overall.score:.1f}/100, {report.overall.verdict}")

@@ -221,6 +221,15 @@ def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> Rendera
     return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
 
 
+def _hanging(mark: str, text: Text) -> Table:
+    """``mark`` then ``text``, whose wrapped lines start under its first word."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(mark), text)
+    return grid
+
+
 def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
     head = Text.assemble(
         f"{number:>2}. ",
@@ -243,14 +252,15 @@ def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
                 6,
             )
         )
-    lines.extend(_indent(Text(f"{s.arrow} {plain(step)}"), 6) for step in gap.next_steps[:2])
+    lines.extend(_indent(_hanging(s.arrow, Text(plain(step))), 6) for step in gap.next_steps[:2])
     if gap.effort:
         lines.append(_indent(Text(f"effort: {plain(gap.effort)}", style=s.style("dim")), 6))
     return Group(*lines)
 
 
 def render_terminal(report: GapReport, options: RenderOptions) -> str:
-    """The human report: header, areas, per-requirement evidence, blocking and top gaps."""
+    """The human report: header, areas, ladder, blocking and top gaps; with
+    ``options.details``, every requirement with its evidence too."""
     s = _Style(options.color)
     buffer = io.StringIO()
     console = Console(
@@ -268,12 +278,28 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     console.print(_header(report, s))
     console.print()
     console.print(_areas_table(report, s))
+    partial = [a for a in report.areas if subject_note(a)]
+    if partial and not options.details:
+        factor = (partial[0].subject_factor or 0.0) * 100
+        which = (
+            ", ".join(plain(a.name) for a in partial)
+            if len(partial) <= 2
+            else f"{len(partial)} of {len(report.areas)} areas"
+        )
+        console.print(
+            Text(
+                f"{which}: counted at {factor:.0f}%, as far as the profile shows the role's "
+                "subject (--details says which).",
+                style=s.style("dim"),
+            )
+        )
     console.print()
     if report.ladder is not None:
         console.print(terminal_ladder(report.ladder, color=options.color))
-    console.print(Text("Requirements", style=s.style("bold")))
-    for area in report.areas:
-        console.print(Padding(_area_detail(area, s, options), (0, 0, 0, 0)))
+    if options.details:
+        console.print(Text("Requirements", style=s.style("bold")))
+        for area in report.areas:
+            console.print(Padding(_area_detail(area, s, options), (0, 0, 0, 0)))
     blocking = [g for g in report.gaps if g.blocking]
     if blocking:
         console.print(Text("Blocking gaps (unmet must-haves)", style=s.style("bold red")))
@@ -297,4 +323,12 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
         )
         for number, gap in enumerate(top, start=1):
             console.print(_gap_line(number, gap, s))
+    if not options.details:
+        console.print()
+        console.print(
+            Text(
+                "Every requirement with its evidence: add --details (or --format html).",
+                style=s.style("dim"),
+            )
+        )
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -49,7 +49,9 @@ def test_terminal_shows_self_assessed_evidence(tmp_path: Path, rubric: Rubric) -
     path = tmp_path / "me.yaml"
     path.write_text("self_assessment:\n  mlops: working\n", "utf-8")
     text = render(
-        analyze(load_profile(path), rubric, as_of=AS_OF), "terminal", RenderOptions(width=120)
+        analyze(load_profile(path), rubric, as_of=AS_OF),
+        "terminal",
+        RenderOptions(width=120, details=True),
     )
     assert "    self-assessed: working (self_assessment.mlops, line 2)" in text
 

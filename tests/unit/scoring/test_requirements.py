@@ -160,6 +160,8 @@ def test_reports_say_why_an_area_counts_in_part(tmp_path: Path) -> None:
         tmp_path, rubric, "EXPERIENCE\nMentored four engineers.\nMachine learning.\n", "a.txt"
     )
     note = "counted at 54%: it depends on the role's subject, which the profile shows at 54%"
-    assert note in render(report, "terminal", RenderOptions(width=200))
+    assert note in render(report, "terminal", RenderOptions(width=200, details=True))
+    summary = render(report, "terminal", RenderOptions(width=200))
+    assert "People: counted at 54%, as far as the profile shows the role's subject" in summary
     assert note.capitalize() in render(report, "markdown", RenderOptions())
     assert html.escape(note) in render(report, "html", RenderOptions())
