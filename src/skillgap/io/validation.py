@@ -310,6 +310,14 @@ def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) ->
             f"'{_loc_text(loc)}' must have {words} {bound} item(s), got {ctx.get('actual_length')}",
             "out-of-range",
         )
+    if kind == "string_too_long":
+        length = f"{len(value):,} characters" if isinstance(value, str) else "too"
+        return _Pending(
+            loc,
+            f"'{_loc_text(loc)}' is {length} long; at most {ctx.get('max_length')} "
+            "characters are allowed, so shorten it",
+            "out-of-range",
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         allowed = re.findall(r"'([^']*)'", expected)

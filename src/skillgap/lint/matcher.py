@@ -192,14 +192,21 @@ def _split_spellings(
             )
 
 
+#: Fuzzy collisions reported per rubric before the check stops (with a closing note):
+#: thousands of near-identical names would otherwise take minutes and gigabytes to list.
+MAX_FUZZY_COLLISIONS = 200
+
+
 def check_fuzzy_collisions(ctx: LintContext) -> Iterator[Finding]:
     """Forms of one skill within fuzzy reach of another skill's forms.
 
     Asks a matcher that knows only the other skill whether it would match the form's
     text: with the form's own skill out of the way, that is the reach a misspelling has.
     Only pairs that could be in reach are asked (same first letter, and no more edits
-    apart than the matcher ever allows for a form that long).
+    apart than the matcher ever allows for a form that long). After
+    :data:`MAX_FUZZY_COLLISIONS` the check stops and says so.
     """
+    found_count = 0
     form_loc = {(ctx.name(f), f.text): f.loc for f in ctx.forms if ctx.skills[f.skill].primary}
 
     by_first: dict[str, list[FormRef]] = {}
@@ -240,6 +247,16 @@ def check_fuzzy_collisions(ctx: LintContext) -> Iterator[Finding]:
                 if (target_loc, form.loc) in seen:
                     continue
                 seen.add((target_loc, form.loc))
+                found_count += 1
+                if found_count > MAX_FUZZY_COLLISIONS:
+                    yield Finding(
+                        "fuzzy-collision",
+                        form.loc,
+                        f"more than {MAX_FUZZY_COLLISIONS} skills are within fuzzy reach of "
+                        "one another; the check stopped here. Set 'exact: true' on skills "
+                        "with near-identical names (or give them aliases that differ more)",
+                    )
+                    return
                 yield Finding(
                     "fuzzy-collision",
                     target_loc,

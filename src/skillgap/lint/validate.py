@@ -270,7 +270,40 @@ def validate_text(
     problems = apply_suppressions(
         problems, text, path, options.rules, complete=parsed.rubric is not None
     )
-    return _ordered(problems)
+    return _capped(_ordered(problems), path)
+
+
+#: Problems of one rule shown per file; the rest are counted in one closing line.
+MAX_PER_RULE = 50
+
+
+def _capped(problems: list[Problem], path: str) -> list[Problem]:
+    """At most :data:`MAX_PER_RULE` problems of each rule in one file (6,000 similar
+    names once printed 233,824 warnings), then one line saying how many more there are."""
+    shown: dict[str, int] = {}
+    extra: dict[str, tuple[int, Problem]] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        count = shown.get(problem.rule, 0)
+        if count < MAX_PER_RULE:
+            shown[problem.rule] = count + 1
+            kept.append(problem)
+        else:
+            more, first = extra.get(problem.rule, (0, problem))
+            extra[problem.rule] = (more + 1, first)
+    for rule, (more, first) in extra.items():
+        kept.append(
+            Problem(
+                path,
+                None,
+                None,
+                f"... and {more:,} more '{rule}' problems like those above in this file "
+                "(the first 50 are shown)",
+                level=first.level,
+                rule=rule,
+            )
+        )
+    return kept
 
 
 def _positioned(findings: Iterable[Finding], path: str, source_map: SourceMap) -> list[Problem]:

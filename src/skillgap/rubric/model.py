@@ -11,13 +11,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr
 from pydantic.config import JsonDict
 
 from ..io.validation import InputModel
 from ..text import word_norms
+
+#: Longest name, alias, context word or phrase a rubric may give (no skill's name is
+#: longer; a 100,000-character alias made the matcher's tables take gigabytes).
+MAX_FORM_CHARS = 200
+
+#: A name, alias or phrase of a skill: at most :data:`MAX_FORM_CHARS` characters.
+Phrase = Annotated[str, Field(max_length=MAX_FORM_CHARS)]
 
 DegreeLevel = Literal["associate", "bachelor", "master", "phd"]
 DEGREE_ORDER: dict[str, int] = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
@@ -93,18 +100,18 @@ class Achievement(InputModel):
     """Evidence of a skill written as what someone did: an action with its object, in one
     clause ("presented the roadmap to the CFO", "led a team of 6 engineers")."""
 
-    actions: tuple[str, ...] = Field(
+    actions: tuple[Phrase, ...] = Field(
         min_length=1,
         description="What was done, each a word or phrase matched in all its word forms "
         "('present' is presented, presenting, presents; list nouns such as "
         "'presentation' too).",
     )
-    objects: tuple[str, ...] = Field(
+    objects: tuple[Phrase, ...] = Field(
         min_length=1,
         description="To or with what: one of these must follow an action within 8 words of "
         "the same clause ('CFO', 'board', 'team', 'engineers').",
     )
-    about: tuple[str, ...] = Field(
+    about: tuple[Phrase, ...] = Field(
         default=(),
         description="Words or phrases of which one must be in the same sentence or list item "
         "for the achievement to count (e.g. 'ML', 'data', 'models'): ties a general "
@@ -115,17 +122,17 @@ class Achievement(InputModel):
 class Skill(InputModel):
     """A skill the matcher looks for, with everything it needs to match it carefully."""
 
-    name: str = Field(description="Canonical name, used in reports (e.g. 'scikit-learn').")
-    aliases: tuple[str, ...] = Field(
+    name: Phrase = Field(description="Canonical name, used in reports (e.g. 'scikit-learn').")
+    aliases: tuple[Phrase, ...] = Field(
         default=(),
         description="Other names that mean this skill (e.g. 'sklearn'); each counts on its own.",
     )
-    ambiguous: tuple[str, ...] = Field(
+    ambiguous: tuple[Phrase, ...] = Field(
         default=(),
         description="Forms (the name or other words) that also have an everyday meaning, "
         "e.g. 'R' or 'Go'. They count only with one of the 'context' words nearby.",
     )
-    context: tuple[str, ...] = Field(
+    context: tuple[Phrase, ...] = Field(
         default=(),
         description="Words or phrases, any one of which must appear within "
         "'context_window' words of an ambiguous form for it to count.",
@@ -136,7 +143,7 @@ class Skill(InputModel):
         le=200,
         description="How many words either side of an ambiguous form are searched for context.",
     )
-    exclude: tuple[str, ...] = Field(
+    exclude: tuple[Phrase, ...] = Field(
         default=(),
         description="Phrases that contain a form of this skill but are not it, "
         "e.g. 'go-to-market' for Go or 'R&D' for R.",
@@ -158,13 +165,13 @@ class Skill(InputModel):
         description="Match word forms too (lead/led/leading, mentor/mentored/mentoring); "
         "meant for phrases describing practices and soft skills.",
     )
-    claims: tuple[str, ...] = Field(
+    claims: tuple[Phrase, ...] = Field(
         default=(),
         description="Words people describe themselves with ('team player', 'fast-paced', "
         "'communication skills'): matched like aliases, but a claim, not evidence of what "
         "was done, so they earn the rubric's claim_credit only.",
     )
-    implies: tuple[str, ...] = Field(
+    implies: tuple[Phrase, ...] = Field(
         default=(),
         description="Names of other skills of the rubric that evidence for this one is "
         "evidence for: PySpark code is Python, a Databricks pipeline is Spark. Not "
