@@ -619,3 +619,16 @@ def test_thousands_of_similar_skill_names_are_capped_and_summarised(tmp_path: Pa
     lines = done.stdout.splitlines()
     assert len(lines) <= 52 and peak_mb < 512, (len(lines), peak_mb)
     assert any("more 'fuzzy-collision' problems like those above" in line for line in lines)
+
+
+def test_a_resume_file_line_nested_100000_deep_is_one_clear_error(tmp_path: Path) -> None:
+    resume = (EXAMPLES / "plain-text-resume.txt").read_bytes()
+    (tmp_path / "r.txt").write_bytes(resume)
+    out = write(
+        tmp_path,
+        "out.jsonl",
+        '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
+        '{"status": "error", "input": "x", "id": "x", "error": "e"}\n',
+    )
+    error = one_line_error("batch", str(tmp_path / "r.txt"), "-o", str(out), "--resume")
+    assert "line 1 is not a skillgap result" in error
