@@ -67,13 +67,30 @@ _HEADING_CLEAN_RE = re.compile(r"^[#=*_\s\-–—•|>]+|[#=*_:\s\-–—•|]+$
 _SENTENCE_END_RE = re.compile(r"[.;!?](?=\s)")
 
 
+#: Page furniture that resume sites print beside the name ("Jane Doe Featured Resume",
+#: "Premium CV", "Resume of Jane Doe"): not part of it.
+_NAME_FURNITURE_RE = re.compile(
+    r"(?:(?:^|\s+)(?:featured|premium|professional|sample|updated|my)?\s*"
+    r"(?:resume|résumé|cv|curriculum\s+vitae))+\s*$"
+    r"|^(?:(?:resume|résumé|cv|curriculum\s+vitae)(?:\s*[-–—:|]\s*|\s+(?:of|for)\s+))",
+    re.IGNORECASE,
+)
+
+
 def _guess_name(lines: list[str]) -> tuple[str, int] | None:
-    """The candidate's name and its 0-based line index, if the first text line is one."""
+    """The candidate's name and its 0-based line index, if the first text line is one.
+
+    >>> _guess_name(["Jane Doe Featured Resume", "Python"])
+    ('Jane Doe', 0)
+    >>> _guess_name(["Premium CV", "Resume of Ravi Kumar"])
+    ('Ravi Kumar', 1)
+    """
     for index, line in enumerate(lines[:5]):
-        text = _HEADING_CLEAN_RE.sub("", line.strip())
+        text = _HEADING_CLEAN_RE.sub("", _NAME_FURNITURE_RE.sub("", line.strip()))
         if not text:
             continue
         text = re.split(r"\s[|•·–—]\s|\s{3,}|,\s", text)[0].strip()
+        text = _HEADING_CLEAN_RE.sub("", _NAME_FURNITURE_RE.sub("", text))
         words = text.split()
         if (
             2 <= len(words) <= 5

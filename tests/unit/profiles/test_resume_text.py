@@ -286,3 +286,14 @@ Lecturer, Example College   2018 – 2021
     )
     # Jan 2018 to the end of May 2026, not 7.4 + 3 years.
     assert _years(load_profile(path)) == 8.4
+
+
+def test_page_furniture_beside_the_name_is_not_part_of_it(tmp_path: Path) -> None:
+    for first, name in (
+        ("Jane Doe Featured Resume", "Jane Doe"),
+        ("JANE DOE | Premium CV", "JANE DOE"),
+        ("Resume of Ravi Kumar", "Ravi Kumar"),
+    ):
+        path = tmp_path / "r.txt"
+        path.write_text(f"{first}\n\nSummary\nML engineer using PyTorch.\n", "utf-8")
+        assert load_profile(path).identity.name == name
