@@ -233,6 +233,43 @@ class Session:
         session._settle(forward=True)
         return session
 
+    @classmethod
+    def resume(cls, rubric: Rubric, data: object) -> Session:
+        """A session that goes on from answers saved earlier (the data of a profile
+        :func:`assessment_profile_yaml` wrote): those answers are kept, and the first
+        question after the last one answered is asked next."""
+        session = cls.start(rubric)
+        if not isinstance(data, dict):
+            return session
+        levels = data.get("self_assessment")
+        levels = levels if isinstance(levels, dict) else {}
+        years = data.get("years_experience")
+        education = data.get("education")
+        entry = education[0] if isinstance(education, list) and education else {}
+        entry = entry if isinstance(entry, dict) else {}
+        degree = {text: level for level, text in DEGREE_TEXT.items()}.get(
+            str(entry.get("degree", ""))
+        )
+        for index, question in enumerate(session.questions):
+            answer: Answer | None = None
+            if question.kind == "level":
+                value = levels.get(question.requirement.id)
+                if isinstance(value, str) and value in level_choices(rubric):
+                    answer = value
+            elif question.kind == "years" and isinstance(years, (int, float)):
+                answer = float(years) if not isinstance(years, bool) else None
+            elif question.kind == "degree" and degree is not None:
+                answer = degree
+            elif question.kind == "field" and degree is not None:
+                field_of_study = entry.get("field")
+                answer = field_of_study if isinstance(field_of_study, str) else None
+            if answer is not None:
+                session.answers[index] = answer
+        if session.answers:
+            session.position = max(session.answers) + 1
+            session._settle(forward=True)
+        return session
+
     @property
     def current(self) -> Question | None:
         """The question to ask now, or None when the questionnaire is over."""

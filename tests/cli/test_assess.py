@@ -148,3 +148,51 @@ def test_a_megabyte_of_invalid_answers_stops_after_a_few() -> None:
     assert code == 3
     assert "3 invalid answers in a row" in err
     assert err.count("banana") < 10  # it did not go on asking
+
+
+def test_a_second_run_continues_where_the_saved_answers_left_off(tmp_path: Path) -> None:
+    saved = tmp_path / "me.yaml"
+    code, _, err = run_cli(["assess", "--save", str(saved)], "3\n2\n")
+    assert code == 0, err
+    assert "each answer is saved to" in err
+    code, _, err = run_cli(["assess", "--save", str(saved)], "4\n")
+    assert code == 0, err
+    assert "continuing from" in err and "2 answers kept" in err
+    levels = yaml.safe_load(saved.read_text("utf-8"))["self_assessment"]
+    assert list(levels.values()) == ["advanced", "working", "expert"]
+    code, _, err = run_cli(["assess", "--save", str(saved), "--force"], "1\n")
+    assert code == 0 and "continuing" not in err  # --force starts afresh
+    assert list(yaml.safe_load(saved.read_text("utf-8"))["self_assessment"].values()) == ["basic"]
+
+
+class _InterruptedInput(io.StringIO):
+    """Answers typed one per line, then Ctrl-C."""
+
+    def readline(self, size: int | None = -1, /) -> str:  # type: ignore[override]
+        line = super().readline()
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_answers_are_saved_as_they_are_given_so_ctrl_c_loses_none(
+    tmp_path: Path, rubric: Rubric
+) -> None:
+    from skillgap.assess import Session, assessment_profile_yaml
+    from skillgap.io.write import atomic_text
+
+    saved = tmp_path / "me.yaml"
+
+    def save(session: Session) -> None:
+        with atomic_text(saved) as handle:
+            handle.write(assessment_profile_yaml(session))
+
+    console = Console(file=io.StringIO(), width=100, color_system=None, markup=False)
+    try:
+        run_assessment(rubric, console=console, stream=_InterruptedInput("3\n2\n"), on_answer=save)
+    except KeyboardInterrupt:
+        pass
+    else:  # pragma: no cover - the input ends in Ctrl-C
+        raise AssertionError("the questionnaire did not see the interrupt")
+    answers = yaml.safe_load(saved.read_text("utf-8"))["self_assessment"]
+    assert len(answers) == 2

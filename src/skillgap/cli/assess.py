@@ -21,6 +21,9 @@ from .options import RubricOption
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..assess import Session
+    from ..rubric.model import Rubric
+
 
 #: Most scripted input ``assess`` reads from a non-terminal stdin.
 _MAX_SCRIPTED_INPUT = 1024 * 1024
@@ -51,6 +54,33 @@ def _scripted_answers() -> TextIO | None:
             "more than 1 MB of scripted answers on stdin; give one answer per line", ExitCode.USAGE
         )
     return io.StringIO(data)
+
+
+#: The first line of a profile written by ``skillgap assess``.
+_ASSESS_HEADER = "# skillgap profile written by 'skillgap assess'"
+
+
+def _continued(save: Path, rubric: Rubric) -> Session:
+    """The session to go on with from an earlier ``--save`` file of ours; anything else
+    that exists there is refused (it is not ours to overwrite without --force)."""
+    from ..assess import Session
+    from ..io.read import decode_text, read_bytes
+    from ..io.yaml_source import parse_yaml
+
+    text = decode_text(read_bytes(save), path=str(save), detect=False)
+    document, _ = parse_yaml(text, path=str(save))
+    if not text.startswith(_ASSESS_HEADER) or document is None:
+        fail(
+            f"{save} already exists and was not written by 'skillgap assess'; choose "
+            "another file or add --force to overwrite it",
+            ExitCode.USAGE,
+        )
+    session = Session.resume(rubric, document.data)
+    stderr_line(
+        f"skillgap: continuing from {save}: {session.answered} answer"
+        f"{'s' if session.answered != 1 else ''} kept (--force starts afresh)"
+    )
+    return session
 
 
 def _prompt_console() -> Console:
@@ -90,7 +120,12 @@ def assess(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite the --save file if it exists.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Start afresh, overwriting the --save file (without it, an earlier --save "
+            "file of 'skillgap assess' is continued where it left off).",
+        ),
     ] = False,
     ladder: Annotated[
         str | None,
@@ -127,19 +162,31 @@ def assess(
         from ..rubric.parse import load_rubric
         from .prompts import run_assessment
 
-        if save is not None and str(save) != "-" and save.exists() and not force:
-            fail(
-                f"{save} already exists; choose another file or add --force to overwrite it",
-                ExitCode.USAGE,
-            )
         loaded_rubric = load_rubric(rubric)
+        session = None
+        saving = save is not None and str(save) != "-"
+        if saving and save is not None and save.exists() and not force:
+            session = _continued(save, loaded_rubric)
         loaded_ladder = None
         if ladder is not None:
             from ..rubric.ladder import load_ladder
 
             loaded_ladder = load_ladder(ladder)
         stream = _scripted_answers()
-        session = run_assessment(loaded_rubric, console=_prompt_console(), stream=stream)
+
+        def save_answers(current: Session) -> None:
+            if saving and save is not None and current.answered:
+                write_output(assessment_profile_yaml(current), save)
+
+        if saving:
+            stderr_line(f"skillgap: each answer is saved to {save} as you go")
+        session = run_assessment(
+            loaded_rubric,
+            console=_prompt_console(),
+            stream=stream,
+            session=session,
+            on_answer=save_answers,
+        )
         if session.answered == 0:
             stderr_line("skillgap: no question was answered: nothing saved and no report")
             return

@@ -13,6 +13,7 @@ objects: nothing is ever parsed as Rich markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -194,13 +195,22 @@ def prompt_text(question: Question, rubric: Rubric, current: Answer | None) -> T
     return text
 
 
-def run_assessment(rubric: Rubric, *, console: Console, stream: TextIO | None = None) -> Session:
+def run_assessment(
+    rubric: Rubric,
+    *,
+    console: Console,
+    stream: TextIO | None = None,
+    session: Session | None = None,
+    on_answer: Callable[[Session], None] | None = None,
+) -> Session:
     """Ask every question of ``rubric`` and return the session with the answers.
 
     ``stream`` gives scripted answers (one per line); ``None`` reads the terminal. The end
-    of the input (or Ctrl-D) finishes the questionnaire like ``q``.
+    of the input (or Ctrl-D) finishes the questionnaire like ``q``. ``session`` goes on
+    from answers given earlier; ``on_answer`` is called after every answer (to save as
+    you go).
     """
-    session = Session.start(rubric)
+    session = session if session is not None else Session.start(rubric)
     console.print(intro(rubric, session))
     reader = _EchoStream(stream, console) if stream is not None else None
     while (question := session.current) is not None:
@@ -225,6 +235,8 @@ def run_assessment(rubric: Rubric, *, console: Console, stream: TextIO | None = 
         note = session.apply(parsed)
         if note:
             console.print(Text(note, style="yellow"))
+        if on_answer is not None and parsed not in ("help", "back"):
+            on_answer(session)
     console.print(
         Text(f"\n{session.answered} of {len(session.questions)} questions answered.", style="bold")
     )

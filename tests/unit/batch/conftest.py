@@ -44,10 +44,10 @@ def mixed(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def slow(tmp_path: Path) -> Path:
-    """Two quick resumes and one that takes seconds to score (1.7 MB of skill mentions)."""
+    """Two quick resumes and one that takes seconds to score (2 MB of skill mentions)."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "grace.txt").write_text(STRONG)
     (folder / "tim.md").write_text(WEAK)
-    (folder / "huge.txt").write_text("Summary\n" + "Python developer, Kubernetes on AWS. " * 45000)
+    (folder / "huge.txt").write_text("Summary\n" + "Python developer, Kubernetes on AWS. " * 60000)
     return folder
