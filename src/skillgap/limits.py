@@ -84,6 +84,20 @@ class TimeLimitExceeded(BaseException):
     swallow it)."""
 
 
+def _swallowing(frame: Any) -> bool:
+    """Would an exception raised in ``frame`` be swallowed ("exception ignored in ...")?
+    It would inside a garbage-collector callback or a ``__del__``; the alarm then waits
+    for its next round instead of raising where nobody can catch it."""
+    import gc
+
+    callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in callbacks or frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
+
+
 class Deadline:
     """Raise :class:`TimeLimitExceeded` in this thread once ``seconds`` have passed.
 
@@ -94,9 +108,9 @@ class Deadline:
     alarm can no longer raise.
 
     Once the time is up the alarm goes off again every :data:`REPEAT_SECONDS` until
-    :meth:`cancel`: an exception raised while the interpreter runs a garbage-collector
-    callback or a ``__del__`` is swallowed ("exception ignored in ..."), and the work
-    would then run on unbounded.
+    :meth:`cancel`, and it does not raise while the interpreter runs a garbage-collector
+    callback or a ``__del__``: an exception there is swallowed ("exception ignored in
+    ..."), and the work would run on unbounded.
     """
 
     #: How often the alarm goes off again once the time is up.
@@ -123,8 +137,8 @@ class Deadline:
         self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
         signal.setitimer(signal.ITIMER_REAL, self._seconds, self.REPEAT_SECONDS)
 
-    def _on_alarm(self, signum: int, frame: object) -> None:
-        if self._armed:
+    def _on_alarm(self, signum: int, frame: Any) -> None:
+        if self._armed and not _swallowing(frame):
             raise TimeLimitExceeded
 
     def cancel(self) -> None:

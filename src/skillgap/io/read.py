@@ -67,12 +67,17 @@ def read_bytes(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
     if len(data) > limits.max_file_bytes:
-        raise LimitExceededError(
-            f"file is over the {human_bytes(limits.max_file_bytes)} limit; "
-            "raise it with --max-file-size if the file is genuine",
-            path=path,
-        )
+        raise _over_limit(path, limits)
     return data
+
+
+def _over_limit(path: Path, limits: Limits) -> LimitExceededError:
+    """The error for a file that turned out longer than the size limit while read."""
+    return LimitExceededError(
+        f"file is over the {human_bytes(limits.max_file_bytes)} limit; "
+        "raise it with --max-file-size if the file is genuine",
+        path=path,
+    )
 
 
 def _read_pipe(path: Path, limits: Limits) -> bytes:
@@ -104,11 +109,7 @@ def _read_pipe(path: Path, limits: Limits) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limits.max_file_bytes:
-        raise LimitExceededError(
-            f"file is over the {human_bytes(limits.max_file_bytes)} limit; "
-            "raise it with --max-file-size if the file is genuine",
-            path=path,
-        )
+        raise _over_limit(path, limits)
     return data
 
 

@@ -34,8 +34,11 @@ def check_writable(path: Path) -> None:
         raise OutputError("cannot write: it is a folder; name a file in it", path=path)
     folder = path.parent if str(path.parent) else Path()
     try:
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".tmp"):
-            pass
+        with tempfile.NamedTemporaryFile(
+            dir=folder, prefix=f".{path.name}.", suffix=".tmp"
+        ) as probe:
+            probe.write(b"\n")  # created and written; removed as the block ends
+            probe.flush()
     except FileNotFoundError as exc:
         raise OutputError(f"cannot write: folder {folder} does not exist", path=path) from exc
     except OSError as exc:

@@ -10,6 +10,7 @@ that a scan can stop as soon as the words so far start no form.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -253,37 +254,30 @@ def achievement_forms(skill: Skill) -> list[Form]:
                 continue
             for target in achievement.objects:
                 target_norms, target_words, target_kept = words(target)
-                forms.append(
-                    Form(
-                        skill=skill.name,
-                        text=f"{action} … {target}",
-                        norms=action_norms + target_norms,
-                        words=action_words + target_words,
-                        is_name=False,
-                        ambiguous=False,
-                        inflect=True,
-                        achievement=True,
-                        about=about,
-                        split=split,
-                    )
+                active = Form(
+                    skill=skill.name,
+                    text=f"{action} … {target}",
+                    norms=action_norms + target_norms,
+                    words=action_words + target_words,
+                    is_name=False,
+                    ambiguous=False,
+                    inflect=True,
+                    achievement=True,
+                    about=about,
+                    split=split,
                 )
-                if len(action_norms) != 1 or not target_kept:
-                    continue  # only a one-word action has a participle ("presented")
-                forms.append(
-                    Form(
-                        skill=skill.name,
-                        text=f"{target} … {action}",
-                        norms=target_norms + action_norms,
-                        words=target_words + action_words,
-                        is_name=False,
-                        ambiguous=False,
-                        inflect=True,
-                        achievement=True,
-                        about=about,
-                        split=target_kept,
-                        passive=True,
+                forms.append(active)
+                if len(action_norms) == 1 and target_kept:  # a one-word action has a participle
+                    forms.append(
+                        dataclasses.replace(
+                            active,
+                            text=f"{target} … {action}",
+                            norms=target_norms + action_norms,
+                            words=target_words + action_words,
+                            split=target_kept,
+                            passive=True,
+                        )
                     )
-                )
     return forms
 
 
