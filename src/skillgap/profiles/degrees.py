@@ -295,6 +295,39 @@ def degree_words(text: str, level: str) -> str:
     return text[start:end]
 
 
+# An entry still being studied for: "(expected 2026)", "2022 – present", "PhD candidate",
+# "pursuing", "in progress". "Candidate of Sciences" is a degree held.
+_ONGOING_RE = re.compile(
+    r"\b(?:in\s+progress|ongoing|pursuing|currently\s+(?:enrolled|studying|pursuing)|"
+    r"candidate(?!\s+of\b)|enrolled)\b|[-–—]\s*(?:present|now|current|today|to\s+date)\b"
+    r"|\b(?:till|until|to)\s+date\b|^\s*(?:present|now|current)\s*$",
+    re.IGNORECASE,
+)
+_EXPECTED_RE = re.compile(r"\b(?:expected|anticipated|exp\.|est\.|graduating)(?!\w)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def degree_in_progress(text: str, as_of_year: int) -> bool:
+    """Whether an education entry says its degree is still being studied for in
+    ``as_of_year``: an ongoing range or word, an expected date not yet past, or a date
+    after it.
+
+    >>> degree_in_progress("MSc Computer Science, 2024-2026 (expected)", 2026)
+    True
+    >>> degree_in_progress("PhD in Physics, 2019 (expected)", 2026)
+    False
+    >>> degree_in_progress("BSc Mathematics, 2018 - Present", 2026)
+    True
+    """
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    latest = max(years, default=None)
+    if latest is not None and latest > as_of_year:
+        return True
+    if _ONGOING_RE.search(text):
+        return True
+    return bool(_EXPECTED_RE.search(text)) and (latest is None or latest >= as_of_year)
+
+
 def held_degree_level(text: str, *, listed: bool = False) -> str | None:
     """The level of :func:`held_degree`, or None.
 

@@ -212,7 +212,10 @@ def load_json_resume(located: Located, *, display: str, sha256: str) -> Profile:
         area = read.text(entry, loc, "area")
         text = " ".join(p for p in (study, area) if p)
         level = degree_level(study) or degree_level(text) or _study_type_level(study)
-        education.append(Education(level, text, path_text(loc), located.line((*loc, "studyType"))))
+        ends = read.text(entry, loc, "endDate")
+        education.append(
+            Education(level, text, path_text(loc), located.line((*loc, "studyType")), ends)
+        )
         add((*loc, "area"), area)
         for c_loc, course in read.strings(entry, loc, "courses"):
             add(c_loc, course)

@@ -66,13 +66,16 @@ class Education:
     """One degree or course of study.
 
     ``degree_level`` is one of ``associate``, ``bachelor``, ``master``, ``phd`` when it
-    could be recognised; ``text`` is the entry as written (used to match fields).
+    could be recognised; ``text`` is the entry as written (used to match fields);
+    ``ends`` its end date as a structured file gives it ("2026-05", "Present"; a text
+    resume's dates are in ``text``).
     """
 
     degree_level: str | None
     text: str
     source: str = ""
     line: int | None = None
+    ends: str = ""
 
 
 @dataclass(frozen=True, slots=True)

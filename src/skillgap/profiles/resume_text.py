@@ -19,6 +19,7 @@ What we recognise, conservatively:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,12 +48,11 @@ from .model import (
 from .sections import (
     NOT_EVIDENCE,
     Section,
-    clean_markdown_line,
     heading_section,
     split_sections,
     unlisted_heading,
 )
-from .skills_line import declared_items, is_skills_label
+from .skills_line import declared_items, is_skills_label, level_label
 from .work_history import find_jobs, stated_total
 
 _NO_STATED_YEARS = frozenset({"experience", "projects", "education", "publications"})
@@ -210,6 +210,30 @@ def _education_entry(
     return level, sentence.strip()
 
 
+def _skills_section_items(body_lines: list[tuple[int, str]]) -> list[DeclaredSkill]:
+    """The declared skills of a skills section. A line that is only a level ("Advanced
+    level", "Expert:") gives that level to the items under it, up to the next level line
+    or a blank line after them."""
+    listed: list[DeclaredSkill] = []
+    level: str | None = None
+    items_since_level = False
+    for number, line in body_lines:
+        if not line.strip():
+            if items_since_level:
+                level = None
+            continue
+        heading_level = level_label(line)
+        if heading_level is not None:
+            level, items_since_level = heading_level, False
+            continue
+        items = declared_items(line, line=number, source="skills", spoken_too=False)
+        if level is not None:
+            items = [i if i.level else dataclasses.replace(i, level=level) for i in items]
+        items_since_level = items_since_level or bool(items)
+        listed.extend(items)
+    return listed
+
+
 def parse_resume_text(
     text: str,
     *,
@@ -220,8 +244,12 @@ def parse_resume_text(
     warnings: tuple[str, ...] = (),
 ) -> Profile:
     """Build a :class:`Profile` from the (already cleaned) text of a resume."""
-    raw_lines = text.split("\n")
-    lines = [clean_markdown_line(line) for line in raw_lines] if markdown else raw_lines
+    if markdown:
+        from .markdown import rendered_lines
+
+        lines = rendered_lines(text)
+    else:
+        lines = text.split("\n")
     sections = split_sections(_without_identity(lines))
     has_headings = any(s.name != "header" for s in sections)
     segments: list[TextSegment] = []
@@ -243,13 +271,7 @@ def parse_resume_text(
             )
         )
         if section.name == "skills":
-            listed: list[DeclaredSkill] = []
-            for number, line in body_lines:
-                if line.strip():
-                    listed.extend(
-                        declared_items(line, line=number, source="skills", spoken_too=False)
-                    )
-            declared.extend(in_one_list(listed))
+            declared.extend(in_one_list(_skills_section_items(body_lines)))
         elif any(line.strip() for _, line in body_lines):
             # The heading is part of the evidence ("Open Source", "Publications"): it says
             # what the lines under it are. A phrase never runs from it into the body.

@@ -229,7 +229,10 @@ def load_skillgap_profile(located: Located, *, display: str, sha256: str) -> Pro
         loc = ("education", i)
         text = " ".join(part for part in (degree.degree, degree.field) if part)
         level = degree_level(degree.degree) or degree_level(text)
-        education.append(Education(level, text, path_text(loc), located.line((*loc, "degree"))))
+        ends = "" if degree.year is None else str(degree.year)
+        education.append(
+            Education(level, text, path_text(loc), located.line((*loc, "degree")), ends)
+        )
     for i, project in enumerate(doc.projects):
         loc = ("projects", i)
         add((*loc, "name"), project.name)

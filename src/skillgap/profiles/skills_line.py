@@ -16,6 +16,9 @@ from .sections import heading_section
 _LABEL_LINE_RE = re.compile(r"^\s*[-*•·▪●◦‣]?\s*([A-Za-z][A-Za-z &/]{1,40}?)\s*[:：|]\s*(\S.*)$")
 
 
+_BARE_LABEL_RE = re.compile(r"^\s*[A-Za-z][A-Za-z &/-]{1,40}\s*[:：]\s*$")
+
+
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:[,;|•·▪●◦‣]|\s[-–—]\s|\t|/\s|\s/|\band\b(?=\s))\s*")
 
 
@@ -56,8 +59,14 @@ _LEVEL_WORDS = frozenset(
         "professional",
         "limited",
         "mother tongue",
+        "high",
+        "very high",
+        "medium",
+        "moderate",
     }
 )
+# "high level", "expert level", "advanced proficiency": the level word with its noun.
+_LEVEL_NOUN_RE = re.compile(r"\s+(?:level|proficiency)$", re.IGNORECASE)
 
 
 _YEARS_IN_PARENS_RE = re.compile(r"^(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)$", re.IGNORECASE)
@@ -178,8 +187,8 @@ _QUALIFIED_RE = re.compile(r"^(?P<name>.*?\S)\s*(?:[:：]|\s[-–—]|[–—])\
 def _qualifier(text: str) -> tuple[str | None, float | None] | None:
     """``(level, years)`` when ``text`` says how well or how long ("expert", "4/5",
     "5 years", "5+ yrs"), else None."""
-    value = text.strip(" .:()[]\t")
-    if value.lower() in _LEVEL_WORDS or _LEVEL_NUMBER_RE.match(value):
+    value = " ".join(text.strip(" .:()[]\t").split())
+    if _LEVEL_NOUN_RE.sub("", value).lower() in _LEVEL_WORDS or _LEVEL_NUMBER_RE.match(value):
         return value, None
     years = _YEARS_IN_PARENS_RE.match(value)
     if years:
@@ -212,12 +221,18 @@ def declared_items(
     """
     items: list[DeclaredSkill] = []
     body = _BULLET_RE.sub("", text)
+    if _BARE_LABEL_RE.match(body):
+        return items  # "Programming languages:" over a nested list: a label, not a skill
     label = _LABEL_LINE_RE.match(body)
+    label_level: str | None = None
     if label:
         body = label.group(2)
         first = next((p for p in _split_top_level(body) if p.strip(" .:\t")), "")
         name = label.group(1).strip()
-        if _qualifier(first) is not None and heading_section(name) != "skills":
+        label_level = level_label(name)
+        if label_level is not None:
+            pass  # "Advanced: Python, Java": the label is the level of every item
+        elif _qualifier(first) is not None and heading_section(name) != "skills":
             # "Python: expert", "R: 5 years": the label is a skill, qualified next.
             if spoken_too or name.lower() not in NATURAL_LANGUAGES:
                 items.append(DeclaredSkill(name=name, source=source, line=line))
@@ -269,7 +284,21 @@ def declared_items(
                     name=name, source=source, line=line, level=item_level, years=item_years
                 )
             )
+    if label_level is not None:
+        items = [
+            item if item.level else dataclasses.replace(item, level=label_level) for item in items
+        ]
     return items
+
+
+def level_label(text: str) -> str | None:
+    """The level a line or label is made of alone ("Advanced level", "Expert:",
+    "• Intermediate"), else None: the level of the skills listed under or after it."""
+    body = _BULLET_RE.sub("", text).strip(" .:：\t")
+    if not body or len(body) > 40:
+        return None
+    found = _qualifier(body)
+    return found[0] if found is not None else None
 
 
 def is_skills_label(line: str) -> bool:

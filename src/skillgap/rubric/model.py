@@ -9,6 +9,7 @@ these models as JSON Schema. Loading a rubric file is :mod:`.parse`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -72,19 +73,19 @@ DEFAULT_LEVELS: tuple[LevelDef, ...] = (
         id="working",
         name="Working",
         description="Uses it independently.",
-        aliases=("intermediate", "competent", "good", "working knowledge", "moderate"),
+        aliases=("intermediate", "competent", "good", "working knowledge", "moderate", "medium"),
     ),
     LevelDef(
         id="advanced",
         name="Advanced",
         description="Deep, production experience.",
-        aliases=("proficient", "strong", "senior", "very good", "fluent", "skilled"),
+        aliases=("proficient", "strong", "senior", "very good", "fluent", "skilled", "high"),
     ),
     LevelDef(
         id="expert",
         name="Expert",
         description="Sets direction; teaches others.",
-        aliases=("master", "mastery", "authority", "guru", "excellent", "native"),
+        aliases=("master", "mastery", "authority", "guru", "excellent", "native", "very high"),
     ),
 )
 
@@ -394,15 +395,21 @@ class RubricOrigin:
     bundled_id: str | None = None
 
 
+_LEVEL_NOUN_RE = re.compile(r" (?:level|proficiency)$")
+
+
 def level_rank(rubric: Rubric, written: str | None) -> int | None:
     """Rank of a declared level (id, name or alias, any case) on the rubric's scale."""
     if not written:
         return None
     wanted = " ".join(word_norms(written))
-    for rank, level in enumerate(rubric.levels, start=1):
-        names = (level.id, level.name, *level.aliases)
-        if any(" ".join(word_norms(n)) == wanted for n in names):
-            return rank
+    # "expert level", "high level", "advanced proficiency": the level word with its noun.
+    bare = _LEVEL_NOUN_RE.sub("", wanted)
+    for candidate in dict.fromkeys((wanted, bare)):
+        for rank, level in enumerate(rubric.levels, start=1):
+            names = (level.id, level.name, *level.aliases)
+            if any(" ".join(word_norms(n)) == candidate for n in names):
+                return rank
     try:  # numeric levels such as "4/5" or "3"
         head = written.split("/")[0].strip()
         value = float(head)

@@ -3,10 +3,13 @@ credit a degree earns against a degree requirement."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from ..profiles.degrees import degree_words
+from ..profiles.dates import is_present, parse_date
+from ..profiles.degrees import degree_in_progress, degree_words
 from ..profiles.model import Profile
 from ..report.build import build
 from ..report.model import (
@@ -15,12 +18,22 @@ from ..report.model import (
 from ..rubric.model import DEGREE_ORDER, Degree
 from ..text import word_norms
 
+# Internship and student titles: "Data Science Intern", "Internship Trainee", "Student
+# Researcher", "Summer of Code". Not "Internal Tools Engineer".
+_INTERNSHIP_RE = re.compile(
+    r"\b(?:interns?|internships?|trainee|student|summer\s+of\s+code|co-?op)\b", re.IGNORECASE
+)
+
 
 @dataclass(frozen=True)
 class YearsFound:
+    """Years of experience found, and the date they were counted to (an ongoing position
+    runs to it; a degree expected before it is held by then)."""
+
     years: float | None
     basis: str
     line: int | None = None
+    as_of: dt.date | None = None
 
 
 def _merged_years(intervals: list[tuple[dt.date, dt.date]]) -> float:
@@ -47,30 +60,48 @@ def experience_years(profile: Profile, *, as_of: dt.date) -> YearsFound:
     """
     closed: list[tuple[dt.date, dt.date]] = []
     ongoing: list[tuple[dt.date, dt.date]] = []
+    skipped = 0
     for job in profile.jobs:
         if job.start is None or job.start > as_of:
+            continue
+        if _INTERNSHIP_RE.search(job.title):
+            skipped += 1  # an internship is training, not years of professional experience
             continue
         if job.end is None:
             ongoing.append((job.start, as_of))
         elif job.end >= job.start:
             closed.append((job.start, min(job.end, as_of)))
+    found = _experience(profile, closed, ongoing, as_of)
+    if skipped:
+        note = f"; {skipped} internship{'s' if skipped != 1 else ''} not counted"
+        return dataclasses.replace(found, basis=found.basis + note)
+    return found
+
+
+def _experience(
+    profile: Profile,
+    closed: list[tuple[dt.date, dt.date]],
+    ongoing: list[tuple[dt.date, dt.date]],
+    as_of: dt.date,
+) -> YearsFound:
     stated = max(profile.stated_years, key=lambda s: s.years, default=None)
     if stated is not None:
         from_history = _merged_years(closed)
         if stated.years >= from_history:
-            return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line)
+            return YearsFound(stated.years, f"stated: “{stated.text}”", stated.line, as_of)
         return YearsFound(
             from_history,
             f"work history: {len(closed)} dated past "
             f"position{'s' if len(closed) != 1 else ''}, overlaps merged",
+            as_of=as_of,
         )
     if closed or ongoing:
         jobs = len(closed) + len(ongoing)
         basis = f"work history: {jobs} dated position{'s' if jobs != 1 else ''}, overlaps merged"
         if ongoing:
             basis += f", ongoing counted to {as_of.isoformat()}"
-        return YearsFound(_merged_years(closed + ongoing), basis)
-    return YearsFound(None, "no dated work history or stated total found")
+        return YearsFound(_merged_years(closed + ongoing), basis, as_of=as_of)
+    return YearsFound(None, "no dated work history or stated total found", as_of=as_of)
 
 
 def _contains_phrase(haystack: tuple[str, ...], phrase: str) -> bool:
@@ -93,14 +124,35 @@ def _field_credit(words: tuple[str, ...], degree: Degree) -> tuple[float, str]:
     return _UNRECOGNISED, "field not recognised as related"
 
 
-def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
-    """Best credit any education entry earns against a degree requirement."""
+def _ends_after(ends: str, as_of: dt.date | None) -> bool:
+    """Whether a structured end date ("Present", "2027-05") is after ``as_of``."""
+    if not ends.strip():
+        return False
+    if is_present(ends):
+        return True
+    end = parse_date(ends, end=True)
+    return end is not None and end > (as_of or dt.date.today())
+
+
+def degree_result(
+    profile: Profile, degree: Degree, *, as_of: dt.date | None = None
+) -> DegreeResult:
+    """Best credit any education entry earns against a degree requirement.
+
+    A degree still in progress at ``as_of`` (see :func:`degree_in_progress`) counts as
+    the degree below it, which its student holds ("MSc, expected 2027" is a bachelor's
+    for now; a PhD student holds a master's).
+    """
     required_rank = DEGREE_ORDER[degree.level]
     best: DegreeResult | None = None
+    year = (as_of or dt.date.today()).year
     for entry in profile.education:
         if entry.degree_level is None:
             continue
         rank = DEGREE_ORDER.get(entry.degree_level, 0)
+        studying = degree_in_progress(entry.text, year) or _ends_after(entry.ends, as_of)
+        if studying:
+            rank -= 1
         # The degree's own words first ("PhD in Linguistics; BSc in Computer Science" is
         # a PhD in Linguistics), the whole entry when they name no field.
         own = degree_words(entry.text, entry.degree_level)
@@ -111,6 +163,9 @@ def degree_result(profile: Profile, degree: Degree) -> DegreeResult:
         level_credit = (1.0, 0.5, 0.25, 0.1, 0.0)[min(shortfall, 4)]
         credit = round(field_credit * level_credit, 4)
         basis = f"{entry.degree_level} {field_basis}"
+        if studying:
+            below = next((k for k, v in DEGREE_ORDER.items() if v == rank), "no degree")
+            basis = f"{entry.degree_level} in progress (counted as {below}) {field_basis}"
         if shortfall:
             basis += f"; below the {degree.level} asked for"
         if best is None or credit > best.credit:

@@ -173,7 +173,7 @@ def _score_requirement(
         explanations.append(f"{have} of {requirement.years:g} years")
     degree = None
     if requirement.degree is not None:
-        degree = degree_result(profile, requirement.degree)
+        degree = degree_result(profile, requirement.degree, as_of=years_found.as_of)
         parts.append(degree.credit)
         parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
         explanations.append(degree.basis)

@@ -297,3 +297,28 @@ def test_page_furniture_beside_the_name_is_not_part_of_it(tmp_path: Path) -> Non
         path = tmp_path / "r.txt"
         path.write_text(f"{first}\n\nSummary\nML engineer using PyTorch.\n", "utf-8")
         assert load_profile(path).identity.name == name
+
+
+def test_markdown_reads_what_the_rendered_page_shows(tmp_path: Path) -> None:
+    """Front matter, HTML comments, template tags, HTML tags and setext underlines are not
+    text a reader sees; line numbers still point at the file as written."""
+    text = (
+        "---\nlayout: archive\ntitle: CV\n---\n"  # 1-4
+        "{% include base_path %}\n"  # 5
+        "Skills\n======\n"  # 6-7
+        "* Languages: **Python**, Java\n"  # 8
+        "Experience\n----------\n"  # 9-10
+        "* 2016-2019: Data Scientist at <b>Acme</b>\n"  # 11
+        "  * Built a churn model in Kubernetes\n"  # 12
+        "<!-- Talks\n======\n* Gave a talk on Kubeflow\n-->\n"  # 13-16
+        "{% for post in site.talks %}{{ post.title }}{% endfor %}\n"  # 17
+    )
+    path = tmp_path / "cv.md"
+    path.write_text(text, "utf-8")
+    profile = load_profile(path)
+    assert [s.name for s in profile.declared_skills] == ["Python", "Java"]
+    body = "\n".join(s.text for s in profile.segments)
+    for hidden in ("layout", "include", "=====", "-----", "Kubeflow", "<b>", "post.title"):
+        assert hidden not in body
+    assert "Data Scientist at Acme" in body
+    assert [(j.title, j.line) for j in profile.jobs] == [("Data Scientist at Acme", 11)]

@@ -147,3 +147,50 @@ def test_a_resume_that_is_one_skills_line_is_read(tmp_path: Path) -> None:
     profile = load_profile(write(tmp_path, "r.txt", "Skills: Python, SQL\n"))
     assert [s.name for s in profile.declared_skills] == ["Python", "SQL"]
     assert profile.identity.name is None
+
+
+def test_level_words_with_their_noun_are_levels() -> None:
+    assert _items("Python: high level") == [("Python", "high level", None)]
+    assert _items("C#: intermediate  level") == [("C#", "intermediate level", None)]
+    assert _items("Go – advanced proficiency") == [("Go", "advanced proficiency", None)]
+
+
+def test_a_bare_label_over_a_nested_list_is_not_a_skill() -> None:
+    assert _items("* Programming languages:") == []
+
+
+def test_a_level_label_gives_its_level_to_the_items() -> None:
+    assert _items("Advanced: Python, Java") == [
+        ("Python", "Advanced", None),
+        ("Java", "Advanced", None),
+    ]
+    assert _items("Expert level: SQL, Go (3 years)") == [
+        ("SQL", "Expert level", None),
+        ("Go", "Expert level", 3.0),
+    ]
+
+
+def test_a_level_line_over_items_gives_them_its_level(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "cv.txt",
+        "Dana Park\n\nSKILLS\nAdvanced level\nPython, Java\nIntermediate\nPHP, JavaScript\n"
+        "\nTools: Docker\n",
+    )
+    declared = {s.name: s.level for s in load_profile(path).declared_skills}
+    assert declared == {
+        "Python": "Advanced level",
+        "Java": "Advanced level",
+        "PHP": "Intermediate",
+        "JavaScript": "Intermediate",
+        "Docker": None,  # after a blank line: the level no longer applies
+    }
+
+
+def test_high_level_reaches_the_rubric_scale(tmp_path: Path) -> None:
+    from skillgap.rubric.model import level_rank
+    from tests.helpers.bundled import RUBRIC
+
+    assert level_rank(RUBRIC, "high level") == level_rank(RUBRIC, "advanced")
+    assert level_rank(RUBRIC, "Expert level") == level_rank(RUBRIC, "expert")
+    assert level_rank(RUBRIC, "medium") == level_rank(RUBRIC, "working")

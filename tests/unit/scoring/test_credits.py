@@ -3,6 +3,7 @@ expected, level words and numbers on the scale, and mentions in running text."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,29 @@ def test_implied_evidence_says_what_implies_it(tmp_path: Path) -> None:
     report = score(tmp_path, rubric, "EXPERIENCE\nTrained ranking models in PyTorch.\n", "a.txt")
     python = requirement(report, "languages").skills[0]
     assert (python.credit, python.basis) == (0.75, "implied by PyTorch (1 place)")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("I love to solve complex problems with data.", "Problem solving"),
+        ("Strong analytical skills and attention to detail.", "Analytical thinking"),
+        ("Known for sound judgment under pressure.", "Critical thinking"),
+        ("Data-informed and customer-focused.", "Data-driven decision making"),
+    ],
+)
+def test_cliche_self_descriptions_in_the_bundled_rubric_are_claims(
+    tmp_path: Path, text: str, skill: str
+) -> None:
+    """How people describe themselves earns a claim's partial credit, never full."""
+    from skillgap.analysis import analyze
+    from skillgap.profiles import load_profile
+    from tests.helpers.bundled import RUBRIC
+
+    path = tmp_path / "cv.txt"
+    path.write_text(f"Dana Park\n\nSUMMARY\n{text}\n", "utf-8")
+    report = analyze(load_profile(path), RUBRIC, as_of=dt.date(2026, 6, 1))
+    found = [s for a in report.areas for r in a.requirements for s in r.skills if s.name == skill]
+    assert found and found[0].matched
+    assert found[0].credit == RUBRIC.scoring.claim_credit
+    assert {e.method for e in found[0].evidence} == {"claim"}

@@ -60,3 +60,73 @@ def test_degree_level_and_field(tmp_path: Path, mini: Rubric) -> None:
     assert requirement(full, "degree").score == 1.0
     assert requirement(related, "degree").score == 0.75
     assert requirement(lower, "degree").score == 0.5
+
+
+def test_internships_are_not_years_of_experience() -> None:
+    profile = load_profile_text(
+        "experience:\n"
+        "  - {title: Data Science Intern, start: 2016-06, end: 2016-09}\n"
+        "  - {title: Internship Trainee, start: 2017-06, end: 2017-09}\n"
+        "  - {title: Student Researcher, start: 2017-10, end: 2019-06}\n"
+        "  - {title: Internal Tools Engineer, start: 2020-01, end: 2022-01}\n"
+    )
+    found = experience_years(profile, as_of=AS_OF)
+    assert found.years == pytest.approx(2.1, abs=0.05)  # Jan 2020 to the end of Jan 2022
+    assert "3 internships not counted" in found.basis
+
+
+@pytest.mark.parametrize(
+    ("entry", "credit"),
+    [
+        ("{degree: MSc, field: Computer Science, year: 2028}", 0.5),  # expected: a bachelor's
+        ("{degree: MSc, field: Computer Science, year: 2024}", 1.0),
+        ("{degree: PhD, field: Computer Science, year: 2030}", 1.0),  # a PhD student's master's
+    ],
+)
+def test_a_degree_in_progress_counts_as_the_one_below(
+    tmp_path: Path, mini: Rubric, entry: str, credit: float
+) -> None:
+    report = score(tmp_path, mini, f"education:\n  - {entry}\n")
+    assert requirement(report, "degree").score == credit
+    if "2028" in entry:
+        assert "in progress (counted as bachelor)" in requirement(report, "degree").explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "studying"),
+    [
+        ("MSc Computer Science, 2024-2026 (expected)", True),
+        ("MSc Computer Science, expected May 2027", True),
+        ("PhD in Physics, University of Somewhere, 2019 (expected)", False),  # date passed
+        ("BSc Mathematics, 2018 - Present", True),
+        ("PhD candidate in Statistics", True),
+        ("Candidate of Sciences in Physics, 1998", False),
+        ("Currently pursuing an MS in Data Science", True),
+        ("M.Tech. in Computer Science, 2013", False),
+        ("MBA, 2031", True),
+    ],
+)
+def test_degree_in_progress_reads_the_entry(text: str, studying: bool) -> None:
+    from skillgap.profiles.degrees import degree_in_progress
+
+    assert degree_in_progress(text, 2026) is studying
+
+
+def test_json_resume_present_end_date_is_a_degree_in_progress(tmp_path: Path) -> None:
+    import json
+
+    from skillgap.profiles import load_profile
+    from skillgap.rubric.model import Degree
+    from skillgap.scoring.history import degree_result
+
+    path = tmp_path / "r.json"
+    education = [
+        {"institution": "U", "area": "Computer Science", "studyType": "Ph.D.",
+         "startDate": "2021-09", "endDate": "Present"},
+    ]  # fmt: skip
+    path.write_text(json.dumps({"basics": {"name": "A"}, "education": education}), "utf-8")
+    found = degree_result(
+        load_profile(path), Degree(level="phd", fields=("computer science",)), as_of=AS_OF
+    )
+    assert found.credit == 0.5  # a master's, one level below the PhD asked for
+    assert "phd in progress (counted as master)" in found.basis
