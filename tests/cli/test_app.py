@@ -88,6 +88,47 @@ def test_every_command_has_help_with_an_example() -> None:
         assert "Example" in out and f"skillgap {name}" in out, f"{name} --help lacks an example"
 
 
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ("analyze", "Usage: skillgap analyze [OPTIONS] PROFILE\n"),
+        ("batch", "Usage: skillgap batch [OPTIONS] INPUT...\n"),
+        ("validate", "Usage: skillgap validate [OPTIONS] PATH...\n"),
+        ("diff", "Usage: skillgap diff [OPTIONS] OLD.json NEW.json\n"),
+    ],
+)
+def test_help_shows_arguments_as_unix_tools_do(command: str, usage: str) -> None:
+    """No ``{PROFILE}`` or Python types (``<list[str]>``, ``<path>``) in the help."""
+    code, out, _ = invoke(command, "--help")
+    assert code == 0 and usage in out
+    assert "{" not in out.split("\n")[0]
+    assert "<list" not in out and "<path>" not in out
+
+
+def test_analyze_help_names_every_format() -> None:
+    out = " ".join(invoke("analyze", "--help")[1].split())
+    assert "PDF" in out and "DOCX" in out and "pdf, docx" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "choices"),
+    [
+        (["analyze", "x.md", "-f", "yaml"], "terminal, json, markdown, html"),
+        (["diff", "a.json", "b.json", "--format", "html"], "terminal, json, markdown"),
+    ],
+)
+def test_a_wrong_format_is_refused_in_plain_words(args: list[str], choices: str) -> None:
+    code, _, err = invoke(*args)
+    assert code == 2
+    assert f"is not one of: {choices}" in err and "Value error" not in err
+
+
+def test_formats_are_read_in_any_case(tmp_path: Path) -> None:
+    resume = write(tmp_path, "r.md", "# Dana\n\nSKILLS\nPython, PyTorch\n")
+    code, out, _ = invoke("analyze", str(resume), "-f", "JSON")
+    assert code == 0 and out.lstrip().startswith("{")
+
+
 @pytest.mark.parametrize("args", [["--help"], ["rubrics"]])
 def test_cheap_commands_do_not_import_the_matcher(args: list[str]) -> None:
     """`skillgap --help` and `skillgap rubrics` must start fast: no rapidfuzz import."""
@@ -108,3 +149,37 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "skillgap", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and result.stdout.startswith("skillgap ")
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("skillgap ana", "1", {"analyze"}),
+        ("skillgap analyze -f ", "3", {"terminal", "json", "markdown", "html"}),
+        ("skillgap analyze --rubric principal", "3", {"principal-ml-engineer"}),
+        ("skillgap analyze --ladder ", "3", {"ml-engineer"}),
+    ],
+)
+def test_shell_completion_offers_commands_formats_and_bundled_ids(
+    words: str, cword: str, expected: set[str]
+) -> None:
+    """What bash gets from the completion script the README documents."""
+    import os
+
+    env = {**os.environ, "_SKILLGAP_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = cword
+    done = subprocess.run(
+        [sys.executable, "-m", "skillgap"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert set(done.stdout.split()) == expected
+
+
+def test_completion_script_is_printed_for_each_shell() -> None:
+    for shell in ("bash", "zsh", "fish"):
+        done = subprocess.run(
+            [sys.executable, "-m", "skillgap", "--show-completion", shell],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0 and "_SKILLGAP_COMPLETE" in done.stdout

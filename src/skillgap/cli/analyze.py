@@ -19,6 +19,9 @@ from .options import (
     MaxTextOption,
     RubricOption,
     TimeoutOption,
+    choice_metavar,
+    choice_parser,
+    complete_ladder,
     format_for_output,
     parse_as_of,
     refuse_overwriting_inputs,
@@ -37,7 +40,7 @@ def analyze(
         Path,
         typer.Argument(
             metavar="PROFILE",
-            help="Profile or resume: skillgap YAML/JSON, JSON Resume, text or Markdown.",
+            help="Profile or resume: skillgap YAML/JSON, JSON Resume, text, Markdown, PDF or DOCX.",
             show_default=False,
         ),
     ],
@@ -49,7 +52,8 @@ def analyze(
             "-f",
             help="Output format. Default: as --output's extension says (.json, .md, "
             ".html, .txt), else terminal.",
-            case_sensitive=False,
+            parser=choice_parser(OutputFormat),
+            metavar=choice_metavar(OutputFormat),
             show_default=False,
         ),
     ] = None,
@@ -83,7 +87,7 @@ def analyze(
             "--profile-format",
             metavar="FORMAT",
             help="Force the profile format instead of detecting it: skillgap, json-resume, "
-            "text, markdown.",
+            "text, markdown, pdf, docx.",
         ),
     ] = None,
     as_of: Annotated[
@@ -99,6 +103,7 @@ def analyze(
         typer.Option(
             "--ladder",
             metavar="ID|PATH",
+            autocompletion=complete_ladder,
             help="Also place the candidate on a career ladder (e.g. ml-engineer): the highest "
             "level fully met, the next one and the gap to it. Without --rubric the report is "
             "against the ladder's top level. See 'skillgap rubrics'.",

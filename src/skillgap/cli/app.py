@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -39,8 +39,35 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 70
 
 
+class _PlainArgument(typer.core.TyperArgument):
+    """A positional argument shown as Unix tools show one: ``PROFILE``, ``[PATH]``,
+    ``INPUT...`` in the usage line, and no Python type (``<list[str]>``) in the help."""
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        name = self.metavar or (self.name or "").upper()
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return [name if self.required else f"[{name}]"]
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class _Group(typer.core.TyperGroup):
+    """The top-level group: every command's arguments shown plainly (see above)."""
+
+    def __init__(self, **attrs: object) -> None:
+        super().__init__(**attrs)  # type: ignore[arg-type]
+        for command in self.commands.values():
+            for param in command.params:
+                if type(param) is typer.core.TyperArgument:
+                    # Same object, same state; only how it is shown changes.
+                    param.__class__ = _PlainArgument
+
+
 app = typer.Typer(
     name="skillgap",
+    cls=_Group,
     help="Measure the gap between a candidate and a role.\n\n"
     "A role is a YAML rubric (areas, weighted requirements, skills with aliases); a "
     "candidate is a profile or resume. skillgap finds the evidence for every "
@@ -48,7 +75,7 @@ app = typer.Typer(
     "Exit codes: 0 ok; 1 a check failed (--fail-under, validate problems, failed batch "
     "inputs); 2 usage error; 3 an input could not be read or parsed.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -239,7 +266,7 @@ def main() -> None:
     """Console-script entry point."""
     _prepare_streams()
     try:
-        app()
+        app(prog_name="skillgap")
     except BrokenPipeError:
         _silence_stdout()  # the reader went away (`| head`): end quietly
     except OSError as exc:

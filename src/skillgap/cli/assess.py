@@ -16,7 +16,7 @@ import typer
 
 from ..render.formats import OutputFormat
 from .app import ExitCode, app, fail, guarded, stderr_line, terminal_width, use_color, write_output
-from .options import RubricOption
+from .options import RubricOption, choice_metavar, choice_parser, complete_ladder
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -132,13 +132,18 @@ def assess(
         typer.Option(
             "--ladder",
             metavar="ID|PATH",
+            autocompletion=complete_ladder,
             help="Also place your answers on a career ladder (e.g. ml-engineer).",
         ),
     ] = None,
     format: Annotated[
         OutputFormat,
         typer.Option(
-            "--format", "-f", help="Format of the report shown at the end.", case_sensitive=False
+            "--format",
+            "-f",
+            help="Format of the report shown at the end.",
+            parser=choice_parser(OutputFormat),
+            metavar=choice_metavar(OutputFormat),
         ),
     ] = OutputFormat.TERMINAL,
     output: Annotated[

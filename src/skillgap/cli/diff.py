@@ -13,6 +13,8 @@ from .app import app, guarded, terminal_width, use_color, write_output
 from .options import (
     MaxFileSizeOption,
     MaxNodesOption,
+    choice_metavar,
+    choice_parser,
     format_for_output,
     refuse_overwriting_inputs,
 )
@@ -20,7 +22,7 @@ from .options import (
 
 @app.command(
     epilog="Exit codes: 0 compared; 2 the reports are for different rubrics (id, version or "
-    "content) and --force was not given; 3 a report could not be read.\n\n"
+    "content) and --any-rubric was not given; 3 a report could not be read.\n\n"
     "Examples:\n\n\b\n"
     "  skillgap analyze me.yaml -f json -o 2026-01.json\n"
     "  skillgap diff 2025-07.json 2026-01.json\n"
@@ -41,7 +43,8 @@ def diff(
             "-f",
             help="Output format. Default: as --output's extension says (.json, .md, "
             ".txt), else terminal.",
-            case_sensitive=False,
+            parser=choice_parser(DiffFormat),
+            metavar=choice_metavar(DiffFormat),
             show_default=False,
         ),
     ] = None,
@@ -56,7 +59,7 @@ def diff(
     force: Annotated[
         bool,
         typer.Option(
-            "--force",
+            "--any-rubric",
             help="Compare reports scored against different rubrics anyway (areas "
             "and requirements matched by id).",
         ),

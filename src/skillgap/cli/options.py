@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -11,12 +12,28 @@ import typer
 
 from ..errors import UsageError
 
+
+def _complete_rubric(incomplete: str) -> list[str]:
+    """Shell completion of --rubric: the bundled rubric ids (the shell adds file names)."""
+    from ..rubric.bundled import bundled_rubric_ids
+
+    return [r for r in bundled_rubric_ids() if r.startswith(incomplete)]
+
+
+def complete_ladder(incomplete: str) -> list[str]:
+    """Shell completion of --ladder: the bundled ladder ids."""
+    from ..rubric.bundled import bundled_ladder_ids
+
+    return [r for r in bundled_ladder_ids() if r.startswith(incomplete)]
+
+
 RubricOption = Annotated[
     str | None,
     typer.Option(
         "--rubric",
         "-r",
         metavar="ID|PATH",
+        autocompletion=_complete_rubric,
         help="Bundled rubric id or a rubric YAML file. Default: "
         "principal-ml-engineer. See 'skillgap rubrics'.",
     ),
@@ -119,6 +136,28 @@ _FORMAT_BY_SUFFIX = {
 }
 
 _F = TypeVar("_F", bound=enum.Enum)
+
+
+def choice_parser(choices: type[_F]) -> Callable[[str | _F], _F]:
+    """A parser for an option whose values are ``choices`` (any case), refusing others in
+    plain words: "'yaml' is not one of: terminal, json, markdown, html"."""
+
+    def parse(value: str | _F) -> _F:
+        if isinstance(value, choices):
+            return value
+        wanted = str(value).strip().lower()
+        for choice in choices:
+            if str(choice.value).lower() == wanted:
+                return choice
+        names = ", ".join(str(c.value) for c in choices)
+        raise typer.BadParameter(f"'{value}' is not one of: {names}")
+
+    return parse
+
+
+def choice_metavar(choices: type[enum.Enum]) -> str:
+    """``terminal|json|markdown|html``: the values, for the help."""
+    return "|".join(str(c.value) for c in choices)
 
 
 def format_for_output(given: _F | None, output: Path | None, formats: type[_F], default: _F) -> _F:

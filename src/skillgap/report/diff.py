@@ -34,7 +34,7 @@ DIFF_SCHEMA_VERSION = "1.0"
 
 
 class IncomparableReportsError(ReportError):
-    """The two reports were scored against different rubrics (use --force to compare)."""
+    """The two reports were scored against different rubrics (use --any-rubric to compare)."""
 
     exit_code = 2
 
@@ -89,7 +89,7 @@ class ReportDiff(OutputModel):
     old: DiffSide = Field(description="The earlier report.")
     new: DiffSide = Field(description="The later report.")
     same_rubric: bool = Field(
-        description="False when reports for different rubrics were compared with --force."
+        description="False when reports for different rubrics were compared with --any-rubric."
     )
     overall_change: float = Field(description="New overall score minus old.")
     areas: tuple[AreaChange, ...] = Field(
@@ -222,7 +222,7 @@ def diff_reports(
         raise IncomparableReportsError(
             f"cannot compare {old_name} and {new_name}: they were scored against different "
             f"rubrics ({'; '.join(reasons)}); score both against the same rubric, or add "
-            "--force to compare them by area and requirement id anyway"
+            "--any-rubric to compare them by area and requirement id anyway"
         )
     warnings = (
         [

@@ -77,7 +77,7 @@ def test_reports_for_different_rubrics_are_refused(before: GapReport) -> None:
     assert str(caught.value) == (
         "cannot compare a.json and b.json: they were scored against different rubrics "
         "(rubric 'principal-ml-engineer' vs 'ml-engineer-entry'); score both against the same "
-        "rubric, or add --force to compare them by area and requirement id anyway"
+        "rubric, or add --any-rubric to compare them by area and requirement id anyway"
     )
 
 
