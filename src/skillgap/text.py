@@ -250,3 +250,22 @@ def _regular_stem(word: str) -> str:
                 base = base[:-1]
             return base[:-1] if base.endswith("e") and len(base) > 3 else base
     return word
+
+
+#: What a spreadsheet takes as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet cannot run as a formula.
+
+    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell(-3), csv_cell("ok")
+    ('\\'=HYPERLINK("http://x")', -3, 'ok')
+    """
+    if not isinstance(value, str):
+        return value
+    risky = value.startswith(_FORMULA_START)
+    text = clean_text(value).replace("\n", " ")
+    if risky or text.startswith(_FORMULA_START):
+        return "'" + text
+    return text

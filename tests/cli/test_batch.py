@@ -136,6 +136,8 @@ def test_paths_from_stdin(folder: Path) -> None:
         (["--resume"], "--resume needs --output FILE.jsonl"),
         (["-o", "x.xlsx"], "--output must end in .csv, .jsonl, .json, .md"),
         (["--keep-filenames"], "--keep-filenames only makes sense with --blind"),
+        (["--key", "k.csv"], "--key only makes sense with --blind"),
+        (["--blind", "--key", "same.csv", "-o", "same.csv"], "--key must name another file"),
         (["--as-of", "yesterday"], "--as-of must be a date like 2026-01-31"),
         (["--profile-format", "rtf"], "unknown --profile-format 'rtf'"),
     ],
@@ -152,6 +154,46 @@ def test_blind_ranking_on_stderr_shows_no_names(folder: Path, tmp_path: Path) ->
     assert code == 0
     assert "Grace" not in err and "grace.txt" not in err
     assert "c-" in err
+
+
+def test_a_blind_error_row_can_be_traced_to_its_file_through_the_key(
+    folder: Path, tmp_path: Path
+) -> None:
+    """The blind outputs name ids only; --key FILE (kept apart) says which file each is,
+    and a resumed run extends it."""
+    import csv
+    import hashlib
+    import io
+
+    (folder / "=broken.pdf").write_bytes(b"not a pdf")
+    out, key = tmp_path / "b.jsonl", tmp_path / "private" / "key.csv"
+    key.parent.mkdir()
+    code, _, err = invoke(str(folder), "--blind", "-o", str(out), "--key", str(key))
+    assert code == 1
+    assert "broken" not in err and "broken" not in out.read_text()
+    assert f"which file each id is: {key}" in err
+    rows = list(csv.DictReader(io.StringIO(key.read_text("utf-8"))))
+    assert [Path(r["path"]).name for r in rows] == ["=broken.pdf", "grace.txt", "tim.txt"]
+    failed = next(r for r in rows if "broken" in r["path"])
+    digest = hashlib.sha256(b"not a pdf").hexdigest()
+    assert (failed["id"], failed["sha256"], failed["status"]) == (
+        f"c-{digest[:12]}",
+        digest,
+        "error",
+    )
+    assert failed["id"] in err  # the id in the error line is the one the key explains
+    # A resumed run with a new input keeps the earlier entries and adds the new one.
+    (folder / "new.txt").write_text(WEAK.replace("Tim", "Noor"))
+    code, _, _ = invoke(str(folder), "--blind", "-o", str(out), "--key", str(key), "--resume")
+    names = [Path(r["path"]).name for r in csv.DictReader(io.StringIO(key.read_text("utf-8")))]
+    assert names == ["=broken.pdf", "grace.txt", "new.txt", "tim.txt"]
+
+
+def test_blind_errors_without_a_key_say_how_ids_are_made(folder: Path, tmp_path: Path) -> None:
+    (folder / "broken.pdf").write_bytes(b"not a pdf")
+    code, _, err = invoke(str(folder), "--blind", "-o", str(tmp_path / "b.csv"))
+    assert code == 1
+    assert "first 12 hex digits of the file's sha256" in err and "--key FILE" in err
 
 
 def test_help_lists_the_options() -> None:

@@ -13,6 +13,7 @@ from ..io.write import check_writable
 from ..rubric.model import Rubric
 from .files import output_kind
 from .inputs import BatchInput
+from .key import read_key, write_key
 from .pool import run_batch
 from .resume import ResumeState, load_resume_state, remaining_inputs, rewrite_resumed
 from .rows import BatchOptions, BatchRow
@@ -44,16 +45,24 @@ def execute(
     stream: IO[str] | None = None,
     on_row: Callable[[BatchRow], None] | None = None,
     on_start: Callable[[int, int], None] | None = None,
+    key: Path | None = None,
 ) -> BatchResult:
     """Run a whole batch: resume, score, write, audit. Returns the tally.
 
     ``layout`` writes the text of CSV, JSON and Markdown outputs
     (:mod:`skillgap.render.batch_formats`). ``on_start(total, already_done)`` and
-    ``on_row(row)`` let a caller show progress.
+    ``on_row(row)`` let a caller show progress. ``key`` names the key file of a blind
+    batch (:mod:`.key`): which file each id is, kept apart from the outputs.
     """
     kind = output_kind(output)
     if output is not None and str(output) != "-":
         check_writable(output)  # before any work: not after scoring a thousand files
+    earlier_key: dict[str, dict[str, str]] = {}
+    if key is not None:
+        if output is not None and str(output) != "-" and key.resolve() == output.resolve():
+            raise UsageError("--key must name another file than --output")
+        check_writable(key)
+        earlier_key = read_key(key) if resume else {}
     state = ResumeState()
     if resume:
         if kind != "jsonl" or output is None or str(output) == "-":
@@ -82,10 +91,13 @@ def execute(
     if on_start is not None:
         on_start(len(todo) + len(state.rows), len(state.rows))
     sink = open_sink(output, rubric, layout=layout, stream=stream)
+    keyed: list[tuple[str, str | None, str, str]] = []  # (id, sha256, path, status)
     try:
         for row in run_batch(todo, rubric, options, jobs=jobs):
             sink.write(row)
             tally.add(row)
+            if key is not None:
+                keyed.append((row.id, row.sha256, row.path, row.status))
             if on_row is not None:
                 on_row(row)
     except BaseException:
@@ -95,6 +107,8 @@ def execute(
         rubric, options, output=output, kind=kind, extra={"top": top, "fail_under": fail_under}
     )
     sink.close(meta, tally)
+    if key is not None:
+        write_key(key, keyed, earlier=earlier_key)
     return BatchResult(
         tally=tally,
         resumed=len(state.rows),

@@ -103,6 +103,15 @@ def batch(
     keep_filenames: Annotated[
         bool, typer.Option("--keep-filenames", help="With --blind, still show file names.")
     ] = False,
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            "--key",
+            metavar="FILE",
+            help="With --blind, write which file each id is to FILE (CSV: id, sha256, path, "
+            "status), kept apart from the blind outputs; extended with --resume.",
+        ),
+    ] = None,
     resume: Annotated[
         bool,
         typer.Option(
@@ -172,6 +181,11 @@ def batch(
             fail("--resume needs --output FILE.jsonl", ExitCode.USAGE)
         if keep_filenames and not blind:
             fail("--keep-filenames only makes sense with --blind", ExitCode.USAGE)
+        if key is not None and not blind:
+            fail(
+                "--key only makes sense with --blind (without it, every row shows its file)",
+                ExitCode.USAGE,
+            )
         if profile_format is not None and profile_format not in profile_formats():
             fail(
                 f"unknown --profile-format '{profile_format}'; choose one of: "
@@ -205,7 +219,7 @@ def batch(
         items = collect_inputs(
             inputs,
             stdin=stdin_lines,
-            exclude=[output] if output is not None and str(output) != "-" else [],
+            exclude=[p for p in (output, key) if p is not None and str(p) != "-"],
         )
         if not items:
             fail(
@@ -233,6 +247,7 @@ def batch(
                 top=top,
                 fail_under=fail_under,
                 resume=resume,
+                key=key,
                 stream=sys.stdout,
                 on_start=progress.start,
                 on_row=progress.row,
@@ -245,6 +260,8 @@ def batch(
             resumed=result.resumed,
             repaired=result.repaired,
             fail_under=fail_under,
+            blind_ids=blind and not keep_filenames,
+            key=key,
         )
         if tally.scored == 0:
             raise typer.Exit(int(ExitCode.INPUT))
@@ -314,8 +331,11 @@ def _batch_report(
     resumed: int,
     repaired: bool,
     fail_under: float | None,
+    blind_ids: bool = False,
+    key: Path | None = None,
 ) -> None:
-    """The human summary on stderr: ranking, counts, the first few failures."""
+    """The human summary on stderr: ranking, counts, the first few failures (and, in
+    blind mode, where the file behind an id is found)."""
     from ..render.batch_formats import render_ranking
 
     color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
@@ -338,3 +358,10 @@ def _batch_report(
         stderr_line(f"  failed: {message}")
     if len(tally.errors) > 5:
         stderr_line(f"  ... and {tally.failed - 5} more (see the status and error columns)")
+    if blind_ids and key is not None:
+        stderr_line(f"skillgap: which file each id is: {key} (keep it away from reviewers)")
+    elif blind_ids and tally.errors:
+        stderr_line(
+            "skillgap: an id is c- and the first 12 hex digits of the file's sha256 "
+            "(sha256sum FILE); --key FILE writes which file each id is"
+        )

@@ -263,6 +263,9 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
 # --------------------------------------------------------------------------- loaders
 
 
+_LATE_HEADER_RE = re.compile(rb"%PDF-\d\.\d")
+
+
 @dataclass(frozen=True)
 class PdfResumeLoader:
     """PDF resumes with a text layer (read with pypdf)."""
@@ -273,8 +276,10 @@ class PdfResumeLoader:
     def sniff(self, path: Path, head: bytes) -> int:
         if head.startswith(b"%PDF-"):
             return 100
-        if b"%PDF-" in head[:1024]:
-            return 95  # some writers put junk before the header; readers allow 1 KB
+        if _LATE_HEADER_RE.search(head[:1024]):
+            # Some writers put junk before the header; readers allow 1 KB. A version
+            # must follow ("%PDF-1.7"): text that merely mentions '%PDF-' is not a PDF.
+            return 95
         # A damaged file named .pdf gets a PDF error, not "binary file, not text".
         return 90 if path.suffix.lower() == ".pdf" else 0
 

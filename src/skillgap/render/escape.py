@@ -13,9 +13,9 @@ import html
 import re
 
 from ..text import clean_text
+from ..text import csv_cell as csv_cell  # re-exported: part of this module's API
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain(text: str | None) -> str:
@@ -35,18 +35,3 @@ def markdown(text: str | None) -> str:
 def html_text(text: str | None) -> str:
     """Profile text safe inside HTML element content and attribute values."""
     return html.escape(plain(text), quote=True)
-
-
-def csv_cell(value: object) -> object:
-    """A CSV cell that a spreadsheet cannot run as a formula.
-
-    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell(-3), csv_cell("ok")
-    ('\\'=HYPERLINK("http://x")', -3, 'ok')
-    """
-    if not isinstance(value, str):
-        return value
-    risky = value.startswith(_FORMULA_START)
-    text = clean_text(value).replace("\n", " ")
-    if risky or text.startswith(_FORMULA_START):
-        return "'" + text
-    return text

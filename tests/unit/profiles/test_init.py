@@ -59,3 +59,12 @@ def test_pdf_and_docx_are_recognised_by_content_whatever_the_name(tmp_path: Path
     docx = write(tmp_path, "resume", docx_bytes(RESUME_LINES))
     assert detect_loader(pdf, pdf.read_bytes()).format == "pdf"
     assert detect_loader(docx, docx.read_bytes()).format == "docx"
+
+
+def test_text_that_mentions_a_pdf_header_is_not_a_pdf(tmp_path: Path) -> None:
+    """A CSV or note quoting "no '%PDF-' header" is read as text; a real header after a
+    little junk (as some writers leave) is still a PDF."""
+
+    note = b"Jane Roe\nSKILLS\nPython\nerror: is not a PDF (no '%PDF-' header)\n"
+    assert detect_loader(tmp_path / "notes.csv", note).format == "text"
+    assert detect_loader(tmp_path / "x.bin", b"\r\n\r\n%PDF-1.7\n%...").format == "pdf"
