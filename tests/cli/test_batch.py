@@ -137,6 +137,7 @@ def test_paths_from_stdin(folder: Path) -> None:
         (["-o", "x.xlsx"], "--output must end in .csv, .jsonl, .json, .md"),
         (["--keep-filenames"], "--keep-filenames only makes sense with --blind"),
         (["--key", "k.csv"], "--key only makes sense with --blind"),
+        (["--lean", "-o", "x.csv"], "--lean changes only .jsonl and .json outputs"),
         (["--blind", "--key", "same.csv", "-o", "same.csv"], "--key must name another file"),
         (["--as-of", "yesterday"], "--as-of must be a date like 2026-01-31"),
         (["--profile-format", "rtf"], "unknown --profile-format 'rtf'"),
@@ -194,6 +195,26 @@ def test_blind_errors_without_a_key_say_how_ids_are_made(folder: Path, tmp_path:
     code, _, err = invoke(str(folder), "--blind", "-o", str(tmp_path / "b.csv"))
     assert code == 1
     assert "first 12 hex digits of the file's sha256" in err and "--key FILE" in err
+
+
+def test_lean_rows_carry_the_same_scores_in_a_fraction_of_the_size(
+    folder: Path, tmp_path: Path
+) -> None:
+    full, lean = tmp_path / "full.jsonl", tmp_path / "lean.jsonl"
+    assert invoke(str(folder), "-o", str(full))[0] == 0
+    assert invoke(str(folder), "-o", str(lean), "--lean")[0] == 0
+
+    def rows(path: Path) -> dict[str, dict[str, object]]:
+        lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        return {str(r["candidate"]["source"]): r for r in lines}
+
+    full_rows, lean_rows = rows(full), rows(lean)
+    assert full_rows.keys() == lean_rows.keys()
+    for name, row in lean_rows.items():
+        assert row["lean"] is True and row["overall"] == full_rows[name]["overall"]
+    assert lean.stat().st_size * 2 < full.stat().st_size
+    meta = json.loads(Path(f"{lean}.meta.json").read_text("utf-8"))
+    assert meta["options"]["lean"] is True
 
 
 def test_help_lists_the_options() -> None:

@@ -110,6 +110,8 @@ class BatchOptions:
     profile_format: str | None = None
     #: Render each report as JSON (needed for .jsonl and .json outputs only).
     report_json: bool = True
+    #: Reports without quoted evidence (``--lean``): the same scores, a fraction of the size.
+    lean: bool = False
     top_gaps: int = 3
     #: Seconds one input may take before it becomes an error row (None: no limit).
     timeout: float | None = DEFAULT_TIMEOUT
@@ -123,6 +125,7 @@ class BatchOptions:
             "profile_format": self.profile_format,
             "limits": self.limits.describe(),
             "timeout": self.timeout,
+            "lean": self.lean,
         }
 
 

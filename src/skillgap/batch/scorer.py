@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..analysis import PreparedRubric, analyze
@@ -10,6 +11,8 @@ from ..io.read import read_bytes, sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
 from ..profiles import detect_loader, loaders
 from ..profiles.model import Profile
+from ..report.lean import lean_report
+from ..report.model import GapReport
 from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow, error_message, unread_row
@@ -102,7 +105,7 @@ class Scorer:
             blind=options.blind,
             keep_source=options.keep_filenames,
             as_of=options.as_of,
-            details=options.report_json,
+            details=options.report_json and not options.lean,
         )
         names = self._requirement_names
         missing = tuple(names.get(b, b) for b in report.overall.blocking)
@@ -120,5 +123,12 @@ class Scorer:
             areas=tuple(round(a.score * 100, 1) for a in report.areas),
             must_haves_missing=missing,
             top_gaps=gaps,
-            report_json=report.model_dump_json() if options.report_json else None,
+            report_json=_report_json(report, lean=options.lean) if options.report_json else None,
         )
+
+
+def _report_json(report: GapReport, *, lean: bool) -> str:
+    """The row's report as one line of JSON: full, or lean (:mod:`skillgap.report.lean`)."""
+    if not lean:
+        return report.model_dump_json()
+    return json.dumps(lean_report(report), ensure_ascii=False, separators=(",", ":"))

@@ -103,6 +103,14 @@ def batch(
     keep_filenames: Annotated[
         bool, typer.Option("--keep-filenames", help="With --blind, still show file names.")
     ] = False,
+    lean: Annotated[
+        bool,
+        typer.Option(
+            "--lean",
+            help="In .jsonl and .json outputs, reports without quoted evidence: the same "
+            "scores, statuses and gaps, a fraction of the size.",
+        ),
+    ] = False,
     key: Annotated[
         Path | None,
         typer.Option(
@@ -181,6 +189,12 @@ def batch(
             fail("--resume needs --output FILE.jsonl", ExitCode.USAGE)
         if keep_filenames and not blind:
             fail("--keep-filenames only makes sense with --blind", ExitCode.USAGE)
+        if lean and kind not in ("jsonl", "json"):
+            fail(
+                "--lean changes only .jsonl and .json outputs (CSV and Markdown rows "
+                "carry no evidence anyway)",
+                ExitCode.USAGE,
+            )
         if key is not None and not blind:
             fail(
                 "--key only makes sense with --blind (without it, every row shows its file)",
@@ -233,6 +247,7 @@ def batch(
             limits=limits,
             profile_format=profile_format,
             report_json=kind in ("jsonl", "json"),
+            lean=lean,
             timeout=timeout or None,
         )
         workers = jobs or os.cpu_count() or 1
