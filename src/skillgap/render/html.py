@@ -81,8 +81,10 @@ svg { display: block; width: 100%; height: auto; }
 svg text { font-family: inherit; fill: var(--ink); }
 .warning { background: var(--partial-soft); border-left: 4px solid var(--partial);
   padding: 8px 12px; border-radius: 6px; margin-bottom: 12px; }
-.ladder { display: grid; gap: 10px; margin-bottom: 12px; }
-.rung { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; position: relative; }
+.ladder { display: grid; gap: 10px; margin-bottom: 12px;
+  grid-template-columns: repeat(var(--levels, 4), minmax(0, 1fr)); }
+.rung { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; position: relative;
+  min-width: 0; overflow-wrap: anywhere; }
 .rung.met { border-color: var(--met); background: var(--met-soft); }
 .rung.here { box-shadow: 0 0 0 2px var(--accent) inset; }
 .rung .name { font-weight: 700; }
@@ -109,7 +111,8 @@ a { color: var(--accent); }
 table { width: 100%; border-collapse: collapse; }
 th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
   color: var(--muted); border-bottom: 1px solid var(--line); padding: 6px 8px; }
-td { vertical-align: top; border-bottom: 1px solid var(--line); padding: 8px; }
+td { vertical-align: top; border-bottom: 1px solid var(--line); padding: 8px;
+  overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .area-head { display: flex; justify-content: space-between; align-items: baseline; gap: 12px;
@@ -126,8 +129,15 @@ ul.blocking { margin: 0; padding-left: 18px; }
 footer { color: var(--muted); font-size: 12px; margin-top: 18px; text-align: center; }
 @media (max-width: 820px) {
   .summary, .charts { grid-template-columns: 1fr; }
+  .ladder { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   header.report { flex-direction: column; align-items: flex-start; }
   .stamp { text-align: left; }
+}
+@media (max-width: 480px) {
+  .ladder { grid-template-columns: minmax(0, 1fr); }
+  .card.areas { overflow-x: auto; }
+  .page { padding: 14px 10px 24px; }
+  th, td { padding: 6px 4px; }
 }
 @media print {
   @page { margin: 14mm; }
@@ -246,7 +256,7 @@ def _ladder(placement: LadderPlacement) -> str:
             f"score is at least {placement.min_score:g}; every level below the highest one "
             f"fully met is met too. Placed at: <strong>{placed}</strong>.</p>"
         ),
-        f'<div class="ladder" style="grid-template-columns:repeat({columns},1fr)">',
+        f'<div class="ladder" style="--levels:{columns}">',
         *rungs,
         "</div>",
     ]

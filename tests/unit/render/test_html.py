@@ -262,6 +262,22 @@ def test_blind_report_leaves_the_name_out(rubric: Rubric) -> None:
     assert "Marcus" not in page and "(blind)" in page
 
 
+def test_page_fits_a_phone_width(page: str) -> None:
+    """At 390 px the ladder's cards stack instead of overflowing sideways: no inline grid
+    (it would beat the media queries), columns that may shrink below their content, and
+    one column under 480 px; long evidence breaks instead of widening a table."""
+    body = page[page.index("<body>") :]
+    assert "grid-template-columns" not in body
+    assert re.search(r'<div class="ladder" style="--levels:\d+">', page)
+    css = page[page.index("<style>") : page.index("</style>")]
+    assert "repeat(var(--levels, 4), minmax(0, 1fr))" in css
+    phone = css[css.index("@media (max-width: 480px)") :]
+    phone = phone[: phone.index("\n}\n")]
+    assert ".ladder { grid-template-columns: minmax(0, 1fr); }" in phone
+    assert ".card.areas { overflow-x: auto; }" in phone
+    assert "overflow-wrap: anywhere" in css[css.index("\ntd {") :]
+
+
 def test_page_prints_cleanly(page: str) -> None:
     print_css = page[page.index("@media print") :]
     assert "break-inside: avoid" in print_css and "box-shadow: none" in print_css
