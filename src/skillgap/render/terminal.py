@@ -81,14 +81,15 @@ def _header(report: GapReport, s: _Style) -> RenderableType:
     )
     overall = report.overall
     colour = _STATUS_STYLE[overall_band(overall.score)]
-    score = Text.assemble(
-        ("Overall ", s.style("bold")),
+    score_text = Text.assemble(
         (f"{overall.score:.1f}", s.style(f"bold {colour}")),
         " / 100  ",
         s.bar(overall.score / 100),
         "  ",
         (overall.verdict, s.style("red" if overall.blocked else colour)),
     )
+    # A verdict that wraps continues under the score, not at the margin.
+    score = _hanging("Overall", score_text, style=s.style("bold"))
     counts = Text(
         f"{overall.met} met, {overall.partial} partial, {overall.missing} missing "
         f"of {overall.met + overall.partial + overall.missing} requirements",
@@ -221,25 +222,24 @@ def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> Rendera
     return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
 
 
-def _hanging(mark: str, text: Text) -> Table:
+def _hanging(mark: str, text: Text, *, style: str = "") -> Table:
     """``mark`` then ``text``, whose wrapped lines start under its first word."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(mark), text)
+    grid.add_row(Text(mark, style=style), text)
     return grid
 
 
 def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
-    head = Text.assemble(
-        f"{number:>2}. ",
+    head_text = Text.assemble(
         (f"+{gap.gain:.1f}", s.style("bold green")),
         "  ",
         (plain(gap.name), s.style("bold")),
         (f"  ({plain(gap.area_name)}, now {_pct(gap.score)})", s.style("dim")),
         (" must-have" if gap.must_have else "", s.style("magenta")),
     )
-    lines: list[RenderableType] = [head]
+    lines: list[RenderableType] = [_hanging(f"{number:>2}.", head_text)]
     if gap.missing_skills:
         shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
         more = len(gap.missing_skills) - 6
@@ -304,12 +304,8 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
     if blocking:
         console.print(Text("Blocking gaps (unmet must-haves)", style=s.style("bold red")))
         for gap in blocking:
-            console.print(
-                Text(
-                    f"  {s.marks['missing']} {plain(gap.name)} "
-                    f"({plain(gap.area_name)}): now {_pct(gap.score)}"
-                )
-            )
+            line = Text(f"{plain(gap.name)} ({plain(gap.area_name)}): now {_pct(gap.score)}")
+            console.print(_indent(_hanging(s.marks["missing"], line), 2))
         console.print()
     top = [g for g in report.gaps if g.gain > 0][:5]
     plan = terminal_plan(report, options)

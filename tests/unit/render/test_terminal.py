@@ -3,10 +3,18 @@ Rich markup shown literally, and 80 columns when plain."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
+
 import pytest
 
+from skillgap.analysis import analyze
+from skillgap.profiles import load_profile
 from skillgap.render import OutputFormat, RenderOptions, render
 from skillgap.report.model import GapReport
+from skillgap.rubric.model import Rubric
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("color", [False, True])
@@ -37,3 +45,21 @@ def test_the_terminal_report_is_one_screen_unless_details_are_asked_for(
     assert "add --details" in short and "add --details" not in full
     assert "Top gaps" in short and "Areas" in short
     assert len(short.splitlines()) < len(full.splitlines()) / 2
+
+
+def test_wrapped_lines_keep_their_indentation(rubric: Rubric) -> None:
+    """A line that wraps continues under its own text, never at the left margin: the
+    verdict under the score, a gap's name under itself, a blocking gap under its mark."""
+    profile = load_profile(ROOT / "examples" / "senior-ml-engineer.md")
+    report = analyze(profile, rubric, as_of=dt.date(2026, 6, 1))
+    for width in (60, 80):
+        lines = render(report, OutputFormat.TERMINAL, RenderOptions(color=False, width=width))
+        rows = lines.splitlines()
+        for before, line in itertools.pairwise(rows):
+            if before.startswith("Overall ") and not line.startswith(("19 met", "Overall")):
+                assert line.startswith(" " * 8) and line[8] != " ", line
+            if before.startswith("  [ ] ") and line and not line.startswith("  [ ]"):
+                assert line.startswith(" " * 6) and line[6] != " ", line
+            if re.match(r"^ ?\d\. \+", before) and not line.startswith(" " * 6):
+                assert line.startswith(" " * 4) and line[4] != " ", line
+        assert all(len(row) <= width for row in rows if "|" not in row and "#" not in row)
