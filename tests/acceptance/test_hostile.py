@@ -537,6 +537,83 @@ def test_a_two_megabyte_skills_line_with_brackets_ends_within_memory(tmp_path: P
     assert "PyTorch" in done.stdout and peak_mb < 1536
 
 
+def test_two_megabytes_of_an_ambiguous_letter_end_within_memory(tmp_path: Path) -> None:
+    """900,000 mentions of "R" without context: each was checked by scanning its window
+    and kept with its reason (32 s, 655 MB); context is now indexed once per text and a
+    few set-aside mentions say why. The bound is the run's own timeout, not a timing."""
+    path = write(tmp_path, "r.txt", "Jane Roe\nEXPERIENCE\n" + ("R " * 60 + "\n") * 15_000)
+    done, peak_mb = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    r = next(
+        s
+        for a in report["areas"]
+        for q in a["requirements"]
+        for s in q["skills"]
+        if s["name"] == "R"
+    )
+    assert not r["matched"] and 0 < len(r["ignored"]) <= 20
+    assert peak_mb < 768
+
+
+def test_a_pdf_whose_pages_share_one_content_stream_is_read_once(tmp_path: Path) -> None:
+    """500 pages drawing the same 200 KB stream: each page was parsed again (minutes,
+    past this run's own timeout); pages with the same content are now read once, and no
+    page is read past the text limit."""
+    from tests.helpers.pdf import shared_content_pdf
+
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(shared_content_pdf(500, 200))
+    done, peak_mb = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "PyTorch" in done.stdout and peak_mb < 1024
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        # 20,000 text boxes anchored in one paragraph: comparing each box with every
+        # other to find nested ones was cubic (it hung).
+        (
+            "boxes",
+            "<w:p>" + "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>Box PyTorch</w:t></w:r></w:p>"
+            "</w:txbxContent></w:pict></w:r>" * 20_000 + "</w:p>",
+        ),
+        # A million one-letter runs: one 1,000,000-letter word, on which a clean-up
+        # pattern tried at every letter was quadratic (minutes); 62 KB zipped.
+        (
+            "runs",
+            "<w:p>"
+            + "<w:r><w:t>R</w:t></w:r>" * 1_000_000
+            + "</w:p><w:p><w:r><w:t>PyTorch</w:t></w:r></w:p>",
+        ),
+    ],
+)
+def test_hostile_docx_shapes_end_within_memory(name: str, body: str, tmp_path: Path) -> None:
+    from tests.helpers.docx_files import docx_with_body_xml
+
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(docx_with_body_xml(body))
+    done, peak_mb = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "PyTorch" in done.stdout and peak_mb < 1024
+
+
+@pytest.mark.parametrize(
+    ("suffix", "unit"),
+    [(".md", "["), (".md", "{%"), (".txt", "2019-"), (".txt", "Jan 2019 - ")],
+)
+def test_long_runs_of_one_pattern_end_quickly(suffix: str, unit: str, tmp_path: Path) -> None:
+    """200,000 characters of one unit on a line: patterns tried from each unit to the end
+    of the line (a link's text, a template tag, the rest of a dated line) were quadratic
+    (minutes); each is now tried once per run."""
+    text = "Jane Roe\n\nEXPERIENCE\n" + unit * (200_000 // len(unit)) + "\nBuilt PyTorch models\n"
+    path = write(tmp_path, f"runs{suffix}", text)
+    done, _ = _run_measured(["analyze", str(path), "-f", "json"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "PyTorch" in done.stdout
+
+
 def test_analyze_stops_at_its_time_limit(tmp_path: Path) -> None:
     path = write(tmp_path, "slow.txt", "Summary\n" + "Python on Kubernetes and AWS. " * 50_000)
     error = one_line_error("analyze", str(path), "--timeout", "0.2")

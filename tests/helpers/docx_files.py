@@ -134,3 +134,20 @@ def docx_bomb(uncompressed: int = 1 << 30, *, declared: int | None = None) -> by
         "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0
     )
     return bytes(out)
+
+
+def docx_with_body_xml(body_xml: str) -> bytes:
+    """A real Word document whose body starts with ``body_xml`` (WordprocessingML, the
+    ``w:`` prefix bound), for shapes python-docx cannot write: text boxes, a million runs."""
+    base = docx_bytes(["Jane Roe", "SKILLS", "Python"])
+    source = zipfile.ZipFile(io.BytesIO(base))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                at = text.index("<w:body>") + len("<w:body>")
+                data = (text[:at] + body_xml + text[at:]).encode("utf-8")
+            archive.writestr(member, data)
+    return buffer.getvalue()

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -161,6 +162,39 @@ def encrypted_pdf(
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_from_lines(lines))))
     writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def shared_content_pdf(pages: int, content_kb: int) -> bytes:
+    """A PDF whose pages all draw one content stream of about ``content_kb`` KB (a
+    hostile shape: the page limit alone does not bound the work of reading it)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    resources = writer._add_object(DictionaryObject({NameObject("/Font"): fonts}))
+    line = b"BT /F1 10 Tf 72 700 Td (Built Python and PyTorch models on Kubernetes) Tj ET"
+    stream = StreamObject()
+    stream.set_data(
+        b"\n".join(
+            [b"BT /F1 10 Tf 72 720 Td (Jane Roe) Tj ET"] + [line] * (content_kb * 1024 // len(line))
+        )
+    )
+    contents = writer._add_object(stream)
+    for _ in range(pages):
+        page = writer.add_blank_page(612, 792)
+        page[NameObject("/Contents")] = contents
+        page[NameObject("/Resources")] = resources
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

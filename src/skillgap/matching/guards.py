@@ -9,7 +9,7 @@ followed by a full stop and a capitalised word is an initial, not a skill.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
 from dataclasses import dataclass
 
 from ..rubric.model import Skill
@@ -88,13 +88,33 @@ def _ends_item(sep: str) -> bool:
 SHORT_ITEM = 4
 
 
-def _item_bounds(seps: Sequence[str], start: int, end: int, low: int, high: int) -> tuple[int, int]:
-    """The sentence or item around ``[start, end)``, clipped to ``[low, high)``."""
-    while start > low and not _ends_item(seps[start]):
-        start -= 1
-    while end < high and not _ends_item(seps[end]):
-        end += 1
-    return start, end
+#: The item ends of the text last asked about: (its tokens, the positions of the
+#: separators that end an item), replaced as one reference so threads never mix them.
+_LAST_ITEM_ENDS: tuple[Tokens | None, list[int]] = (None, [])
+
+
+def _item_ends(tokens: Tokens) -> list[int]:
+    """The positions whose separator ends a sentence or item (worked out once a text:
+    every mention in it asks)."""
+    global _LAST_ITEM_ENDS
+    cached = _LAST_ITEM_ENDS
+    if cached[0] is tokens:
+        return cached[1]
+    ends = {sep: _ends_item(sep) for sep in set(tokens.seps)}
+    positions = [i for i, sep in enumerate(tokens.seps) if ends[sep]]
+    _LAST_ITEM_ENDS = (tokens, positions)
+    return positions
+
+
+def _item_bounds(tokens: Tokens, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """The sentence or item around ``[start, end)``, clipped to ``[low, high)``: from
+    the last item end at or before ``start`` to the first at or after ``end``."""
+    ends = _item_ends(tokens)
+    before = bisect.bisect_right(ends, start) - 1
+    after = bisect.bisect_left(ends, end)
+    first = ends[before] if before >= 0 else low
+    last = ends[after] if after < len(ends) else high
+    return max(low, min(first, start)), min(high, max(last, end))
 
 
 def context_span(tokens: Tokens, start: int, end: int, window: int) -> tuple[int, int]:
@@ -111,27 +131,77 @@ def context_span(tokens: Tokens, start: int, end: int, window: int) -> tuple[int
     """
     seps = tokens.seps
     low, high = max(0, start - window), min(len(seps), end + window)
-    first, last = _item_bounds(seps, start, end, low, high)
+    first, last = _item_bounds(tokens, start, end, low, high)
     if last - first > SHORT_ITEM:
         return first, last
     while first > low and seps[first] != "\n\n":
-        before, _ = _item_bounds(seps, first - 1, first, low, first)
+        before, _ = _item_bounds(tokens, first - 1, first, low, first)
         if first - before > SHORT_ITEM:
             break
         first = before
     while last < high and seps[last] != "\n\n":
-        _, after = _item_bounds(seps, last, last + 1, last, high)
+        _, after = _item_bounds(tokens, last, last + 1, last, high)
         if after - last > SHORT_ITEM:
             break
         last = after
     return first, last
 
 
-def has_context(tokens: Tokens, start: int, end: int, guard: Guard) -> bool:
+def has_context(
+    tokens: Tokens, start: int, end: int, guard: Guard, starts: PhraseStarts | None = None
+) -> bool:
     """Is one of the guard's context words within its window of ``[start, end)``, in the
-    same sentence, list item or list? (Context never comes from the next bullet.)"""
+    same sentence, list item or list? (Context never comes from the next bullet.)
+
+    ``starts`` (:class:`PhraseStarts` of the guard's context in ``tokens``) answers in
+    logarithmic time, for a text with many mentions of one ambiguous form.
+    """
     low, high = context_span(tokens, start, end, guard.context_window)
+    if starts is not None:
+        return starts.any_within(low, high, start, end)
     return _any_phrase(tokens, low, high, start, end, guard.context, guard.max_context_words)
+
+
+class PhraseStarts:
+    """Where the phrases of one set begin in a text, each with the length of the shortest
+    phrase starting there: built once in linear time, so that asking "is one of them in
+    this window?" for each of many mentions costs a binary search, not a scan of the
+    window (1.8 MB of "R R R ..." is 900,000 mentions of an ambiguous form)."""
+
+    def __init__(self, tokens: Tokens, phrases: frozenset[str], max_words: int) -> None:
+        norms = tokens.norms
+        count = len(norms)
+        positions: list[int] = []
+        lengths: list[int] = []
+        for i in range(count):
+            key = norms[i]
+            size = 1 if key in phrases else 0
+            j = i + 1
+            while not size and j < min(count, i + max_words):
+                key = f"{key} {norms[j]}"
+                if key in phrases:
+                    size = j - i + 1
+                j += 1
+            if size:
+                positions.append(i)
+                lengths.append(size)
+        self._positions = positions
+        self._lengths = lengths
+
+    def any_within(self, low: int, high: int, start: int, end: int) -> bool:
+        """As :func:`_any_phrase`: a phrase in ``[low, high)`` starting outside
+        ``[start, end)``."""
+        positions, lengths = self._positions, self._lengths
+        index = bisect.bisect_left(positions, low)
+        while index < len(positions) and positions[index] < high:
+            at = positions[index]
+            if not start <= at < end and at + lengths[index] <= high:
+                return True
+            if start <= at < end:  # jump over the mention itself
+                index = bisect.bisect_left(positions, end, index)
+                continue
+            index += 1
+        return False
 
 
 #: How far an achievement's ``about`` words are looked for: its sentence or list item.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo
 from .fuzzy import FuzzyLookup
 from .guards import (
     Guard,
+    PhraseStarts,
     case_matches,
     covered_by_phrase,
     has_context,
@@ -42,6 +44,9 @@ from .negation import cue_counts, may_be_negated, negated
 from .phrases import PhraseFinder
 
 _FUZZY_MAX_WORDS = 3
+#: Set-aside mentions kept per skill and text (a few say why: 1.8 MB of "R R R" needs no
+#: 900,000); from _MANY_MENTIONS ambiguous mentions, context is indexed (PhraseStarts).
+MAX_IGNORED, _MANY_MENTIONS = 20, 64
 
 
 @dataclass(slots=True)
@@ -221,11 +226,14 @@ class SkillIndex:
         evidence: list[Evidence] = []
         rejections: list[Rejection] = []
         accepted: list[_Hit] = []
+        starts = self._context_starts(tokens, hits)
+        refused: Counter[str] = Counter()
         for hit in hits:
-            reason = self._rejection_reason(tokens, hit, cues, present)
+            reason = self._rejection_reason(tokens, hit, cues, present, starts)
             if reason is None:
                 accepted.append(hit)
-            elif reason:
+            elif reason and refused[hit.form.skill] < MAX_IGNORED:  # a few say why
+                refused[hit.form.skill] += 1
                 rejections.append(
                     Rejection(
                         skill=hit.form.skill,
@@ -360,12 +368,24 @@ class SkillIndex:
             return None
         return self._fuzzy.best(key)
 
+    def _context_starts(self, tokens: Tokens, hits: Sequence[_Hit]) -> dict[str, PhraseStarts]:
+        """For each skill with many ambiguous mentions in ``tokens``, where its context
+        phrases begin (:class:`~.guards.PhraseStarts`); few mentions are checked directly."""
+        counts = Counter(hit.form.skill for hit in hits if hit.form.ambiguous)
+        guards = self._guards
+        return {
+            skill: PhraseStarts(tokens, guards[skill].context, guards[skill].max_context_words)
+            for skill, count in counts.items()
+            if count >= _MANY_MENTIONS and guards[skill].context
+        }
+
     def _rejection_reason(
         self,
         tokens: Tokens,
         hit: _Hit,
         cues: Sequence[int] | None = None,
         present: frozenset[str] | None = None,
+        starts: dict[str, PhraseStarts] | None = None,
     ) -> str | None:
         """None if the hit counts; otherwise why not ("" for silent rejections).
 
@@ -395,7 +415,8 @@ class SkillIndex:
         if form.ambiguous:
             if guard.case_sensitive and not case_matches(tokens, hit.start, hit.end, form):
                 return ""
-            if guard.context and not has_context(tokens, hit.start, hit.end, guard):
+            index = starts.get(form.skill) if starts else None
+            if guard.context and not has_context(tokens, hit.start, hit.end, guard, index):
                 return "ambiguous without context"
         if form.about and not mentions_any(tokens, hit.start, hit.end, form.about):
             return "not about the role's subject"

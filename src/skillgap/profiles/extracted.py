@@ -24,7 +24,10 @@ from .resume_text import parse_resume_text
 _LINE_HYPHEN_RE = re.compile(r"(?<![\w-])([^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z][^\W\d_]*)[ \t]*")
 
 
-_COMPOUND_HYPHEN_RE = re.compile(r"([^\W\d_]+-[^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z])")
+# Every pattern that repeats a class starts only where a run of that class starts (a
+# lookbehind), so a run of 100,000 letters or spaces is tried once, not at each of its
+# characters (which was quadratic: a DOCX of a million one-letter runs took minutes).
+_COMPOUND_HYPHEN_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+-[^\W\d_]*[a-z])-[ \t]*\n[ \t]*([a-z])")
 
 
 # Bullets drawn with symbol fonts (Symbol, Wingdings) come out as private-use characters.
@@ -37,7 +40,7 @@ _BULLET_GLYPHS = "•●▪■◦‣∙⁃◆◇►▸▹➢➤✓✔❖⦿⦾�
 _LEADING_GLYPH_RE = re.compile(rf"^([ \t]*)[{_BULLET_GLYPHS}][ \t]*", re.MULTILINE)
 
 
-_INNER_GLYPH_RE = re.compile(rf"[ \t]+[{_BULLET_GLYPHS}](?=[ \t])")
+_INNER_GLYPH_RE = re.compile(rf"(?<![ \t])[ \t]+[{_BULLET_GLYPHS}](?=[ \t])")
 
 
 # Word's "o" sub-bullet (Courier New) at the start of a line.
@@ -61,7 +64,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 
 
-_TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+_TRAILING_SPACE_RE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)
 
 
 _MANY_BLANK_LINES_RE = re.compile(r"\n{3,}")

@@ -20,8 +20,8 @@ from .sections import clean_markdown_line
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.DOTALL)
 # An HTML comment, or one never closed (it hides the rest of the file when rendered).
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-# Liquid/Jinja/Hugo template tags and output: {% ... %}, {{ ... }}.
-_TEMPLATE_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+# Liquid/Jinja/Hugo template tags and output: {% ... %}, {{ ... }} (see _blank_between).
+_TEMPLATES = (("{%", "%}"), ("{{", "}}"))
 # A line of only "=" or "-" (setext heading underline, or a thematic break).
 _RULE_RE = re.compile(r"^ {0,3}(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$", re.MULTILINE)
 # An HTML tag (its text between tags stays): <ul>, </a>, <img src="..." alt="...">.
@@ -69,6 +69,24 @@ def _blank(match: re.Match[str]) -> str:
     return "\n" * match.group().count("\n")
 
 
+def _blank_between(text: str, opening: str, closing: str) -> str:
+    """``text`` with every ``opening … closing`` blanked but its line breaks, in one pass:
+    an opening never closed is left as written (a lazy regex would scan to the end from
+    each of them, which is quadratic in a file of many)."""
+    parts: list[str] = []
+    done = 0
+    while (start := text.find(opening, done)) != -1:
+        end = text.find(closing, start + len(opening))
+        if end == -1:
+            break  # no closing after this one, so none after any later opening either
+        end += len(closing)
+        parts.append(text[done:start])
+        parts.append("\n" * text.count("\n", start, end))
+        done = end
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 def rendered_lines(text: str) -> list[str]:
     """The lines of a Markdown document with what rendering hides blanked.
 
@@ -78,8 +96,9 @@ def rendered_lines(text: str) -> list[str]:
     text = _FRONT_MATTER_RE.sub(_blank, text, count=1)
     if "<!--" in text:
         text = _COMMENT_RE.sub(_blank, text)
-    if "{%" in text or "{{" in text:
-        text = _TEMPLATE_RE.sub(_blank, text)
+    for opening, closing in _TEMPLATES:
+        if opening in text:
+            text = _blank_between(text, opening, closing)
     if "<" in text:
         text = _TAG_RE.sub(_untag, text)
     text = _RULE_RE.sub("", text)

@@ -172,6 +172,29 @@ def _page_text(page: Any) -> str:
     return text
 
 
+def _content_key(page: Any) -> tuple[Any, ...] | None:
+    """What a page draws: its content streams and resources (as object numbers), box and
+    rotation. Pages with the same key have the same text, so it is extracted once (a PDF
+    of 500 pages sharing one 1 MB content stream took minutes). None when a part is not
+    a shared object, so that nothing is reused by mistake."""
+    from pypdf.generic import IndirectObject
+
+    try:
+        contents = page.raw_get("/Contents")
+        resources = page.raw_get("/Resources")
+        refs = list(contents) if isinstance(contents, list) else [contents]
+        if not all(isinstance(r, IndirectObject) for r in [*refs, resources]):
+            return None
+        return (
+            tuple(r.idnum for r in refs),
+            resources.idnum,
+            tuple(float(v) for v in page.mediabox),
+            int(page.get("/Rotate", 0) or 0),
+        )
+    except Exception:
+        return None
+
+
 def _has_images(page: Any) -> bool:
     try:
         resources = page.get("/Resources") or {}
@@ -234,16 +257,24 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
             )
         texts: list[str] = []
         images = False
+        seen: dict[tuple[Any, ...], str] = {}
+        length = 0
         for number, page in enumerate(reader.pages, start=1):
+            key = _content_key(page)
             try:
-                page_text = _page_text(page)
+                page_text = seen[key] if key in seen else _page_text(page)
             except Exception as exc:
                 raise ProfileError(
                     f"page {number} cannot be read (corrupt PDF: {short_reason(exc)})", path=display
                 ) from exc
+            if key is not None:
+                seen[key] = page_text
             if not page_text.strip():
                 images = images or _has_images(page)
             texts.append(page_text)
+            length += len(page_text) + 2
+            if length > limits.max_text_chars:
+                break  # the text is cut there anyway (with a warning): read no further
     text = "\n\n".join(texts)
     # Fewer than ten letters or digits in the whole document: counted by a scan that
     # stops at the tenth ([^\W_] is exactly str.isalnum).

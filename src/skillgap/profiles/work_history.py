@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -187,6 +188,10 @@ def _strip_title(text: str) -> str:
     return " ".join(text.split()).strip(" |,-–—()*_:;#")
 
 
+#: Date ranges read from one line.
+_MAX_RANGES = 8
+
+
 def find_jobs(
     lines: Sequence[tuple[int, str]], *, section: str, contexts: Sequence[str], lenient: bool
 ) -> list[Job]:
@@ -205,7 +210,10 @@ def find_jobs(
         found: list[tuple[dt.date, dt.date | None, str, int]] = []
         # Only "since" looks back into the sentence ("I have not" / "coded since 2020").
         before = _sentence_before(lines, position) if "ince" in stripped else ""
-        for start, end, match in find_date_ranges(stripped, before=before):
+        # A real line holds a range or two; thousands on one line are not a work history,
+        # and each would cost the whole line again (quadratic).
+        ranges = itertools.islice(find_date_ranges(stripped, before=before), _MAX_RANGES)
+        for start, end, match in ranges:
             rest = _strip_title(stripped[: match.start()] + " " + stripped[match.end() :])
             # "Owned the pipeline since 2019" under a job that ended is no position.
             if opened_in_words(match) and not _names_a_job(_sentence(stripped, match)):
