@@ -153,15 +153,16 @@ class FormTable:
         compact: dict[str, list[Form]] = {}
         stemmed: dict[str, list[Form]] = {}
         fuzzy_by_first: dict[str, list[Form]] = {}
+        seen: set[tuple[int, str, str]] = set()
         for skill in skills:
             for form in forms_of(skill):
-                _append_unique(exact, form.key, form)
+                _append_unique(exact, form.key, form, seen)
                 if all(len(n) >= 2 for n in form.norms):
-                    _append_unique(compact, form.compact, form)
+                    _append_unique(compact, form.compact, form, seen)
                 if skill.inflect:
                     stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
                     if stems:
-                        _append_unique(stemmed, stems, form)
+                        _append_unique(stemmed, stems, form, seen)
                 if (
                     not skill.exact
                     and not form.claim
@@ -169,11 +170,11 @@ class FormTable:
                     and not skill.inflect
                     and len(form.compact) >= MIN_SLIP_LENGTH
                 ):
-                    _append_unique(fuzzy_by_first, form.compact[0], form)
+                    _append_unique(fuzzy_by_first, form.compact[0], form, seen)
             for form in achievement_forms(skill):
                 stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
                 if stems:
-                    _append_unique(stemmed, stems, form)
+                    _append_unique(stemmed, stems, form, seen)
         stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
         for key, stem_forms in sorted(stemmed.items()):
             words = tuple(key.split(" "))
@@ -301,10 +302,15 @@ class Memo(dict[str, _T]):
         return value
 
 
-def _append_unique(table: dict[str, list[Form]], key: str, form: Form) -> None:
-    bucket = table.setdefault(key, [])
-    if all(existing.skill != form.skill for existing in bucket):
-        bucket.append(form)
+def _append_unique(
+    table: dict[str, list[Form]], key: str, form: Form, seen: set[tuple[int, str, str]]
+) -> None:
+    """File ``form`` under ``key`` unless a form of its skill is there already (``seen``
+    remembers, so a big bucket, such as every form by its first letter, is not scanned)."""
+    marker = (id(table), key, form.skill)
+    if marker not in seen:
+        seen.add(marker)
+        table.setdefault(key, []).append(form)
 
 
 def _prefixes(table: dict[str, list[Form]], *, by_word: bool) -> frozenset[str]:
