@@ -1,0 +1,115 @@
+"""The bundled skills knowledge base: what skillgap knows about a skill before any rubric
+names it (see ``docs/knowledge.md``).
+
+The base is package data, ``skillgap/knowledge/data/<category>.yaml``, and every file of
+it is a rubric in the ordinary format, so one toolchain checks it: ``skillgap validate``
+(schema, duplicate forms, unguarded everyday words, fuzzy collisions, with
+``file:line:col``), and the real matcher in the tests. In a file, each **area** is a
+category (programming languages, cloud, ...), each **requirement** a group within it,
+and each **skill** an entry: its canonical ``name``, its ``aliases`` and abbreviations,
+the guards an ambiguous or everyday name needs (``ambiguous`` with ``context``,
+``case_sensitive``, ``exclude``, ``exact``) and ``implies`` where a tool implies another
+(PySpark → Spark and Python).
+
+Names of technologies were checked against the O*NET technology list (O*NET 29.2, CC BY
+4.0, U.S. Department of Labor / Employment and Training Administration); the aliases,
+guards and implications are skillgap's own, written as facts.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from ..rubric.model import Rubric, Skill
+from ..text import word_norms
+
+#: Version of the base's content; reports and drafts may cite it.
+KNOWLEDGE_VERSION = "2026.12"
+
+
+@dataclass(frozen=True)
+class KnownSkill:
+    """One skill of the base, with where it is filed."""
+
+    skill: Skill
+    #: Area id of its file: the category ("cloud", "ml-ai", ...).
+    category: str
+    #: Requirement id within the category: the group ("managed-ml", ...).
+    group: str
+    #: The data file it comes from (e.g. ``cloud.yaml``).
+    file: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Every skill of the base, looked up by any of its names."""
+
+    skills: tuple[KnownSkill, ...]
+
+    @functools.cached_property
+    def _by_form(self) -> dict[str, KnownSkill]:
+        table: dict[str, KnownSkill] = {}
+        for known in self.skills:
+            for form in (known.skill.name, *known.skill.aliases, *known.skill.ambiguous):
+                table.setdefault(_key(form), known)
+        return table
+
+    def find(self, name: str) -> KnownSkill | None:
+        """The skill whose canonical name, alias or ambiguous form ``name`` is (any case,
+        spacing or hyphenation), or None.
+
+        >>> load_knowledge().find("Kubernetes") is not None
+        True
+        """
+        return self._by_form.get(_key(name))
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The categories, in file order."""
+        return tuple(dict.fromkeys(k.category for k in self.skills))
+
+
+def _key(form: str) -> str:
+    return "".join(word_norms(form))
+
+
+def knowledge_files() -> list[str]:
+    """The names of the base's data files, sorted."""
+    folder = resources.files("skillgap").joinpath("knowledge/data")
+    return sorted(e.name for e in folder.iterdir() if e.name.endswith(".yaml"))
+
+
+def knowledge_text(name: str) -> str:
+    """The text of one data file of the base."""
+    return (
+        resources.files("skillgap").joinpath("knowledge/data").joinpath(name).read_text("utf-8")
+    )
+
+
+def _rubric_of(name: str) -> Rubric:
+    from ..errors import Level, RubricError
+    from ..rubric.parse import parse_rubric_text
+
+    parsed = parse_rubric_text(knowledge_text(name), path=f"knowledge/{name} (bundled)")
+    errors = [p for p in parsed.problems if p.level is Level.ERROR]
+    if parsed.rubric is None or errors:
+        raise RubricError(f"the bundled knowledge file {name} is invalid", problems=errors)
+    return parsed.rubric
+
+
+@functools.cache
+def load_knowledge() -> Knowledge:
+    """The bundled knowledge base (read once per process)."""
+    skills: list[KnownSkill] = []
+    for name in knowledge_files():
+        for area in _rubric_of(name).areas:
+            for requirement in area.requirements:
+                skills.extend(
+                    KnownSkill(skill, area.id, requirement.id, name) for skill in requirement.skills
+                )
+    return Knowledge(tuple(skills))
+
+
+__all__ = ["KNOWLEDGE_VERSION", "Knowledge", "KnownSkill", "knowledge_files", "load_knowledge"]
