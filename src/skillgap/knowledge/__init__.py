@@ -60,8 +60,8 @@ class Knowledge:
         """The skill whose canonical name, alias or ambiguous form ``name`` is (any case,
         spacing or hyphenation), or None.
 
-        >>> load_knowledge().find("Kubernetes") is not None
-        True
+        >>> load_knowledge().find("golang").skill.name
+        'Go'
         """
         return self._by_form.get(_key(name))
 
