@@ -83,9 +83,7 @@ def knowledge_files() -> list[str]:
 
 def knowledge_text(name: str) -> str:
     """The text of one data file of the base."""
-    return (
-        resources.files("skillgap").joinpath("knowledge/data").joinpath(name).read_text("utf-8")
-    )
+    return resources.files("skillgap").joinpath("knowledge/data").joinpath(name).read_text("utf-8")
 
 
 def _rubric_of(name: str) -> Rubric:
@@ -95,7 +93,7 @@ def _rubric_of(name: str) -> Rubric:
     parsed = parse_rubric_text(knowledge_text(name), path=f"knowledge/{name} (bundled)")
     errors = [p for p in parsed.problems if p.level is Level.ERROR]
     if parsed.rubric is None or errors:
-        raise RubricError(f"the bundled knowledge file {name} is invalid", problems=errors)
+        raise RubricError(f"the bundled knowledge file {name} is invalid", problems=tuple(errors))
     return parsed.rubric
 
 
