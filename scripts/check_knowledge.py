@@ -5,7 +5,7 @@ Every data file is validated as a rubric (``skillgap validate --strict``: schema
 duplicate forms, guards of everyday names, fuzzy reach, dead excludes, ...), then the
 whole base is checked across files with the real matcher: each name and alias finds
 its own skill and no other, no form or canonical name is in two files
-(:mod:`skillgap.knowledge.check`). Prints every problem; exits 1 if there is one.
+(:mod:`skillgap.lint.knowledge_check`). Prints every problem; exits 1 if there is one.
 
 Usage::
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from skillgap.knowledge import knowledge_files  # noqa: E402
-from skillgap.knowledge.check import check_base  # noqa: E402
+from skillgap.lint.knowledge_check import check_base  # noqa: E402
 from skillgap.lint.validate import ValidateOptions, validate_file  # noqa: E402
 
 

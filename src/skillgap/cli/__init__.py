@@ -17,7 +17,7 @@ from __future__ import annotations
 
 # The order of these imports is the order of the commands in `skillgap --help`.
 # isort: off
-from . import analyze, assess, diff, batch, validate  # noqa: F401 - registers the commands
+from . import analyze, assess, diff, batch, validate, skills  # noqa: F401 - registers the commands
 
 # isort: on
 from .app import ExitCode, app, fail, guarded, main, write_output

@@ -53,8 +53,8 @@ class _PlainArgument(typer.core.TyperArgument):
         return None
 
 
-class _Group(typer.core.TyperGroup):
-    """The top-level group: every command's arguments shown plainly (see above)."""
+class PlainGroup(typer.core.TyperGroup):
+    """A command group whose commands show their arguments plainly (see above)."""
 
     def __init__(self, **attrs: object) -> None:
         super().__init__(**attrs)  # type: ignore[arg-type]
@@ -67,7 +67,7 @@ class _Group(typer.core.TyperGroup):
 
 app = typer.Typer(
     name="skillgap",
-    cls=_Group,
+    cls=PlainGroup,
     help="Measure the gap between a candidate and a role.\n\n"
     "A role is a YAML rubric (areas, weighted requirements, skills with aliases); a "
     "candidate is a profile or resume. skillgap finds the evidence for every "

@@ -65,6 +65,48 @@ class Knowledge:
         """
         return self._by_form.get(_key(name))
 
+    def search(self, term: str, *, limit: int = 10) -> list[tuple[KnownSkill, str, float]]:
+        """The skills whose names come closest to ``term``: (skill, the name that matched,
+        similarity 0-100), best first. A name equal to the term comes first, then names
+        that start with it or contain it as a word, then near spellings.
+
+        >>> [s.skill.name for s, _, _ in load_knowledge().search("golang", limit=1)]
+        ['Go']
+        """
+        from rapidfuzz import fuzz, process, utils
+
+        wanted = _key(term)
+        if not wanted:
+            return []
+        forms = list(self._by_form.items())
+        words = set(word_norms(term))
+        best: dict[int, tuple[KnownSkill, str, float]] = {}
+
+        def keep(known: KnownSkill, shown: str, score: float) -> None:
+            current = best.get(id(known))
+            # The canonical name is shown whenever it matches nearly as well as an alias.
+            name = known.skill.name
+            if current is not None and name in (shown, current[1]) and abs(score - current[2]) <= 5:
+                best[id(known)] = (known, name, max(score, current[2]))
+            elif current is None or score > current[2]:
+                best[id(known)] = (known, shown, score)
+
+        for key, known in forms:
+            shown = _shown_form(known, key)
+            if key == wanted:
+                keep(known, shown, 100.0)
+            elif key.startswith(wanted) or words <= set(word_norms(shown)):
+                keep(known, shown, 95.0 - min(10.0, len(key) - len(wanted)) / 2)
+        choices = [key for key, _ in forms]
+        for key, score, index in process.extract(
+            wanted, choices, scorer=fuzz.ratio, processor=utils.default_process, limit=limit * 3
+        ):
+            if score >= 60:
+                known = forms[index][1]
+                keep(known, _shown_form(known, key), min(float(score), 94.0))
+        ranked = sorted(best.values(), key=lambda r: (-r[2], r[0].skill.name.casefold()))
+        return ranked[:limit]
+
     @property
     def categories(self) -> tuple[str, ...]:
         """The categories, in file order."""
@@ -73,6 +115,15 @@ class Knowledge:
 
 def _key(form: str) -> str:
     return "".join(word_norms(form))
+
+
+def _shown_form(known: KnownSkill, key: str) -> str:
+    """The form of ``known`` as written whose comparison key is ``key``."""
+    skill = known.skill
+    for form in (skill.name, *skill.aliases, *skill.ambiguous):
+        if _key(form) == key:
+            return form
+    return skill.name
 
 
 def knowledge_files() -> list[str]:

@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from skillgap.knowledge import knowledge_files, load_knowledge
-from skillgap.knowledge.check import check_base, combined_text
+from skillgap.lint.knowledge_check import check_base, combined_text
 from skillgap.lint.validate import ValidateOptions, validate_text
 from skillgap.matching.index import SkillIndex
 from skillgap.rubric.parse import parse_rubric_text

@@ -346,3 +346,33 @@ def test_validation_never_crashes_and_reports_known_rules(text: str) -> None:
 def test_any_text_gives_problems_not_exceptions(text: str) -> None:
     for problem in validate_text(text, path="r.yaml"):
         assert problem.rule in RULES
+
+
+_ONE_SKILL = """id: r
+title: R
+version: "1"
+areas:
+  - id: data
+    name: Data
+    weight: 1
+    requirements:
+      - id: warehouses
+        name: Warehouses
+        skills:
+{skill}"""
+
+
+@pytest.mark.parametrize("name", ["Snowflake", "Prefect", "Pinecone"])
+def test_a_word_the_knowledge_base_guards_is_flagged_when_unguarded(name: str) -> None:
+    """Everyday words the built-in list leaves out ("snowflake schema", "team prefect")
+    are known to the knowledge base, which guards them: the rubric should too."""
+    text = _ONE_SKILL.format(skill=f"          - name: {name}\n")
+    problems = validate_text(text, path="r.yaml", options=ValidateOptions())
+    assert [p.rule for p in problems] == ["unguarded-form"]
+    assert "the knowledge base guards it" in problems[0].message
+    assert f"skillgap skills show {name}" in problems[0].message
+    guarded = _ONE_SKILL.format(
+        skill=f"          - name: {name}\n            ambiguous: [{name}]\n"
+        "            case_sensitive: true\n            context: [SQL, data, pipelines]\n"
+    )
+    assert validate_text(guarded, path="r.yaml", options=ValidateOptions()) == []

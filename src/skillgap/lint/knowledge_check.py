@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import Level, Problem
-from . import knowledge_files, knowledge_text
+from ..knowledge import knowledge_files, knowledge_text
 
 #: Where problems of the combined base are said to be.
 COMBINED = "knowledge (all files)"
@@ -63,9 +63,9 @@ def combined_text(names: Iterable[str] | None = None) -> tuple[str, dict[str, st
 
 def check_base(names: Iterable[str] | None = None) -> list[BaseProblem]:
     """Every cross-file problem of the base (empty when it is sound)."""
-    from ..lint.validate import validate_text
     from ..matching.index import SkillIndex
     from ..rubric.parse import parse_rubric_text
+    from .validate import validate_text
 
     text, origin = combined_text(names)
     problems: list[BaseProblem] = []
