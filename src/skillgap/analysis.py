@@ -23,6 +23,9 @@ blocking gaps followed by its biggest gains.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ._version import __version__
@@ -41,7 +44,7 @@ from .report.model import (
 )
 from .report.redact import redact_report
 from .rubric.ladder import LoadedLadder
-from .rubric.model import Rubric
+from .rubric.model import Rubric, RubricOrigin
 from .scoring.history import experience_years
 from .scoring.requirements import SharedResults, score_areas, score_warnings
 
@@ -73,6 +76,52 @@ class PreparedRubric:
         return cls(rubric, index if index is not None else SkillIndex(rubric))
 
 
+#: Rubrics prepared by :func:`analyze` for callers that pass a plain rubric, most recent
+#: last: (content fingerprint, origin) -> the prepared rubric. Bounded, so a long-running
+#: process that sees many rubrics keeps only the last few.
+_PREPARED: OrderedDict[tuple[str, RubricOrigin | None], PreparedRubric] = OrderedDict()
+_PREPARED_LIMIT = 8
+
+
+def prepared_for(rubric: Rubric) -> PreparedRubric:
+    """The prepared form of ``rubric``, built once per rubric content and origin.
+
+    The README's loop, ``analyze(load_profile(f), load_rubric())``, loads the rubric again
+    for every file: each load is a new object with the same content, and preparing it
+    (the skill index) cost more than scoring the resume. Rubrics are immutable, so the
+    key is a fingerprint of the content (sha256 of its JSON, which also covers what an
+    ``extends`` parent brought in) and the origin (the report names the file it came
+    from). At most :data:`_PREPARED_LIMIT` are kept.
+
+    >>> from skillgap import load_rubric
+    >>> prepared_for(load_rubric()) is prepared_for(load_rubric())
+    True
+    """
+    origin = rubric.origin
+    # A loaded rubric's origin has the fingerprint of its files (parents included); one
+    # built in code is fingerprinted by its content.
+    fingerprint = (
+        origin.sha256
+        if origin is not None
+        else hashlib.sha256(rubric.model_dump_json().encode("utf-8")).hexdigest()
+    )
+    key = (fingerprint, origin)
+    with _PREPARED_LOCK:
+        cached = _PREPARED.get(key)
+        if cached is not None:
+            _PREPARED.move_to_end(key)
+            return cached
+    prepared = PreparedRubric.of(rubric)
+    with _PREPARED_LOCK:
+        _PREPARED[key] = prepared
+        while len(_PREPARED) > _PREPARED_LIMIT:
+            _PREPARED.popitem(last=False)
+    return prepared
+
+
+_PREPARED_LOCK = threading.Lock()
+
+
 def analyze(
     profile: Profile,
     rubric: Rubric | PreparedRubric,
@@ -102,9 +151,12 @@ def analyze(
     statuses and gaps are identical): for batch outputs that show only those. With a
     ``ladder``, the report also places the candidate on it (see :func:`place`).
     """
-    prepared = (
-        rubric if isinstance(rubric, PreparedRubric) else PreparedRubric.of(rubric, index=index)
-    )
+    if isinstance(rubric, PreparedRubric):
+        prepared = rubric
+    elif index is not None:
+        prepared = PreparedRubric.of(rubric, index=index)
+    else:
+        prepared = prepared_for(rubric)
     rules = prepared.rubric
     as_of = as_of or dt.date.today()
     matches = prepared.index.match_profile(profile, contexts=details)
@@ -167,7 +219,7 @@ def _prepared_levels(ladder: LoadedLadder) -> tuple[PreparedRubric, ...]:
         return cached[1]
     if len(_PREPARED_LADDERS) >= 4:
         _PREPARED_LADDERS.clear()
-    prepared = tuple(PreparedRubric.of(rubric) for rubric in ladder.rubrics)
+    prepared = tuple(prepared_for(rubric) for rubric in ladder.rubrics)
     _PREPARED_LADDERS[id(ladder)] = (ladder, prepared)
     return prepared
 

@@ -30,7 +30,7 @@ from skillgap.render import RenderOptions, render
 from skillgap.report.model import GapReport
 from skillgap.rubric.ladder import LoadedLadder, load_ladder
 from skillgap.rubric.parse import load_rubric
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.helpers.bundled import INDEX, RUBRIC
 from tests.helpers.rubrics import MINI, write_ladder
 from tests.helpers.strategies import HYPOTHESIS_EXAMPLES
@@ -443,3 +443,29 @@ def test_levels_below_the_placement_are_met_through_it(tmp_path: Path) -> None:
     assert "[x] Mini    0.0  met: Mini is fully met" in render(
         report, "terminal", RenderOptions(width=120)
     )
+
+
+def test_a_rubric_loaded_again_is_prepared_once(tmp_path: Path) -> None:
+    """The README's loop loads the rubric for every file: the same content from the same
+    file is prepared once; other content, or the same content from another file (the
+    report names it), is prepared on its own; only the last few are kept."""
+    from skillgap.analysis import _PREPARED_LIMIT, prepared_for
+    from skillgap.rubric.parse import load_rubric
+
+    first, again = prepared_for(load_rubric()), prepared_for(load_rubric())
+    assert first is again
+    text = (ROOT / "tests" / "fixtures" / "mini-rubric.yaml").read_text("utf-8")
+    copy_a, copy_b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    copy_a.write_text(text, "utf-8")
+    copy_b.write_text(text, "utf-8")
+    prepared_a = prepared_for(load_rubric(copy_a))
+    assert prepared_for(load_rubric(copy_a)) is prepared_a
+    prepared_b = prepared_for(load_rubric(copy_b))
+    assert prepared_b is not prepared_a and prepared_b.rubric.origin == load_rubric(copy_b).origin
+    copy_a.write_text(text.replace("weight: 3", "weight: 4", 1), "utf-8")
+    assert prepared_for(load_rubric(copy_a)) is not prepared_a  # edited: prepared afresh
+    for i in range(_PREPARED_LIMIT):
+        other = tmp_path / f"other{i}.yaml"
+        other.write_text(text, "utf-8")
+        prepared_for(load_rubric(other))
+    assert prepared_for(load_rubric()) is not first  # pushed out by newer ones

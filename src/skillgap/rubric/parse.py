@@ -16,6 +16,8 @@ error. ``skillgap validate`` runs the same pipeline and goes on to the lint rule
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,6 +134,14 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
         data = read_bytes(path, limits=limits)
         display = str(path)
         source = RubricSource.for_path(path, display)
+    # A rubric loaded again (the README's loop: load_rubric() for every resume) is the
+    # same immutable object: bundled ones by id, files by path and content. A file that
+    # extends others is read afresh each time, as a parent may have changed.
+    key = (display, sha256_hex(data), bundled_id, limits)
+    with _LOADED_LOCK:
+        cached = _LOADED.get(key)
+    if cached is not None:
+        return cached
     text = decode_text(data, path=display, detect=False)
     parsed = parse_rubric_text(text, path=display, limits=limits, source=source)
     if parsed.rubric is None or parsed.errors:
@@ -142,7 +152,18 @@ def load_rubric(ref: str | Path | None = None, *, limits: Limits = DEFAULT_LIMIT
         sha256=combined_sha256(sha256_hex(data), parsed.document),
         bundled_id=bundled_id,
     )
+    if bundled_id is not None or rubric.extends is None:
+        with _LOADED_LOCK:
+            _LOADED[key] = rubric
+            while len(_LOADED) > _LOADED_LIMIT:
+                _LOADED.popitem(last=False)
     return rubric
+
+
+#: Rubrics loaded by :func:`load_rubric`, most recent last (see there), at most this many.
+_LOADED: OrderedDict[tuple[str, str, str | None, Limits], Rubric] = OrderedDict()
+_LOADED_LIMIT = 16
+_LOADED_LOCK = threading.Lock()
 
 
 __all__ = ["DEFAULT_RUBRIC_ID", "ParsedRubric", "load_rubric", "parse_rubric_text"]

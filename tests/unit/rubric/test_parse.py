@@ -136,3 +136,19 @@ def test_lint_warnings_do_not_stop_a_rubric_from_loading(tmp_path: Path) -> None
     path.write_text(MINI.replace("name: Python", "name: R"), encoding="utf-8")
     assert positions(validate_paths([path]).problems) == [(12, "unguarded-form")]
     assert load_rubric(path).id == "mini"
+
+
+def test_a_rubric_loaded_again_is_the_same_object_until_its_file_changes(tmp_path: Path) -> None:
+    """Bundled rubrics and unchanged files that extend nothing are parsed once; an edited
+    file is read afresh, and so is a file that extends another (its parent may change)."""
+    assert load_rubric() is load_rubric()
+    text = (FIXTURES / "mini-rubric.yaml").read_text("utf-8")
+    path = write(tmp_path, "role.yaml", text)
+    first = load_rubric(path)
+    assert load_rubric(path) is first
+    path.write_text(text.replace("weight: 3", "weight: 4", 1), "utf-8")
+    edited = load_rubric(path)
+    assert edited is not first and edited.areas[0].weight == 4
+    write(tmp_path, "base.yaml", text)
+    child = write(tmp_path, "child.yaml", 'extends: base.yaml\nid: child\nversion: "2"\n')
+    assert load_rubric(child) is not load_rubric(child)
