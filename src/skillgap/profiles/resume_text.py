@@ -70,7 +70,11 @@ _SENTENCE_END_RE = re.compile(r"[.;!?](?=\s)")
 #: Page furniture that resume sites print beside the name ("Jane Doe Featured Resume",
 #: "Premium CV", "Resume of Jane Doe"): not part of it.
 _NAME_FURNITURE_RE = re.compile(
-    r"(?:(?:^|\s+)(?:featured|premium|professional|sample|updated|my)?\s*"
+    # Also glued to the name by the page's layout ("Jane DoePremium CV"): a capitalised
+    # furniture word straight after a letter.
+    r"(?:(?:^|\s+|(?-i:(?<=[A-Za-z])(?=(?:Featured|Premium|Professional|Sample|Updated|"
+    r"Resume|Résumé|CV|Curriculum)\b)))"
+    r"(?:featured|premium|professional|sample|updated|my)?\s*"
     r"(?:resume|résumé|cv|curriculum\s+vitae))+\s*$"
     r"|^(?:(?:resume|résumé|cv|curriculum\s+vitae)(?:\s*[-–—:|]\s*|\s+(?:of|for)\s+))",
     re.IGNORECASE,
@@ -84,6 +88,8 @@ def _guess_name(lines: list[str]) -> tuple[str, int] | None:
     ('Jane Doe', 0)
     >>> _guess_name(["Premium CV", "Resume of Ravi Kumar"])
     ('Ravi Kumar', 1)
+    >>> _guess_name(["Jane DoePremium CV Featured Resume"])
+    ('Jane Doe', 0)
     """
     for index, line in enumerate(lines[:5]):
         text = _HEADING_CLEAN_RE.sub("", _NAME_FURNITURE_RE.sub("", line.strip()))

@@ -322,3 +322,15 @@ def test_markdown_reads_what_the_rendered_page_shows(tmp_path: Path) -> None:
         assert hidden not in body
     assert "Data Scientist at Acme" in body
     assert [(j.title, j.line) for j in profile.jobs] == [("Data Scientist at Acme", 11)]
+
+
+def test_page_furniture_glued_to_the_name_is_not_part_of_it(tmp_path: Path) -> None:
+    """Resume sites print "Premium CV" or "Featured Resume" beside the name; a layout that
+    drops the space glues it on ("SinghPremium CV", "Nandagopal HFeatured Resume")."""
+    for first_line, name in [
+        ("Amarpreet SinghPremium CV Featured Resume", "Amarpreet Singh"),
+        ("Nandagopal HFeatured Resume", "Nandagopal H"),
+        ("John Sample", "John Sample"),
+    ]:
+        path = write(tmp_path, "cv.txt", f"{first_line}\n\nSKILLS\nPython\n")
+        assert load_profile(path).identity.name == name
