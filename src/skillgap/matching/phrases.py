@@ -227,6 +227,20 @@ class PhraseFinder:
         self._seconds = table.stem_seconds
         self._reach = table.max_gap + 2
         self._stem = Memo(stem)
+        # For each first word: the one-word phrases, and the others by their second word
+        # (indexes into the first word's entries, in order). A common opener ("lead",
+        # "build") starts thousands of achievement phrases; only those whose second word
+        # is within reach can match, and the rest need not be looked at.
+        self._singles: dict[str, list[int]] = {}
+        self._by_second: dict[str, dict[str, list[int]]] = {}
+        for first, entries in self._phrases.items():
+            singles = self._singles.setdefault(first, [])
+            by_second = self._by_second.setdefault(first, {})
+            for i, (phrase, _) in enumerate(entries):
+                if len(phrase) == 1:
+                    singles.append(i)
+                else:
+                    by_second.setdefault(phrase[1], []).append(i)
 
     def find(self, tokens: Tokens) -> list[tuple[int, int, Form]]:
         """(first token, token after the last, form) of every phrase in ``tokens``."""
@@ -268,13 +282,26 @@ class PhraseFinder:
             entries = phrases.get(first)
             if not entries:
                 continue
+            causal = first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to"
+            if causal:
+                continue  # "led to my move into the ML team" is a cause, not leading
             # Most phrase openers ("data", "lead") are followed by none of their phrases'
             # second words at all; only then are the windows (punctuation and all) needed.
-            skip = seconds[first].isdisjoint(stems[a + 1 : a + reach])
-            causal = first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to"
-            for phrase, form in entries:
-                if causal or (form.achievement and not achievement_may_start(tokens, kept[a])):
-                    continue  # "led to my move into the ML team" is a cause, not leading
+            following = set(stems[a + 1 : a + reach])
+            skip = seconds[first].isdisjoint(following)
+            chosen = self._singles[first]
+            if not skip:
+                by_second = self._by_second[first]
+                chosen = sorted(
+                    [*chosen, *(i for w in following if w in by_second for i in by_second[w])]
+                )
+            may_start: bool | None = None
+            for phrase, form in (entries[i] for i in chosen):
+                if form.achievement:
+                    if may_start is None:
+                        may_start = achievement_may_start(tokens, kept[a])
+                    if not may_start:
+                        continue
                 position = a
                 for k, word in enumerate(phrase[1:], start=1):
                     after = -1 if skip else window(position, form.achievement).get(word, -1)

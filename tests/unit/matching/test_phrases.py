@@ -5,12 +5,14 @@ and refused when negated or wished for."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from skillgap.matching.index import SkillIndex
 from skillgap.profiles.model import TextSegment
 from skillgap.rubric.parse import load_rubric
+from tests.helpers.bundled import INDEX as BUNDLED_INDEX
 
 RUBRIC = """\
 id: achievements
@@ -116,3 +118,120 @@ def test_about_words_tie_an_achievement_to_the_role(index: SkillIndex) -> None:
     ]
     # the subject must be in the same sentence or item, not the next one
     assert found(index, "- Led the team\n- Wrote ML pipelines in Python") == []
+
+
+def _reference_find(finder: object, tokens: object) -> list[tuple[int, int, object]]:
+    """PhraseFinder.find as it was before its entries were grouped by second word: every
+    entry of an opener tried in turn (the plain reference the fast path must equal)."""
+    from skillgap.matching.phrases import (
+        _GAIN,
+        _LEAD,
+        achievement_may_start,
+        ends_clause,
+        gain_marker,
+        passive_action,
+    )
+    from skillgap.text import STOPWORDS
+
+    f: Any = finder
+    t: Any = tokens
+    norms, breaks, seps = t.norms, t.breaks, t.seps
+    kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
+    stems = [_GAIN if gain_marker(t, i) else f._stem[norms[i]] for i in kept]
+    count, reach = len(stems), f._reach
+
+    def window(position: int, clause: bool) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for candidate in range(position + 1, min(count, position + reach)):
+            previous, current = kept[candidate - 1], kept[candidate]
+            if clause:
+                if any(ends_clause(seps[k]) for k in range(previous + 1, current + 1)):
+                    break
+            elif breaks[current] or (
+                current > previous + 1 and any(breaks[k] for k in range(previous + 1, current))
+            ):
+                break
+            found.setdefault(stems[candidate], candidate)
+        return found
+
+    hits = []
+    for a, first in enumerate(stems):
+        entries = f._phrases.get(first)
+        if not entries:
+            continue
+        causal = first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to"
+        for phrase, form in entries:
+            if causal or (form.achievement and not achievement_may_start(t, kept[a])):
+                continue
+            position = a
+            for k, word in enumerate(phrase[1:], start=1):
+                after = window(position, form.achievement).get(word, -1)
+                position = after if 0 < after - position <= form.gap(k) + 1 else -1
+                if position < 0:
+                    break
+            if position >= 0 and (not form.passive or passive_action(t, kept[position])):
+                hits.append((kept[a], kept[position] + 1, form))
+    return hits
+
+
+_ACHIEVEMENT_WORDS = [
+    "led",
+    "lead",
+    "leading",
+    "a",
+    "team",
+    "of",
+    "5",
+    "ML",
+    "engineers",
+    "presented",
+    "the",
+    "roadmap",
+    "to",
+    "the",
+    "CFO",
+    "and",
+    "board",
+    "mentored",
+    "junior",
+    "data",
+    "scientists",
+    "hired",
+    "built",
+    "deployed",
+    "models",
+    "to",
+    "production",
+    "reduced",
+    "latency",
+    "by",
+    "30%",
+    "up",
+    "4%",
+    "drove",
+    "the",
+    "AI",
+    "strategy",
+    ";",
+    ",",
+    ".",
+    "-",
+    "led",
+    "to",
+    "my",
+    "move",
+    "into",
+]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_phrase_finder_equals_trying_every_entry(seed: int) -> None:
+    import random
+
+    from skillgap.text import tokenize
+
+    rng = random.Random(seed)
+    words = [rng.choice(_ACHIEVEMENT_WORDS) for _ in range(rng.randint(5, 120))]
+    tokens = tokenize(" ".join(words))
+    finder = BUNDLED_INDEX._phrases
+    assert finder.find(tokens) == _reference_find(finder, tokens)
