@@ -148,6 +148,41 @@ def _rubric_of(name: str) -> Rubric:
     return parsed.rubric
 
 
+@dataclass(frozen=True)
+class GuardedWord:
+    """A one-word form the base guards as ambiguous, with its skill and context words."""
+
+    skill: str
+    context: tuple[str, ...]
+
+
+@functools.cache
+def guarded_words() -> dict[str, GuardedWord]:
+    """Every one-word ambiguous form of the base ("snowflake", "prefect", "chef"), by its
+    comparison key. Read straight from the data files' YAML (the files are checked as
+    rubrics by the tests), so that ``skillgap validate`` does not pay for loading the
+    whole base: a tenth of the time.
+
+    >>> guarded_words()["snowflake"].skill
+    'Snowflake'
+    """
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: dict[str, GuardedWord] = {}
+    for name in knowledge_files():
+        data = yaml.load(knowledge_text(name), Loader=loader)  # noqa: S506 - a safe loader
+        for area in data.get("areas") or ():
+            for requirement in area.get("requirements") or ():
+                for skill in requirement.get("skills") or ():
+                    context = tuple(str(c) for c in skill.get("context") or ())
+                    for form in skill.get("ambiguous") or ():
+                        norms = word_norms(str(form))
+                        if len(norms) == 1:
+                            found.setdefault(norms[0], GuardedWord(str(skill["name"]), context))
+    return found
+
+
 @functools.cache
 def load_knowledge() -> Knowledge:
     """The bundled knowledge base (read once per process)."""
@@ -161,4 +196,12 @@ def load_knowledge() -> Knowledge:
     return Knowledge(tuple(skills))
 
 
-__all__ = ["KNOWLEDGE_VERSION", "Knowledge", "KnownSkill", "knowledge_files", "load_knowledge"]
+__all__ = [
+    "KNOWLEDGE_VERSION",
+    "GuardedWord",
+    "Knowledge",
+    "KnownSkill",
+    "guarded_words",
+    "knowledge_files",
+    "load_knowledge",
+]

@@ -15,7 +15,7 @@ from ..text import stem, word_norms
 from .context import FormRef, LintContext, SkillRef, quote_list, stems_of
 
 if TYPE_CHECKING:
-    from ..knowledge import KnownSkill
+    from ..knowledge import GuardedWord
 
 
 #: Technology names that are also everyday words a resume uses in their everyday sense
@@ -150,16 +150,12 @@ def _is_short(form: FormRef) -> bool:
     return len(form.norms) == 1 and len(form.compact) <= 2 and form.compact.isalpha()
 
 
-def _guarded_in_knowledge(form: FormRef) -> KnownSkill | None:
-    """The skill of the knowledge base that guards this one-word form as ambiguous (an
-    everyday word or another meaning: "snowflake", "prefect", "chef"), if any."""
-    from ..knowledge import load_knowledge
+def _guarded_in_knowledge(form: FormRef) -> GuardedWord | None:
+    """The knowledge base's entry for this one-word form when the base guards it as
+    ambiguous (an everyday word or another meaning: "snowflake", "prefect", "chef")."""
+    from ..knowledge import guarded_words
 
-    known = load_knowledge().find(form.text)
-    if known is None:
-        return None
-    guarded = {"".join(word_norms(a)) for a in known.skill.ambiguous}
-    return known if form.compact in guarded else None
+    return guarded_words().get(form.compact)
 
 
 def check_guards(ctx: LintContext) -> Iterator[Finding]:
@@ -202,16 +198,16 @@ def check_guards(ctx: LintContext) -> Iterator[Finding]:
                     "'exclude' its everyday phrases",
                 )
             elif (known := _guarded_in_knowledge(form)) is not None and not skill.exclude:
-                context = quote_list(known.skill.context[:6])
+                context = quote_list(known.context[:6])
                 yield Finding(
                     "unguarded-form",
                     form.loc,
                     f"'{form.text}' has another common meaning (the knowledge base guards "
-                    f"it for {known.skill.name}) and is matched wherever it appears; list "
+                    f"it for {known.skill}) and is matched wherever it appears; list "
                     "it in 'ambiguous' with 'context' words"
                     + (f" such as {context}" if context else "")
                     + " (see 'skillgap skills show "
-                    + f"{known.skill.name}'), or 'exclude' its everyday phrases",
+                    + f"{known.skill}'), or 'exclude' its everyday phrases",
                 )
         yield from _dead_excludes(ctx, ref, ctx.forms_of[number])
         for i, entry in enumerate(skill.context):
