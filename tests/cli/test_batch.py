@@ -505,10 +505,14 @@ def _wait_for_rows(process: subprocess.Popen[bytes], output: Path, rows: int) ->
         time.sleep(0.005)
 
 
-@pytest.mark.skipif(
+#: Tests that kill pool workers need a second core and /proc to find them.
+NEEDS_TWO_CORES = pytest.mark.skipif(
     (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").exists(),
     reason="needs two cores and /proc",
 )
+
+
+@NEEDS_TWO_CORES
 def test_killing_one_worker_fails_no_innocent_input(tmp_path: Path) -> None:
     process, output = _start_batch(tmp_path, 400)
     try:
@@ -527,10 +531,7 @@ def test_killing_one_worker_fails_no_innocent_input(tmp_path: Path) -> None:
     assert process.returncode == 0
 
 
-@pytest.mark.skipif(
-    (os.cpu_count() or 1) < 2 or not Path("/proc/self/task").exists(),
-    reason="needs two cores and /proc",
-)
+@NEEDS_TWO_CORES
 def test_workers_end_when_the_batch_is_killed(tmp_path: Path) -> None:
     process, output = _start_batch(tmp_path, 400)
     try:

@@ -29,6 +29,14 @@ def _check_format(value: str) -> str:
     return value.lower()
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="terminal|json", callback=_check_format, help="Output format."
+    ),
+]
+
+
 @skills_app.command(
     epilog="Examples:\n\n\b\n  skillgap skills search kube\n  skillgap skills search "
     "'google cloud' --limit 5 --format json\n",
@@ -38,12 +46,7 @@ def search(
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=200, help="Most skills to list.")
     ] = 10,
-    format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="terminal|json", callback=_check_format, help="Output format."
-        ),
-    ] = "terminal",
+    format: FormatOption = "terminal",
 ) -> None:
     """Skills whose names come closest to TERM: exact names first, then names that start
     with it, then near spellings."""
@@ -77,12 +80,7 @@ def show(
     name: Annotated[
         str, typer.Argument(metavar="NAME", help="A canonical name, alias or other form.")
     ],
-    format: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", metavar="terminal|json", callback=_check_format, help="Output format."
-        ),
-    ] = "terminal",
+    format: FormatOption = "terminal",
 ) -> None:
     """Everything the knowledge base knows about one skill: category, aliases, guards
     (ambiguous forms and their context words, case rule, exclusions) and implications."""

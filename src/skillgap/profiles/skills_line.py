@@ -229,10 +229,13 @@ def declared_items(
         body = label.group(2)
         first = next((p for p in _split_top_level(body) if p.strip(" .:\t")), "")
         name = label.group(1).strip()
+        # "Advanced: Python, Java": the label is the level of every item (given below).
         label_level = level_label(name)
-        if label_level is not None:
-            pass  # "Advanced: Python, Java": the label is the level of every item
-        elif _qualifier(first) is not None and heading_section(name) != "skills":
+        if (
+            label_level is None
+            and _qualifier(first) is not None
+            and heading_section(name) != "skills"
+        ):
             # "Python: expert", "R: 5 years": the label is a skill, qualified next.
             if spoken_too or name.lower() not in NATURAL_LANGUAGES:
                 items.append(DeclaredSkill(name=name, source=source, line=line))
