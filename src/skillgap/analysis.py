@@ -29,6 +29,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ._version import __version__
+from .matching.evidence import with_origins
 from .matching.index import SkillIndex
 from .profiles.model import Profile
 from .report.build import build, updated
@@ -64,16 +65,33 @@ class PreparedRubric:
     ['principal-ml-engineer', 'principal-ml-engineer']
     """
 
+    #: The rubric as matched: its skills completed from the knowledge base
+    #: (:func:`skillgap.knowledge.inherit.inherit`).
     rubric: Rubric
     #: The rubric's skill index (every written form, ready to match).
     index: SkillIndex
     #: Report pieces that are the same for every candidate.
     shared: SharedResults = field(default_factory=SharedResults)
+    #: (skill, form) -> where a form the rubric does not write came from.
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (skill, form) -> the knowledge-base skill implying it whose form this is.
+    implied: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rubric: Rubric, *, index: SkillIndex | None = None) -> PreparedRubric:
-        """Prepare ``rubric`` (with a skill index already built for it, if given)."""
-        return cls(rubric, index if index is not None else SkillIndex(rubric))
+        """Prepare ``rubric``: its skills completed from the knowledge base, and their
+        index (``index``, one already built for the rubric as written, skips both)."""
+        if index is not None:
+            return cls(rubric, index)
+        from .knowledge.inherit import inherit
+
+        inherited = inherit(rubric)
+        return cls(
+            inherited.rubric,
+            SkillIndex(inherited.rubric),
+            origins=inherited.origins,
+            implied=inherited.implied,
+        )
 
 
 #: Rubrics prepared by :func:`analyze` for callers that pass a plain rubric, most recent
@@ -160,6 +178,8 @@ def analyze(
     rules = prepared.rubric
     as_of = as_of or dt.date.today()
     matches = prepared.index.match_profile(profile, contexts=details)
+    if prepared.origins:
+        matches = with_origins(matches, prepared.origins, prepared.implied)
     scored = score_areas(
         rules,
         profile,

@@ -26,7 +26,7 @@ def test_analyze_json_follows_the_contract(resume: Path) -> None:
     code, out, err = invoke("analyze", str(resume), "--format", "json", "--as-of", "2026-11-01")
     assert code == 0, err
     report = json.loads(out)
-    assert report["schema_version"] == "1.2"
+    assert report["schema_version"] == "1.3"
     assert report["tool"]["name"] == "skillgap"
     assert report["rubric"]["id"] == "principal-ml-engineer"
     assert len(report["rubric"]["sha256"]) == 64

@@ -77,7 +77,8 @@ def test_the_repository_rubrics_pass_strict_through_the_link() -> None:
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
-    path.write_text(MINI.replace("name: Python", "name: R"), encoding="utf-8")
+    # R is matched as written (the knowledge base would guard it), so it is unguarded.
+    path.write_text(MINI.replace("name: Python", "{name: R, knowledge: false}"), encoding="utf-8")
     code, out, err = invoke("validate", str(path))
     assert code == 0
     assert "warning" in out and "unguarded-form" in out

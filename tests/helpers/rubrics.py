@@ -61,8 +61,21 @@ def three_mistakes(text: str) -> tuple[str, dict[str, int]]:
     }
 
 
-#: Validation with every rule on, including the ones that are off by default.
-EVERY_RULE = ValidateOptions(rules=frozenset(r.id for r in RULES.values() if r.configurable))
+#: Rules left out of :data:`EVERY_RULE`: ``knowledge-collision`` fires on nearly every real
+#: rubric, whose umbrella skills group tools on purpose ("SQL" with "PostgreSQL"), which
+#: is why it is off by default; its own examples and fixture switch it on.
+NOISY_RULES = frozenset({"knowledge-collision"})
+
+#: Validation with every rule on, including the ones that are off by default (but for
+#: :data:`NOISY_RULES`).
+EVERY_RULE = ValidateOptions(
+    rules=frozenset(r.id for r in RULES.values() if r.configurable) - NOISY_RULES
+)
+
+
+def every_rule_and(rule: str) -> ValidateOptions:
+    """:data:`EVERY_RULE` with ``rule`` on as well (when ``rule`` is a rule id)."""
+    return ValidateOptions(rules=EVERY_RULE.rules | ({rule} & set(RULES)))
 
 
 def write_ladder(folder: Path, body: str) -> Path:

@@ -19,8 +19,11 @@ guards and implications are skillgap's own, written as facts.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from ..rubric.model import Rubric, Skill
 from ..text import word_norms
@@ -113,8 +116,19 @@ class Knowledge:
         return tuple(dict.fromkeys(k.category for k in self.skills))
 
 
-def _key(form: str) -> str:
+@functools.lru_cache(maxsize=1 << 16)
+def form_key(form: str) -> str:
+    """How the base compares names: the matcher's words of ``form``, joined (any case,
+    spacing or hyphenation). Memoised: the same few thousand forms are compared for
+    every rubric.
+
+    >>> form_key("Scikit-Learn") == form_key("scikit learn")
+    True
+    """
     return "".join(word_norms(form))
+
+
+_key = form_key
 
 
 def _shown_form(known: KnownSkill, key: str) -> str:
@@ -137,15 +151,61 @@ def knowledge_text(name: str) -> str:
     return resources.files("skillgap").joinpath("knowledge/data").joinpath(name).read_text("utf-8")
 
 
-def _rubric_of(name: str) -> Rubric:
-    from ..errors import Level, RubricError
-    from ..rubric.parse import parse_rubric_text
+#: The JSON twin of the data files (``scripts/compile_knowledge.py`` writes it): reading
+#: it takes a fiftieth of the time of parsing the YAML, which every ``analyze`` pays.
+COMPILED = "compiled.json"
 
-    parsed = parse_rubric_text(knowledge_text(name), path=f"knowledge/{name} (bundled)")
-    errors = [p for p in parsed.problems if p.level is Level.ERROR]
-    if parsed.rubric is None or errors:
-        raise RubricError(f"the bundled knowledge file {name} is invalid", problems=tuple(errors))
-    return parsed.rubric
+
+def _sources_sha256() -> str:
+    """The fingerprint of the data files' text (names and contents)."""
+    digest = hashlib.sha256()
+    for name in knowledge_files():
+        digest.update(name.encode("utf-8") + b"\0" + knowledge_text(name).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _parsed_files() -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return {
+        name: yaml.load(knowledge_text(name), Loader=loader)  # noqa: S506 - a safe loader
+        for name in knowledge_files()
+    }
+
+
+def compiled_knowledge() -> str:
+    """The text of :data:`COMPILED` for the data files as they are: their content as
+    JSON, with the fingerprint of their text (a test holds the committed file to it)."""
+    data = {"sources_sha256": _sources_sha256(), "files": _parsed_files()}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+@functools.cache
+def _file_data() -> dict[str, Any]:
+    """Each data file's content, by file name: from :data:`COMPILED` when it is the twin
+    of the files as they are, else parsed from their YAML (an edited file is never read
+    stale)."""
+    folder = resources.files("skillgap").joinpath("knowledge/data")
+    try:
+        compiled = json.loads(folder.joinpath(COMPILED).read_text("utf-8"))
+    except (OSError, ValueError):
+        compiled = None
+    if isinstance(compiled, dict) and compiled.get("sources_sha256") == _sources_sha256():
+        files: dict[str, Any] = compiled["files"]
+        return files
+    return _parsed_files()
+
+
+def _rubric_of(name: str) -> Rubric:
+    from pydantic import ValidationError
+
+    from ..errors import RubricError
+
+    try:
+        return Rubric.model_validate(_file_data()[name])
+    except ValidationError as exc:  # the tests check every file; this is a broken install
+        raise RubricError(f"the bundled knowledge file {name} is invalid: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -159,19 +219,14 @@ class GuardedWord:
 @functools.cache
 def guarded_words() -> dict[str, GuardedWord]:
     """Every one-word ambiguous form of the base ("snowflake", "prefect", "chef"), by its
-    comparison key. Read straight from the data files' YAML (the files are checked as
-    rubrics by the tests), so that ``skillgap validate`` does not pay for loading the
-    whole base: a tenth of the time.
+    comparison key. Read straight from the data (the files are checked as rubrics by the
+    tests), without building the whole base's models.
 
     >>> guarded_words()["snowflake"].skill
     'Snowflake'
     """
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: dict[str, GuardedWord] = {}
-    for name in knowledge_files():
-        data = yaml.load(knowledge_text(name), Loader=loader)  # noqa: S506 - a safe loader
+    for data in _file_data().values():
         for area in data.get("areas") or ():
             for requirement in area.get("requirements") or ():
                 for skill in requirement.get("skills") or ():
@@ -197,10 +252,13 @@ def load_knowledge() -> Knowledge:
 
 
 __all__ = [
+    "COMPILED",
     "KNOWLEDGE_VERSION",
     "GuardedWord",
     "Knowledge",
     "KnownSkill",
+    "compiled_knowledge",
+    "form_key",
     "guarded_words",
     "knowledge_files",
     "load_knowledge",

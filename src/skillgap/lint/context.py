@@ -9,10 +9,12 @@ one :class:`~skillgap.matching.SkillIndex` built on first use.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..io.yaml_source import Mark, PathKey
+from ..knowledge.inherit import Inherited, inherit
 from ..matching.index import SkillIndex
 from ..rubric.findings import Finding, Locate
 from ..rubric.model import Requirement, Rubric, Skill
@@ -102,10 +104,22 @@ class LintContext:
             self.forms.extend(forms)
 
     def index(self) -> SkillIndex:
-        """The rubric's matcher, built once and shared by the checks that need it."""
+        """The rubric's matcher, built once and shared by the checks that need it: the
+        matcher of the analysis, so with the skills completed from the knowledge base."""
         if self._index is None:
-            self._index = SkillIndex(self.rubric)
+            self._index = SkillIndex(self.inherited.rubric)
         return self._index
+
+    @functools.cached_property
+    def inherited(self) -> Inherited:
+        """The rubric's skills completed from the knowledge base, as the analysis sees
+        them (:func:`skillgap.knowledge.inherit.inherit`)."""
+        return inherit(self.rubric)
+
+    def effective(self, ref: SkillRef) -> Skill:
+        """The skill of ``ref`` as the matcher sees it (completed from the knowledge base)."""
+        _, a, _, r, _, s = ref.loc  # ("areas", a, "requirements", r, "skills", s)
+        return self.inherited.rubric.areas[int(a)].requirements[int(r)].skills[int(s)]
 
     def name(self, form: FormRef) -> str:
         return self.skills[form.skill].skill.name

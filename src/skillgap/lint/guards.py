@@ -162,7 +162,9 @@ def check_guards(ctx: LintContext) -> Iterator[Finding]:
     for number, ref in enumerate(ctx.skills):
         if not ref.primary:
             continue
-        skill = ref.skill
+        # The guards the matcher applies: the rubric's and those the skill inherits from
+        # the knowledge base ("Spark" written alone is guarded there).
+        skill = ctx.effective(ref)
         ambiguous = {" ".join(word_norms(a)) for a in skill.ambiguous} - {""}
         has_context = any(word_norms(c) for c in skill.context)
         if ambiguous and not has_context:
@@ -188,7 +190,7 @@ def check_guards(ctx: LintContext) -> Iterator[Finding]:
                     "wherever it stands alone (an initial, a grade, a unit); list it "
                     "in 'ambiguous' and give 'context' words",
                 )
-            elif form.compact in COMMON_WORDS and not skill.exclude:
+            elif form.compact in COMMON_WORDS and not ref.skill.exclude:
                 yield Finding(
                     "unguarded-form",
                     form.loc,
@@ -197,7 +199,7 @@ def check_guards(ctx: LintContext) -> Iterator[Finding]:
                     "'case_sensitive: true' if it is always capitalised), or "
                     "'exclude' its everyday phrases",
                 )
-            elif (known := _guarded_in_knowledge(form)) is not None and not skill.exclude:
+            elif (known := _guarded_in_knowledge(form)) is not None and not ref.skill.exclude:
                 context = quote_list(known.context[:6])
                 yield Finding(
                     "unguarded-form",

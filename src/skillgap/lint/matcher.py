@@ -48,6 +48,13 @@ def check_matcher(ctx: LintContext) -> Iterator[Finding]:
     primary = [ref for ref in ctx.skills if ref.primary]
     skill_by_name = {ref.skill.name: ref.skill for ref in primary}
     form_loc = {(ctx.name(f), f.text): f.loc for f in ctx.forms if ctx.skills[f.skill].primary}
+    name_loc = {ref.skill.name: (*ref.loc, "name") for ref in primary}
+
+    def where(skill: str, form: str) -> PathKey:
+        """Where the rubric writes ``form`` of ``skill``: a form it inherits from the
+        knowledge base is not written, so the skill's name stands for it."""
+        return form_loc.get((skill, form), name_loc[skill])
+
     other_forms: dict[str, list[FormRef]] = {}
     for ref_number, ref in enumerate(ctx.skills):
         if ref.primary:
@@ -77,6 +84,8 @@ def check_matcher(ctx: LintContext) -> Iterator[Finding]:
                 continue
             reported.add((form.loc, other))
             how = _how(evidence, target, skill_by_name[other])
+            if (other, evidence.form) not in form_loc:
+                how = f"a form it inherits from the knowledge base; {how}"
             if written == form.norms:
                 message = (
                     f"'{form.text}' ({ref.skill.name}) is also read as {other} "
@@ -90,9 +99,7 @@ def check_matcher(ctx: LintContext) -> Iterator[Finding]:
                     f"'{form.text}' also counts for {other}; if it should not, add "
                     f"'{form.text}' to the exclude list of {other}"
                 )
-            yield Finding(
-                "cross-match", form.loc, message, related=(form_loc[(other, evidence.form)],)
-            )
+            yield Finding("cross-match", form.loc, message, related=(where(other, evidence.form),))
         yield from _split_spellings(ctx, index, form, words, reported)
     for (other, other_form), forms in contained.items():
         examples = [ctx.described(f) for f in forms]
@@ -101,7 +108,7 @@ def check_matcher(ctx: LintContext) -> Iterator[Finding]:
         )
         yield Finding(
             "contained-form",
-            form_loc[(other, other_form)],
+            where(other, other_form),
             f"'{other_form}' ({other}) appears word for word in {len(forms)} form"
             f"{'s' if len(forms) != 1 else ''} of other skills: {shown}; a mention "
             f"of any of them also counts for {other}; where it should not, add the "

@@ -11,6 +11,7 @@ rules per module of this package:
 * :mod:`.names` — ids and text (``id-not-slug``, ``empty-text``);
 * :mod:`.forms` — skills and their forms (duplicates, redundancy, unmatchable forms);
 * :mod:`.guards` — guards of short and everyday names, context and exclusions;
+* :mod:`.inherited` — the rubric against the knowledge base (unknown names, collisions);
 * :mod:`.matcher` — what the real matcher makes of every form (cross-matches, fuzzy
   collisions);
 * :mod:`.values` — weights, years, levels and resource links.
@@ -36,6 +37,7 @@ from .achievements import check_achievements, check_implications
 from .context import Check, LintContext, no_position
 from .forms import check_forms, check_skill_names
 from .guards import check_guards
+from .inherited import check_knowledge
 from .matcher import check_fuzzy_collisions, check_matcher
 from .names import check_empty_text, check_ids
 from .values import check_levels, check_requirements, check_urls, check_weights
@@ -110,6 +112,20 @@ RULES: dict[str, Rule] = {
             _W,
             "lint",
             "A one- or two-letter form, or an everyday word, with no guard.",
+        ),
+        Rule(
+            "unknown-skill",
+            _I,
+            "lint",
+            "A skill name the knowledge base does not know, within a typo of one it does.",
+        ),
+        Rule(
+            "knowledge-collision",
+            _W,
+            "lint",
+            "A form of a skill that the knowledge base knows as a different skill "
+            "(off by default).",
+            enabled=False,
         ),
         Rule(
             "ambiguous-without-context",
@@ -197,6 +213,7 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
         ),
         check_guards,
     ),
+    (frozenset({"unknown-skill", "knowledge-collision"}), check_knowledge),
     (
         frozenset({"unmatchable-achievement", "repeated-achievement-word", "generic-achievement"}),
         check_achievements,

@@ -35,6 +35,8 @@ class Evidence:
     form: str
     level: str | None = None
     years: float | None = None
+    #: Where ``form`` came from when the rubric does not write it (the knowledge base).
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,41 @@ def with_implied(
     return result
 
 
+def with_origins(
+    matches: ProfileMatches,
+    origins: dict[tuple[str, str], str],
+    implied: dict[tuple[str, str], str] | None = None,
+) -> ProfileMatches:
+    """``matches`` with each piece of evidence matched through an inherited form marked
+    with where the form came from (``origins``: (skill, form) -> origin). Evidence
+    through a form of another skill that implies this one (``implied``: (skill, form) ->
+    that skill) is implied evidence, with that skill as its form, as with ``implies``.
+
+    >>> found = ProfileMatches({"Spark": (Evidence("Spark", "PySpark", "PySpark jobs",
+    ...     "experience", 3, "alias", 1.0, "PySpark"),)}, {})
+    >>> item = with_origins(found, {("Spark", "PySpark"): "kb"}, {("Spark", "PySpark"): "PySpark"}
+    ...                     ).evidence["Spark"][0]
+    >>> (item.method, item.form, item.origin)
+    ('implied', 'PySpark', 'kb')
+    """
+    implied = implied or {}
+
+    def marked(skill: str, item: Evidence) -> Evidence:
+        key = (skill, item.form)
+        origin = origins.get(key)
+        if origin is None or item.method == "implied":
+            return item
+        if (by := implied.get(key)) is not None:
+            return replace(item, method="implied", form=by, origin=origin, level=None, years=None)
+        return replace(item, origin=origin)
+
+    evidence = {
+        skill: tuple(dedupe_evidence([marked(skill, e) for e in items]))
+        for skill, items in matches.evidence.items()
+    }
+    return ProfileMatches(evidence, matches.rejected)
+
+
 def dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
     """One piece of evidence per skill, source and line (the most trustworthy)."""
     best: dict[tuple[str, int | None, str], Evidence] = {}
@@ -114,4 +151,5 @@ __all__ = [
     "Rejection",
     "dedupe_evidence",
     "with_implied",
+    "with_origins",
 ]

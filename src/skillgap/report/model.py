@@ -18,7 +18,7 @@ from ..matching.evidence import Method
 #: unless asked for) and ``areas[].requirements[].self_assessment`` (null unless the
 #: profile holds a self-assessment for that requirement). A 1.0 reader that ignores
 #: unknown keys reads 1.1 reports unchanged.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 #: Where a requirement stands: met (score at least the rubric's threshold), partial
 #: (above 0) or missing.
@@ -81,6 +81,12 @@ class EvidenceItem(OutputModel):
     form: str = Field(description="The rubric's name or alias that matched.")
     level: str | None = Field(default=None, description="Declared level, as written.")
     years: float | None = Field(default=None, description="Declared years with the skill.")
+    origin: str | None = Field(
+        default=None,
+        description="Where 'form' came from when the rubric does not write it: the "
+        "knowledge base (and the skill whose evidence implies this one); null for the "
+        "rubric's own forms.",
+    )
 
 
 class IgnoredMention(OutputModel):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import BeforeValidator, Field, PrivateAttr
 from pydantic.config import JsonDict
 
 from ..io.validation import InputModel
@@ -183,6 +183,13 @@ class Skill(InputModel):
         description="Evidence written as what someone did: an action with its object in one "
         "clause, in any word form ('presented the roadmap to the CFO').",
     )
+    knowledge: bool = Field(
+        default=True,
+        strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
+        description="Inherit the aliases and guards the bundled knowledge base knows for "
+        "this skill's name (what the rubric writes adds to them or overrides them); false "
+        "matches only what the rubric writes.",
+    )
 
     def forms(self) -> tuple[str, ...]:
         """Every written form of the skill: name, aliases, ambiguous forms and claims,
@@ -191,6 +198,15 @@ class Skill(InputModel):
         for form in (self.name, *self.aliases, *self.ambiguous, *self.claims):
             seen.setdefault(form, None)
         return tuple(seen)
+
+
+def _name_as_skill(value: object) -> object:
+    """A skill written as its name alone (``- Kubernetes``) is ``{name: Kubernetes}``."""
+    return {"name": value} if isinstance(value, str) else value
+
+
+#: A requirement's skill: a :class:`Skill`, or its name alone.
+SkillEntry = Annotated[Skill, BeforeValidator(_name_as_skill, json_schema_input_type=str | Skill)]
 
 
 class Degree(InputModel):
@@ -228,9 +244,10 @@ class Requirement(InputModel):
         strict=True,  # as the JSON Schema: true or false, not 'yes' or 1
         description="If true, not meeting it is a blocking gap whatever the total score.",
     )
-    skills: tuple[Skill, ...] = Field(
+    skills: tuple[SkillEntry, ...] = Field(
         default=(),
-        description="Skills that provide evidence for this requirement.",
+        description="Skills that provide evidence for this requirement: a name alone "
+        "('Kubernetes', completed from the knowledge base) or a skill with its forms.",
     )
     min_skills: int = Field(
         default=1,

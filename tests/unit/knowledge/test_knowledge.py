@@ -112,3 +112,24 @@ def test_the_base_reads_the_names_people_write(
 )
 def test_the_base_refuses_everyday_words(base_index: SkillIndex, text: str, not_skill: str) -> None:
     assert not_skill not in {e.skill for e in base_index.match_text(text)}
+
+
+def test_the_compiled_twin_is_the_data_files_as_they_are() -> None:
+    """compiled.json (read instead of parsing the YAML) is what the YAML says; after
+    editing a data file, run scripts/compile_knowledge.py."""
+    from skillgap.knowledge import COMPILED, compiled_knowledge
+
+    folder = resources.files("skillgap").joinpath("knowledge/data")
+    committed = folder.joinpath(COMPILED).read_text("utf-8")
+    assert committed == compiled_knowledge(), "run: python scripts/compile_knowledge.py"
+
+
+def test_the_base_loaded_from_its_twin_is_the_base_the_rubric_pipeline_reads() -> None:
+    """The same skills, field for field, as each data file parsed as a rubric."""
+    skills = []
+    for name in knowledge_files():
+        text = resources.files("skillgap").joinpath("knowledge/data").joinpath(name)
+        parsed = parse_rubric_text(text.read_text("utf-8"), path=name)
+        assert parsed.rubric is not None
+        skills += [s for _, r in parsed.rubric.iter_requirements() for s in r.skills]
+    assert [k.skill for k in load_knowledge().skills] == skills

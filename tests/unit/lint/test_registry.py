@@ -11,7 +11,7 @@ import pytest
 from skillgap.lint.registry import RULES
 from skillgap.lint.validate import validate_text
 from tests.conftest import ROOT
-from tests.helpers.rubrics import EVERY_RULE
+from tests.helpers.rubrics import every_rule_and
 
 DOC = (ROOT / "docs" / "lint-rules.md").read_text("utf-8")
 HEADER = 'id: example\ntitle: Example\nversion: "1.0"\n'
@@ -48,7 +48,7 @@ def test_section_gives_level_and_reason(rule: str) -> None:
 @pytest.mark.parametrize("rule", sorted(set(RULES) - NOT_YAML))
 def test_failing_example_reports_the_rule_and_nothing_else(rule: str) -> None:
     problems = validate_text(
-        example(sections()[rule], "Fails"), path="example.yaml", options=EVERY_RULE
+        example(sections()[rule], "Fails"), path="example.yaml", options=every_rule_and(rule)
     )
     assert problems, "the failing example reports nothing"
     assert {p.rule for p in problems} == {rule}, [str(p) for p in problems]
@@ -57,7 +57,7 @@ def test_failing_example_reports_the_rule_and_nothing_else(rule: str) -> None:
 @pytest.mark.parametrize("rule", sorted(set(RULES) - NOT_YAML))
 def test_passing_example_reports_nothing(rule: str) -> None:
     problems = validate_text(
-        example(sections()[rule], "Passes"), path="example.yaml", options=EVERY_RULE
+        example(sections()[rule], "Passes"), path="example.yaml", options=every_rule_and(rule)
     )
     assert [str(p) for p in problems] == []
 

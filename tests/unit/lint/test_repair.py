@@ -22,8 +22,11 @@ def test_schema_problems_do_not_hide_lint_problems() -> None:
 
 
 def test_positions_survive_a_broken_list_item_being_left_out() -> None:
-    """Skill 0 is a string (not a mapping); lint still points at the right lines."""
-    text = MINI.replace("          - name: Python\n", "          - Python\n          - name: Go\n")
+    """Skill 0 is a number (not a name or a mapping); lint still points at the right
+    lines."""
+    text = MINI.replace(
+        "          - name: Python\n", "          - 42\n          - {name: Go, knowledge: false}\n"
+    )
     assert positions(validate_text(text, path="r.yaml")) == [
         (12, "wrong-type"),
         (13, "unguarded-form"),

@@ -11,7 +11,8 @@ from tests.helpers.rubrics import MINI, PRINCIPAL, positions
 
 def test_a_file_wide_comment_silences_a_rule_everywhere() -> None:
     text = "# skillgap: disable-file=unguarded-form\n" + MINI.replace(
-        "          - name: Python\n", "          - name: R\n          - name: C\n"
+        "          - name: Python\n",
+        "          - {name: R, knowledge: false}\n          - {name: C, knowledge: false}\n",
     )
     assert validate_text(text, path="r.yaml") == []
 
@@ -19,7 +20,8 @@ def test_a_file_wide_comment_silences_a_rule_everywhere() -> None:
 def test_a_comment_alone_on_a_line_silences_only_the_next_line() -> None:
     text = MINI.replace(
         "          - name: Python\n",
-        "          # skillgap: disable=unguarded-form\n          - name: R\n          - name: C\n",
+        "          # skillgap: disable=unguarded-form\n          - {name: R, knowledge: false}\n"
+        "          - {name: C, knowledge: false}\n",
     )
     assert positions(validate_text(text, path="r.yaml")) == [(14, "unguarded-form")]
 

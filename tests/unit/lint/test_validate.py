@@ -44,7 +44,14 @@ from skillgap.lint.validate import (
 )
 from skillgap.rubric.parse import parse_rubric_text
 from tests import conftest
-from tests.helpers.rubrics import EVERY_RULE, MINI, PRINCIPAL, positions, three_mistakes
+from tests.helpers.rubrics import (
+    EVERY_RULE,
+    MINI,
+    PRINCIPAL,
+    every_rule_and,
+    positions,
+    three_mistakes,
+)
 
 # --------------------------------------------------------------------------- three mistakes
 
@@ -224,7 +231,8 @@ def test_invalid_rubric_reports_exactly_the_expected_problems(path: Path) -> Non
     expected_file = path.with_name("expected.txt")
     assert expected_file.exists(), f"add {expected_file.name} next to {path}"
     expected = expected_file.read_text("utf-8").splitlines()
-    problems = validate_file(path, display=path.name, options=EVERY_RULE)
+    options = every_rule_and(path.parent.name)  # a case named for a rule has it on
+    problems = validate_file(path, display=path.name, options=options)
     assert [expected_line(p) for p in problems] == expected
 
 
@@ -363,16 +371,37 @@ areas:
 
 
 @pytest.mark.parametrize("name", ["Snowflake", "Prefect", "Pinecone"])
-def test_a_word_the_knowledge_base_guards_is_flagged_when_unguarded(name: str) -> None:
+def test_a_word_the_knowledge_base_guards_is_flagged_when_stated_unguarded(name: str) -> None:
     """Everyday words the built-in list leaves out ("snowflake schema", "team prefect")
-    are known to the knowledge base, which guards them: the rubric should too."""
-    text = _ONE_SKILL.format(skill=f"          - name: {name}\n")
-    problems = validate_text(text, path="r.yaml", options=ValidateOptions())
-    assert [p.rule for p in problems] == ["unguarded-form"]
-    assert "the knowledge base guards it" in problems[0].message
-    assert f"skillgap skills show {name}" in problems[0].message
+    are known to the knowledge base, which guards them. Named alone, the skill inherits
+    those guards; stated as an alias, or with ``knowledge: false``, it is matched
+    everywhere, and the lint says so."""
+    alone = _ONE_SKILL.format(skill=f"          - {name}\n")
+    assert validate_text(alone, path="r.yaml", options=ValidateOptions()) == []
+    for skill in (
+        f"          - name: Data tools\n            aliases: [{name}]\n",
+        f"          - name: {name}\n            knowledge: false\n",
+    ):
+        problems = validate_text(_ONE_SKILL.format(skill=skill), path="r.yaml")
+        assert [p.rule for p in problems] == ["unguarded-form"], skill
+        assert "the knowledge base guards it" in problems[0].message
+        assert f"skillgap skills show {name}" in problems[0].message
     guarded = _ONE_SKILL.format(
-        skill=f"          - name: {name}\n            ambiguous: [{name}]\n"
+        skill=f"          - name: {name}\n            knowledge: false\n"
+        f"            ambiguous: [{name}]\n"
         "            case_sensitive: true\n            context: [SQL, data, pipelines]\n"
     )
     assert validate_text(guarded, path="r.yaml", options=ValidateOptions()) == []
+
+
+def test_a_form_read_as_an_inherited_form_of_another_skill_is_a_cross_match() -> None:
+    """Responsible AI inherits 'ethical AI' from the knowledge base; a form of another
+    skill that contains it is read as Responsible AI, and the problem points at the
+    inherited skill's name (the form is not written in the rubric)."""
+    text = _ONE_SKILL.format(
+        skill="          - Responsible AI\n"
+        "          - name: AI governance\n            aliases: [ethical AI review board]\n"
+    )
+    problems = validate_text(text, path="r.yaml")
+    assert [p.rule for p in problems] == ["cross-match"]
+    assert "inherits from the knowledge base" in problems[0].message

@@ -19,7 +19,7 @@ JUNIOR = EXAMPLES / "junior-ml-engineer-profile.yaml"
 
 def test_report_json_has_a_null_ladder_key_without_a_ladder(rubric: Rubric) -> None:
     data = json.loads(analyze(load_profile(JUNIOR), rubric, as_of=AS_OF).to_json())
-    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
     assert "ladder" in data and data["ladder"] is None
 
 

@@ -23,8 +23,10 @@ def test_every_bundled_rubric_passes_strict_validation() -> None:
 
 
 def test_bundled_rubric_passes_with_every_rule_but_the_opt_in_one() -> None:
-    """The only notes with every rule on come from the opt-in contained-form rule."""
-    every = frozenset(r.id for r in RULES.values() if r.configurable)
+    """The only notes with every rule on come from the opt-in contained-form rule (but for
+    knowledge-collision, off by default because umbrella skills group the base's skills
+    on purpose: the bundled rubric's Python lists pandas and NumPy)."""
+    every = frozenset(r.id for r in RULES.values() if r.configurable) - {"knowledge-collision"}
     problems = validate_file(PRINCIPAL, options=ValidateOptions(rules=every))
     assert {p.rule for p in problems} <= {"contained-form"}
     assert all(p.level is Level.INFO for p in problems)

@@ -133,7 +133,7 @@ def test_loading_a_broken_rubric_still_fails_on_one_line_naming_the_first_proble
 
 def test_lint_warnings_do_not_stop_a_rubric_from_loading(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
-    path.write_text(MINI.replace("name: Python", "name: R"), encoding="utf-8")
+    path.write_text(MINI.replace("name: Python", "{name: R, knowledge: false}"), encoding="utf-8")
     assert positions(validate_paths([path]).problems) == [(12, "unguarded-form")]
     assert load_rubric(path).id == "mini"
 
