@@ -27,7 +27,7 @@ from ..report.plan import learning_plan
 from .charts import bar_chart_svg, coord, percent, radar_chart_svg, score_ring_svg, truncate
 from .escape import html_text as esc
 from .options import RenderOptions
-from .sections import level_status, safe_url, subject_note
+from .sections import evidence_how, level_status, safe_url, subject_note
 
 _STATUS_LABEL = {"met": "Met", "partial": "Partial", "missing": "Missing"}
 _CSP = (
@@ -343,7 +343,7 @@ def _plan(report: GapReport, options: RenderOptions) -> str:
 
 def _evidence(item: EvidenceItem) -> str:
     quote = item.context if item.method != "declared" else item.text
-    how = item.method + (f" {item.similarity:.2f}" if item.method == "fuzzy" else "")
+    how = evidence_how(item)
     if item.level:
         how += f", {item.level}"
     where = item.source + (f", line {item.line}" if item.line else "")

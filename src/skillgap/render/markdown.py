@@ -5,7 +5,13 @@ from __future__ import annotations
 from ..report.model import GapReport
 from .escape import markdown as md
 from .options import RenderOptions
-from .sections import markdown_ladder, markdown_plan, markdown_self_assessment, subject_note
+from .sections import (
+    evidence_how,
+    markdown_ladder,
+    markdown_plan,
+    markdown_self_assessment,
+    subject_note,
+)
 
 _MARK = {"met": "✅", "partial": "🟡", "missing": "❌"}
 
@@ -76,7 +82,7 @@ def render_markdown(report: GapReport, options: RenderOptions) -> str:
                     continue
                 quotes = "; ".join(
                     f"“{md(e.context if e.method != 'declared' else e.text)}” "
-                    f"({e.method}{f', line {e.line}' if e.line else ''})"
+                    f"({md(evidence_how(e))}{f', line {e.line}' if e.line else ''})"
                     for e in skill.evidence[: options.max_evidence]
                 )
                 out.append(f"  - {md(skill.name)}: {quotes}")

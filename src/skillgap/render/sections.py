@@ -62,6 +62,26 @@ def subject_note(area: AreaResult) -> str:
     )
 
 
+def evidence_how(item: EvidenceItem) -> str:
+    """How a piece of evidence matched, for a report line: the method, a near spelling's
+    similarity, and for a form the rubric does not write, which form and that it came
+    from the knowledge base (text to escape, like any other).
+
+    >>> from skillgap.report.build import build
+    >>> item = build(EvidenceItem, text="k8s", context="Ran k8s", source="text", line=1,
+    ...              method="alias", similarity=1.0, form="k8s", origin="knowledge base")
+    >>> evidence_how(item)
+    "alias 'k8s', knowledge base"
+    """
+    how: str = item.method
+    if item.method == "fuzzy":
+        how += f" {item.similarity:.2f}"
+    if item.origin:
+        how += f" by {item.form}" if item.method == "implied" else f" '{item.form}'"
+        how += ", knowledge base"
+    return how
+
+
 def self_assessed_text(item: EvidenceItem) -> str:
     """'advanced (self_assessment.mlops, line 12)'."""
     where = plain(item.source) + (f", line {item.line}" if item.line else "")

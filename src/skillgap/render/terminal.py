@@ -21,7 +21,13 @@ from ..report.model import AreaResult, EvidenceItem, Gap, GapReport, Requirement
 from ..scoring.bands import overall_band, score_band
 from .escape import plain
 from .options import RenderOptions
-from .sections import subject_note, terminal_ladder, terminal_plan, terminal_self_assessment
+from .sections import (
+    evidence_how,
+    subject_note,
+    terminal_ladder,
+    terminal_plan,
+    terminal_self_assessment,
+)
 
 _STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 
@@ -130,9 +136,7 @@ def _indent(renderable: RenderableType, columns: int) -> Padding:
 
 
 def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
-    how: str = item.method
-    if item.method == "fuzzy":
-        how += f" {item.similarity:.2f}"
+    how = plain(evidence_how(item))
     if item.level:
         how += f", {plain(item.level)}"
     quote = plain(item.context) if item.method != "declared" else plain(item.text)

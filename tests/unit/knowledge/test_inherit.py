@@ -3,6 +3,7 @@ real rubrics parsed from YAML, matched by the real analysis."""
 
 from __future__ import annotations
 
+import html
 import json
 import tempfile
 from pathlib import Path
@@ -199,3 +200,14 @@ def test_the_json_report_carries_origins() -> None:
     data = json.loads(analyze(profile, rules).model_dump_json())
     item = data["areas"][0]["requirements"][0]["skills"][0]["evidence"][0]
     assert item["origin"] == ORIGIN
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_every_report_format_says_a_form_came_from_the_knowledge_base(fmt: str) -> None:
+    from skillgap.render import RenderOptions, render
+
+    report = analyze(text_profile("Ran k8s clusters.\nWrote PySpark jobs."), names_only(*NAMED))
+    shown = render(report, fmt, RenderOptions(details=True, color=False, width=200))
+    shown = html.unescape(shown) if fmt == "html" else shown
+    assert "alias 'k8s', knowledge base" in shown
+    assert "implied by PySpark, knowledge base" in shown
