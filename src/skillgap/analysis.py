@@ -76,6 +76,8 @@ class PreparedRubric:
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (skill, form) -> the knowledge-base skill implying it whose form this is.
     implied: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Knowledge-base skill -> the skills of the rubric it implies, with their origins.
+    targets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rubric: Rubric, *, index: SkillIndex | None = None) -> PreparedRubric:
@@ -91,6 +93,7 @@ class PreparedRubric:
             SkillIndex(inherited.rubric),
             origins=inherited.origins,
             implied=inherited.implied,
+            targets=inherited.targets,
         )
 
 
@@ -179,7 +182,7 @@ def analyze(
     as_of = as_of or dt.date.today()
     matches = prepared.index.match_profile(profile, contexts=details)
     if prepared.origins:
-        matches = with_origins(matches, prepared.origins, prepared.implied)
+        matches = with_origins(matches, prepared.origins, prepared.implied, prepared.targets)
     scored = score_areas(
         rules,
         profile,

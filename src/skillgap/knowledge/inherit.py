@@ -54,6 +54,10 @@ class Inherited:
     #: (skill name, form) -> the base entry whose form it is, for the forms of entries
     #: that imply the skill ("PySpark" for Spark): evidence through them is implied.
     implied: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Base entry implying skills of the rubric -> each of those skills, with the origin
+    #: its evidence through the entry's forms carries (one form, many implied skills:
+    #: PySpark is Spark and Python).
+    targets: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     #: Skill name -> the base entry it inherits from.
     entries: dict[str, KnownSkill] = field(default_factory=dict)
     #: Inherited form (comparison key) -> the skill that inherited it, first come.
@@ -107,7 +111,13 @@ def inherit(rubric: Rubric, knowledge: Knowledge | None = None) -> Inherited:
     for name, entry in entries.items():
         implying = implied_by.get(form_key(entry.skill.name), ())
         merged[name] = _merge(skills[name], entry.skill, implying, written, rubric_name, inherited)
-    return Inherited(_replace_skills(rubric, merged), inherited.origins, inherited.implied, entries)
+    return Inherited(
+        _replace_skills(rubric, merged),
+        inherited.origins,
+        inherited.implied,
+        inherited.targets,
+        entries,
+    )
 
 
 def _implied_by(knowledge: Knowledge, rubric_name: dict[str, str]) -> dict[str, list[Skill]]:
@@ -166,12 +176,13 @@ def _merge(
     for form in (base.name, *base.aliases):
         add(form, ORIGIN)
     for other in implying:
-        if form_key(other.name) in guarded or any(form_key(a) in guarded for a in other.ambiguous):
-            continue  # its forms need guards of their own
         because = f"{ORIGIN} ({other.name} implies {base.name})"
-        for form in (other.name, *other.aliases):
-            if form_key(form) not in {form_key(a) for a in other.ambiguous}:
-                add(form, because, other.name)
+        # Every skill it implies gets its evidence, whichever skill holds its forms.
+        inherited.targets.setdefault(other.name, []).append((name, because))
+        risky = {form_key(a) for a in other.ambiguous}
+        unguarded = [f for f in (other.name, *other.aliases) if form_key(f) not in risky]
+        for form in unguarded:  # an ambiguous form would need guards of its own
+            add(form, because, other.name)
         exclude.extend(other.exclude)
     for form in ambiguous:
         if form_key(form) not in own_keys:

@@ -93,35 +93,47 @@ def with_origins(
     matches: ProfileMatches,
     origins: dict[tuple[str, str], str],
     implied: dict[tuple[str, str], str] | None = None,
+    targets: dict[str, list[tuple[str, str]]] | None = None,
 ) -> ProfileMatches:
     """``matches`` with each piece of evidence matched through an inherited form marked
-    with where the form came from (``origins``: (skill, form) -> origin). Evidence
-    through a form of another skill that implies this one (``implied``: (skill, form) ->
-    that skill) is implied evidence, with that skill as its form, as with ``implies``.
+    with where the form came from (``origins``: (skill, form) -> origin).
+
+    Evidence through a form of another skill that implies this one (``implied``:
+    (skill, form) -> that skill) is implied evidence, with that skill as its form, as
+    with ``implies``; and it is evidence for every skill that one implies (``targets``:
+    implying skill -> (skill, origin) pairs): "PySpark" is Spark and Python.
 
     >>> found = ProfileMatches({"Spark": (Evidence("Spark", "PySpark", "PySpark jobs",
     ...     "experience", 3, "alias", 1.0, "PySpark"),)}, {})
-    >>> item = with_origins(found, {("Spark", "PySpark"): "kb"}, {("Spark", "PySpark"): "PySpark"}
-    ...                     ).evidence["Spark"][0]
-    >>> (item.method, item.form, item.origin)
-    ('implied', 'PySpark', 'kb')
+    >>> marked = with_origins(found, {("Spark", "PySpark"): "kb"},
+    ...     {("Spark", "PySpark"): "PySpark"}, {"PySpark": [("Spark", "kb"), ("Python", "kb")]})
+    >>> [(s, e.method, e.form, e.origin) for s, items in marked.evidence.items() for e in items]
+    [('Spark', 'implied', 'PySpark', 'kb'), ('Python', 'implied', 'PySpark', 'kb')]
     """
     implied = implied or {}
+    targets = targets or {}
 
-    def marked(skill: str, item: Evidence) -> Evidence:
+    def marked(skill: str, item: Evidence) -> list[Evidence]:
         key = (skill, item.form)
         origin = origins.get(key)
         if origin is None or item.method == "implied":
-            return item
-        if (by := implied.get(key)) is not None:
-            return replace(item, method="implied", form=by, origin=origin, level=None, years=None)
-        return replace(item, origin=origin)
+            return [item]
+        by = implied.get(key)
+        if by is None:
+            return [replace(item, origin=origin)]
+        first = replace(item, method="implied", form=by, origin=origin, level=None, years=None)
+        others = [replace(first, skill=t, origin=o) for t, o in targets.get(by, ()) if t != skill]
+        return [first, *others]
 
-    evidence = {
-        skill: tuple(dedupe_evidence([marked(skill, e) for e in items]))
-        for skill, items in matches.evidence.items()
-    }
-    return ProfileMatches(evidence, matches.rejected)
+    evidence: dict[str, list[Evidence]] = {}
+    for skill, items in matches.evidence.items():
+        for item in items:
+            for piece in marked(skill, item):
+                evidence.setdefault(piece.skill, []).append(piece)
+    return ProfileMatches(
+        {skill: tuple(dedupe_evidence(items)) for skill, items in evidence.items()},
+        matches.rejected,
+    )
 
 
 def dedupe_evidence(items: list[Evidence]) -> list[Evidence]:

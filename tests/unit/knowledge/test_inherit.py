@@ -211,3 +211,13 @@ def test_every_report_format_says_a_form_came_from_the_knowledge_base(fmt: str) 
     shown = html.unescape(shown) if fmt == "html" else shown
     assert "alias 'k8s', knowledge base" in shown
     assert "implied by PySpark, knowledge base" in shown
+
+
+def test_one_tool_is_evidence_for_every_skill_it_implies() -> None:
+    """PySpark is Spark and Python; BigQuery is Google Cloud (implications across the
+    base's files)."""
+    rules = names_only("Spark", "Python", "GCP")
+    result = found(rules, "Wrote PySpark jobs.\nBuilt BigQuery reports.")
+    assert result["Spark"] == [("PySpark", "implied", f"{ORIGIN} (PySpark implies Spark)")]
+    assert result["Python"] == [("PySpark", "implied", f"{ORIGIN} (PySpark implies Python)")]
+    assert result["GCP"] == [("BigQuery", "implied", f"{ORIGIN} (BigQuery implies Google Cloud)")]
