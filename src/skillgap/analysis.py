@@ -210,6 +210,7 @@ def analyze(
             format=profile.format,
             sha256=profile.sha256,
             name=profile.identity.name,
+            reader=profile.reader,
         ),
         as_of=as_of.isoformat(),
         blind=False,

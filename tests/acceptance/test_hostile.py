@@ -709,3 +709,46 @@ def test_a_resume_file_line_nested_100000_deep_is_one_clear_error(tmp_path: Path
     )
     error = one_line_error("batch", str(tmp_path / "r.txt"), "-o", str(out), "--resume")
     assert "line 1 is not a skillgap result" in error
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_pdf_that_hangs_the_native_reader_is_an_error_row_after_the_timeout(
+    tmp_path: Path, jobs: str
+) -> None:
+    """PDFium is native code, which SIGALRM cannot interrupt: a 4 KB PDF whose page draws
+    a form that draws itself twice, 34 levels deep, keeps it busy for hours. The worker's
+    watchdog ends it past --timeout; the input becomes an error row and the rest of the
+    batch is scored (with --jobs 1 too: PDFs then run in a worker of their own)."""
+    import time
+
+    from tests.helpers.pdf import form_bomb_pdf, pdf_from_lines
+
+    inbox = _resume_folder(tmp_path)
+    (inbox / "bomb.pdf").write_bytes(form_bomb_pdf(34))
+    (inbox / "real.pdf").write_bytes(
+        pdf_from_lines(["Grace Hopper", "Experience", "Built Python services on Kubernetes."])
+    )
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    command = [sys.executable, "-m", "skillgap", "batch", str(inbox), "-o", str(out)]
+    done = subprocess.run(
+        [*command, "--timeout", "1", "--jobs", jobs],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 1, done.stderr  # a batch with a failed input
+    assert "Traceback" not in done.stderr
+    # JSON Lines: a report per scored input, an error object per failed one.
+    rows = {
+        Path(r.get("input") or r["candidate"]["source"]).name: r
+        for r in map(json.loads, out.read_text().splitlines())
+    }
+    assert set(rows) == {"bomb.pdf", "real.pdf", "good.txt"}
+    assert rows["bomb.pdf"]["status"] == "error"
+    assert "took longer than 1 s" in rows["bomb.pdf"]["error"]
+    assert rows["real.pdf"]["candidate"]["reader"].startswith("pypdfium2 ")
+    assert "overall" in rows["good.txt"]
+    assert elapsed < 60, elapsed

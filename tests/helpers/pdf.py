@@ -198,3 +198,53 @@ def shared_content_pdf(pages: int, content_kb: int) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def form_bomb_pdf(depth: int, *, lines: Sequence[str] = ("Jane Roe", "Python")) -> bytes:
+    """A small PDF that keeps a PDF reader busy for hours: its page draws form X1, which
+    draws X2 twice, which draws X3 twice, ... so reading the page's text walks
+    ``2 ** depth`` copies of the last form (depth 18 already takes PDFium about a second;
+    each level doubles it). Nothing is malformed: only the work is unbounded. The page
+    also shows ``lines`` directly, so the file is a resume until the bomb is reached."""
+    text = b" ".join(
+        b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (LEFT, TOP - i * LEADING, _escape(line))
+        for i, line in enumerate(lines)
+    )
+    first = 10
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /XObject << /X %d 0 R >> /Font << /F1 5 0 R >> >> >>" % first,
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    page = text + b" /X Do"
+    objects[4] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page)
+    for level in range(depth):
+        number = first + level
+        if level < depth - 1:
+            body = b"/X Do /X Do"
+            resources = b"<< /XObject << /X %d 0 R >> >>" % (number + 1)
+        else:
+            body = b"BT /F1 10 Tf 72 100 Td (deep) Tj ET"
+            resources = b"<< /Font << /F1 5 0 R >> >>"
+        objects[number] = (
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources %s "
+            b"/Length %d >>\nstream\n%s\nendstream" % (resources, len(body), body)
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(objects):
+        offsets[number] = out.tell()
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, objects[number]))
+    size = max(objects) + 1
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n" % size)
+    for number in range(size):
+        if number in offsets:
+            out.write(b"%010d 00000 n \n" % offsets[number])
+        else:
+            out.write(b"0000000000 65535 f \n")
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+    return out.getvalue()

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow, unread_row
-from .scorer import Scorer
+from .scorer import Scorer, Watchdog, timed_out_row
 
 #: Chunks of work in flight per worker: enough to keep workers busy, few enough that
 #: finished rows never pile up in memory.
@@ -43,7 +43,7 @@ def _init_worker(rubric: Rubric, options: BatchOptions, parent: int | None = Non
     global _WORKER
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _WORKER = Scorer(rubric, options)
+    _WORKER = Scorer(rubric, options, watchdog=Watchdog() if options.timeout else None)
     _settle_memory()
 
 
@@ -96,6 +96,10 @@ def run_batch(
     if not items:
         return
     jobs = workers_for(jobs, len(items))
+    if (jobs <= 1 or len(items) == 1) and _needs_a_worker(items, options):
+        # A PDF is read by native code, which only a worker's watchdog can stop in time.
+        yield from _one_at_a_time(list(items), rubric, options, order=False)
+        return
     if jobs <= 1 or len(items) == 1:
         scorer = Scorer(rubric, options)  # (no gc.freeze here: this is the caller's process)
         for item in items:
@@ -148,6 +152,14 @@ def _run_pool(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
+def _needs_a_worker(items: Sequence[BatchInput], options: BatchOptions) -> bool:
+    """Must these inputs be read in a worker, even one at a time? When a time limit is set
+    and one of them is a PDF (PDFium is native code: SIGALRM cannot stop it)."""
+    return bool(options.timeout) and any(
+        i.problem is None and i.path.lower().endswith(".pdf") for i in items
+    )
+
+
 def _pool(rubric: Rubric, options: BatchOptions, jobs: int) -> futures.ProcessPoolExecutor:
     return futures.ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(rubric, options, os.getpid())
@@ -155,10 +167,11 @@ def _pool(rubric: Rubric, options: BatchOptions, jobs: int) -> futures.ProcessPo
 
 
 def _one_at_a_time(
-    items: list[BatchInput], rubric: Rubric, options: BatchOptions
+    items: list[BatchInput], rubric: Rubric, options: BatchOptions, *, order: bool = True
 ) -> Iterator[BatchRow]:
     """Score each input alone in a one-worker pool: an input that kills the worker is the
-    one to blame, and the next input gets a fresh worker."""
+    one to blame, and the next input gets a fresh worker. A worker that ended after the
+    input's time limit was ended by its watchdog: the input timed out."""
     from concurrent.futures.process import BrokenProcessPool
 
     def alone(item: BatchInput) -> list[BatchRow] | None:
@@ -169,10 +182,14 @@ def _one_at_a_time(
 
     executor = _pool(rubric, options, 1)
     try:
-        for item in sorted(items):
+        for item in sorted(items) if order else items:
+            started = time.monotonic()
             rows = alone(item)
             if rows is None:
-                yield _crashed(item, options)
+                timed_out = bool(options.timeout) and (
+                    time.monotonic() - started >= (options.timeout or 0)
+                )
+                yield timed_out_row(item, options) if timed_out else _crashed(item, options)
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _pool(rubric, options, 1)
             else:

@@ -17,15 +17,64 @@ from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow, error_message, unread_row
 
+#: Seconds past ``--timeout`` before a worker stuck in native code (PDFium) is ended:
+#: the Python time limit gets the first chance, and says which file it was.
+WATCHDOG_GRACE = 1.0
+
+#: The exit status of a worker its watchdog ended.
+WATCHDOG_EXIT = 75
+
+
+class Watchdog:
+    """Ends this process when one input runs ``grace`` seconds past its time limit.
+
+    A Python time limit (:class:`~skillgap.limits.Deadline`, SIGALRM) cannot interrupt
+    native code: PDFium reading a PDF that sends it into a loop never returns to the
+    interpreter. The watchdog is a thread that wakes a few times a second; PDFium's
+    calls release the GIL, so it runs while the main thread is stuck, and ends the
+    process with :data:`WATCHDOG_EXIT`. Only pool workers have one (the pool replaces
+    an ended worker and records the input as timed out); never the caller's process.
+    """
+
+    TICK = 0.1
+
+    def __init__(self) -> None:
+        import threading
+
+        self._until: float | None = None
+        threading.Thread(target=self._watch, name="skillgap-watchdog", daemon=True).start()
+
+    def arm(self, seconds: float) -> None:
+        import time
+
+        self._until = time.monotonic() + seconds
+
+    def disarm(self) -> None:
+        self._until = None
+
+    def _watch(self) -> None:
+        import os
+        import time
+
+        while True:
+            time.sleep(self.TICK)
+            until = self._until
+            if until is not None and time.monotonic() > until:
+                os._exit(WATCHDOG_EXIT)
+
 
 class Scorer:
     """Scores one file at a time against one rubric (one per worker process)."""
 
-    def __init__(self, rubric: Rubric, options: BatchOptions) -> None:
+    def __init__(
+        self, rubric: Rubric, options: BatchOptions, *, watchdog: Watchdog | None = None
+    ) -> None:
         self.rubric = rubric
         self.options = options
         self.prepared = PreparedRubric.of(rubric)
         self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
+        #: In a pool worker: ends the worker when native code outlives the time limit.
+        self.watchdog = watchdog
 
     def score(self, item: BatchInput) -> BatchRow:
         """The row for one input; never raises for anything the file contains.
@@ -35,6 +84,8 @@ class Scorer:
         """
         deadline = Deadline(self.options.timeout)
         row: BatchRow | None = None
+        if self.watchdog is not None and self.options.timeout:
+            self.watchdog.arm(self.options.timeout + WATCHDOG_GRACE)
         try:
             try:
                 deadline.start()  # inside: a tiny limit may run out before start returns
@@ -43,16 +94,10 @@ class Scorer:
                 deadline.cancel()
         except TimeLimitExceeded:
             deadline.cancel()  # again: the alarm may have cut the first cancel short
-        return row if row is not None else self._timed_out(item)
-
-    def _timed_out(self, item: BatchInput) -> BatchRow:
-        return unread_row(
-            item,
-            self.options,
-            f"took longer than {self.options.timeout:g} s to read and score, "
-            "so it was stopped; raise the limit with --timeout if the file "
-            "is genuine",
-        )
+        finally:
+            if self.watchdog is not None:
+                self.watchdog.disarm()
+        return row if row is not None else timed_out_row(item, self.options)
 
     def _score(self, item: BatchInput) -> BatchRow:
         options = self.options
@@ -125,6 +170,17 @@ class Scorer:
             top_gaps=gaps,
             report_json=_report_json(report, lean=options.lean) if options.report_json else None,
         )
+
+
+def timed_out_row(item: BatchInput, options: BatchOptions) -> BatchRow:
+    """The error row of an input stopped at its time limit."""
+    return unread_row(
+        item,
+        options,
+        f"took longer than {options.timeout:g} s to read and score, "
+        "so it was stopped; raise the limit with --timeout if the file "
+        "is genuine",
+    )
 
 
 def _report_json(report: GapReport, *, lean: bool) -> str:

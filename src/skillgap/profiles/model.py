@@ -129,6 +129,9 @@ class Profile:
     segments: tuple[TextSegment, ...] = ()
     warnings: tuple[str, ...] = ()
     self_assessed: tuple[SelfAssessed, ...] = ()
+    #: The library that read a document's text ("pypdfium2 5.15.2", or "pypdf 5.1.0"
+    #: where PDFium could not): part of the audit trail. None for text formats.
+    reader: str | None = None
 
     @property
     def text_length(self) -> int:

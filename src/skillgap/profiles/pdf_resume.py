@@ -1,4 +1,5 @@
-"""PDF resumes with a text layer: extract the text (with pypdf), clean it, parse it.
+"""PDF resumes with a text layer: extract the text (with PDFium through pypdfium2, else
+pypdf; :mod:`.pdfium_text`), clean it, parse it.
 
 What can go wrong with a PDF is a clear, one-line error, never a traceback: not a PDF
 at all, truncated or corrupt, encrypted with a password, zero pages, more pages than
@@ -19,7 +20,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from ..limits import Limits
 from .base import short_reason
 from .extracted import document_profile, finish_extracted
 from .model import Profile
+from .pdfium_text import PdfText, pdfium_text
 
 _ALNUM_RE = re.compile(r"[^\W_]")
 
@@ -206,13 +208,50 @@ def _has_images(page: Any) -> bool:
         return False
 
 
-def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
-    """The text of a PDF, page by page, or a :class:`ProfileError` saying why not."""
+#: The PDF readers, in the order they are tried: PDFium first (fast, keeps lines whole),
+#: pypdf where PDFium is not installed or cannot open the file.
+PDF_READERS = ("pypdfium2", "pypdf")
+
+
+def read_pdf(
+    data: bytes, *, display: str, limits: Limits, readers: tuple[str, ...] = PDF_READERS
+) -> PdfText:
+    """The text of a PDF, page by page, and the library that read it; or a
+    :class:`ProfileError` saying why not. ``readers`` are tried in order (see
+    :data:`PDF_READERS`): the benchmark and the tests pick one."""
     if b"%PDF-" not in data[:1024]:
         raise ProfileError(
             "is not a PDF (no '%PDF-' header); the file is damaged or has the wrong extension",
             path=display,
         )
+    read: PdfText | None = None
+    if "pypdfium2" in readers:
+        read = pdfium_text(data, display=display, limits=limits)
+    if read is None and "pypdf" in readers:
+        read = _pypdf_text(data, display=display, limits=limits)
+    if read is None:
+        raise ProfileError(
+            "cannot be read: PDFium cannot open it and pypdf is not among the readers",
+            path=display,
+        )
+    # Fewer than ten letters or digits in the whole document: counted by a scan that
+    # stops at the tenth ([^\W_] is exactly str.isalnum).
+    if sum(1 for _ in itertools.islice(_ALNUM_RE.finditer(read.text), 10)) < 10:
+        reason = (
+            _SCANNED
+            if read.image_pages or not read.text.strip()
+            else _SCANNED.replace("has no extractable text", "has almost no extractable text")
+        )
+        raise ProfileError(reason, path=display)
+    return read
+
+
+def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
+    """The text of a PDF, page by page, or a :class:`ProfileError` saying why not."""
+    return read_pdf(data, display=display, limits=limits).text
+
+
+def _pypdf_text(data: bytes, *, display: str, limits: Limits) -> PdfText:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError
 
@@ -275,17 +314,13 @@ def extract_pdf_text(data: bytes, *, display: str, limits: Limits) -> str:
             length += len(page_text) + 2
             if length > limits.max_text_chars:
                 break  # the text is cut there anyway (with a warning): read no further
-    text = "\n\n".join(texts)
-    # Fewer than ten letters or digits in the whole document: counted by a scan that
-    # stops at the tenth ([^\W_] is exactly str.isalnum).
-    if sum(1 for _ in itertools.islice(_ALNUM_RE.finditer(text), 10)) < 10:
-        reason = (
-            _SCANNED
-            if images or not text.strip()
-            else _SCANNED.replace("has no extractable text", "has almost no extractable text")
-        )
-        raise ProfileError(reason, path=display)
-    return text
+    return PdfText("\n\n".join(texts), _pypdf_version(), int(images))
+
+
+def _pypdf_version() -> str:
+    import pypdf
+
+    return f"pypdf {pypdf.__version__}"
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -299,7 +334,7 @@ _LATE_HEADER_RE = re.compile(rb"%PDF-\d\.\d")
 
 @dataclass(frozen=True)
 class PdfResumeLoader:
-    """PDF resumes with a text layer (read with pypdf)."""
+    """PDF resumes with a text layer (read with PDFium, or pypdf as the fallback)."""
 
     format: str = "pdf"
     description: str = "PDF resume with a text layer (.pdf)"
@@ -315,10 +350,10 @@ class PdfResumeLoader:
         return 90 if path.suffix.lower() == ".pdf" else 0
 
     def load(self, path: Path, data: bytes, *, display: str, limits: Limits) -> Profile:
-        text, notes = finish_extracted(
-            extract_pdf_text(data, display=display, limits=limits), limits
-        )
-        return document_profile(text, notes, display=display, fmt=self.format, data=data)
+        read = read_pdf(data, display=display, limits=limits)
+        text, notes = finish_extracted(read.text, limits)
+        profile = document_profile(text, notes, display=display, fmt=self.format, data=data)
+        return replace(profile, reader=read.reader)
 
 
-__all__ = ["PdfResumeLoader", "extract_pdf_text"]
+__all__ = ["PDF_READERS", "PdfResumeLoader", "extract_pdf_text", "read_pdf"]

@@ -60,6 +60,12 @@ class CandidateInfo(OutputModel):
     format: str = Field(description="Detected input format, e.g. 'text' or 'json-resume'.")
     sha256: str = Field(description="SHA-256 of the profile file's bytes.")
     name: str | None = Field(description="Candidate's name if found; null in blind mode.")
+    reader: str | None = Field(
+        default=None,
+        description="The library that read a document's text, with its version (a PDF: "
+        "'pypdfium2 ...', or 'pypdf ...' where PDFium could not open it); null for text "
+        "formats.",
+    )
 
 
 class EvidenceItem(OutputModel):
