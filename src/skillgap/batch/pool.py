@@ -1,8 +1,11 @@
 """Running many inputs: in this process, or in a pool of worker processes fed a few
 chunks at a time, rows yielded as soon as they are done (completion order).
 
-Each worker builds its :class:`~skillgap.batch.scorer.Scorer` (and with it the rubric's
-skill index) once, in the pool's initializer. A worker that dies breaks the whole pool
+The rubric is prepared (its skill index built) once, in the batch's process, before the
+pool starts: workers forked from it inherit it, so a worker, or its replacement after a
+crash, starts scoring at once (with the ``spawn`` start method each worker prepares its
+own). Each worker builds its :class:`~skillgap.batch.scorer.Scorer` in the pool's
+initializer. A worker that dies breaks the whole pool
 and nobody says which input it held: the inputs that were in flight are then read again
 one at a time in a pool of their own, so only the input that kills a worker again is an
 error row, and the rest go on in a fresh pool. Workers end when the process that started
@@ -20,6 +23,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 
+from ..analysis import prepared_for
 from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow, unread_row
@@ -97,6 +101,7 @@ def run_batch(
         return
     jobs = workers_for(jobs, len(items))
     if (jobs <= 1 or len(items) == 1) and _needs_a_worker(items, options):
+        prepared_for(rubric)  # once here: every worker (a new one after each stuck PDF)
         # A PDF is read by native code, which only a worker's watchdog can stop in time.
         yield from _one_at_a_time(list(items), rubric, options, order=False)
         return
@@ -105,6 +110,7 @@ def run_batch(
         for item in items:
             yield scorer.score(item)
         return
+    prepared_for(rubric)  # once here: forked workers inherit it (Scorer looks it up)
     size = _chunk_size(len(items), jobs)
     chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
     yield from _run_pool(chunks, rubric, options, jobs)

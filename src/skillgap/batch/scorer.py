@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..analysis import PreparedRubric, analyze
+from ..analysis import analyze, prepared_for
 from ..errors import InputError, SkillgapError
 from ..io.read import read_bytes, sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
@@ -71,7 +71,10 @@ class Scorer:
     ) -> None:
         self.rubric = rubric
         self.options = options
-        self.prepared = PreparedRubric.of(rubric)
+        # The process's prepared rubric: a pool worker forked from the batch's process
+        # inherits the one prepared there (see pool.run_batch) instead of building its
+        # own skill index again (a quarter of a second, for every worker started).
+        self.prepared = prepared_for(rubric)
         self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
         #: In a pool worker: ends the worker when native code outlives the time limit.
         self.watchdog = watchdog

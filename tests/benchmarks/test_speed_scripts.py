@@ -1,0 +1,37 @@
+"""The speed benchmarks of issue 14 run end to end, tiny, and print each target with
+whether it is met (the figures themselves are for docs/performance.md, never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def run(script: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        cwd=ROOT,
+    )
+    return done.stdout
+
+
+def test_the_pdf_benchmark_compares_both_readers_and_states_its_target() -> None:
+    out = run("bench_pdf.py", "--n", "2", "--rounds", "1")
+    assert "pypdfium2" in out and "pypdf" in out
+    assert "PDFium reads" in out
+    target = [line for line in out.splitlines() if line.startswith("target:")]
+    assert len(target) == 1 and target[0].endswith(("met", "NOT met"))
+
+
+def test_the_startup_benchmark_times_each_command_and_states_its_targets() -> None:
+    out = run("bench_startup.py", "--rounds", "1")
+    for name in ("--help", "validate", "analyze", "import typer"):
+        assert name in out
+    targets = [line for line in out.splitlines() if line.startswith("target:")]
+    assert len(targets) == 2 and all(t.endswith(("met", "NOT met")) for t in targets)
