@@ -76,12 +76,15 @@ def test_bad_input_is_one_line_and_exit_3(tmp_path: Path) -> None:
     locked.write_bytes(encrypted_pdf(["Data Engineer", "Requirements:", "- SQL"]))
     nothing = tmp_path / "barista.txt"
     nothing.write_text("Barista\nAbout us:\nWe roast our own beans.\n", "utf-8")
+    huge = tmp_path / "site.txt"
+    huge.write_text("Engineer\nRequirements:\n" + "- Python and SQL\n" * 8000, "utf-8")
     cases = {
         tmp_path / "missing.txt": "no such file",
         empty: "is empty",
         binary: "is a binary file",
         locked: "is encrypted",
         nothing: "nothing to draft",
+        huge: "more than a job posting has",
     }
     for path, reason in cases.items():
         code, out, err = invoke("draft", str(path))

@@ -72,6 +72,11 @@ _HTML_RE = re.compile(r"<(?:!doctype\s+html|html|body|h[1-6]|ul|li|p|div)\b", re
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
+#: The most text a posting may have: a long posting is 10-20 KB; drafting reads every
+#: line with the matcher, and a 300 KB "posting" already took ten seconds.
+MAX_POSTING_CHARS = 100_000
+
+
 def read_posting(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
     """The text of a posting file: text, Markdown, HTML, PDF or DOCX.
 
@@ -110,7 +115,14 @@ def read_posting(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
     text = text[: limits.max_text_chars]
     if not text.strip():
         raise InputError("has no text in it: nothing to draft from", path=path)
+    if len(text) > MAX_POSTING_CHARS:
+        raise InputError(
+            f"has {len(text):,} characters of text, more than a job posting has (at most "
+            f"{MAX_POSTING_CHARS:,}); give the posting alone, not a whole site or a "
+            "collection of postings",
+            path=path,
+        )
     return text
 
 
-__all__ = ["html_text", "read_posting"]
+__all__ = ["MAX_POSTING_CHARS", "html_text", "read_posting"]
