@@ -29,7 +29,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ._version import __version__
-from .matching.evidence import with_origins
+from .matching.evidence import ProfileMatches, with_origins
 from .matching.index import SkillIndex
 from .profiles.model import Profile
 from .report.build import build, updated
@@ -47,6 +47,7 @@ from .report.redact import redact_report
 from .rubric.ladder import LoadedLadder
 from .rubric.model import Rubric, RubricOrigin
 from .scoring.history import experience_years
+from .scoring.numbers import ScoreNumbers, score_numbers
 from .scoring.requirements import SharedResults, score_areas, score_warnings
 
 #: How many non-blocking gaps of the next level are listed after its blocking ones.
@@ -180,9 +181,7 @@ def analyze(
         prepared = prepared_for(rubric)
     rules = prepared.rubric
     as_of = as_of or dt.date.today()
-    matches = prepared.index.match_profile(profile, contexts=details)
-    if prepared.origins:
-        matches = with_origins(matches, prepared.origins, prepared.implied, prepared.targets)
+    matches = _matches(profile, prepared, contexts=details)
     scored = score_areas(
         rules,
         profile,
@@ -224,6 +223,34 @@ def analyze(
     if blind:
         return redact_report(report, profile, keep_source=keep_source)
     return report
+
+
+def _matches(profile: Profile, prepared: PreparedRubric, *, contexts: bool) -> ProfileMatches:
+    """The evidence in ``profile`` for the prepared rubric's skills, inherited forms
+    marked with their origin."""
+    matches = prepared.index.match_profile(profile, contexts=contexts)
+    if prepared.origins:
+        matches = with_origins(matches, prepared.origins, prepared.implied, prepared.targets)
+    return matches
+
+
+def analyze_numbers(
+    profile: Profile, rubric: Rubric | PreparedRubric, *, as_of: dt.date | None = None
+) -> ScoreNumbers:
+    """The numbers of :func:`analyze`'s report and nothing else — area scores, overall,
+    verdict, unmet must-haves, gaps ranked with their gains — without quoting evidence or
+    building the report (for CSV rows and rankings; identical numbers, tested).
+
+    >>> from skillgap import load_profile, load_rubric
+    >>> profile, rubric = load_profile("examples/plain-text-resume.txt"), load_rubric()
+    >>> analyze_numbers(profile, rubric).overall == analyze(profile, rubric).overall.score
+    True
+    """
+    prepared = rubric if isinstance(rubric, PreparedRubric) else prepared_for(rubric)
+    as_of = as_of or dt.date.today()
+    matches = _matches(profile, prepared, contexts=False)
+    years = experience_years(profile, as_of=as_of)
+    return score_numbers(prepared.rubric, profile, matches, years_found=years)
 
 
 def _gap_to(report: GapReport) -> tuple[Gap, ...]:
@@ -304,4 +331,4 @@ def with_ladder(report: GapReport, placement: LadderPlacement) -> GapReport:
     return updated(report, ladder=placement)
 
 
-__all__ = ["GAPS_TO_NEXT", "PreparedRubric", "analyze", "place", "with_ladder"]
+__all__ = ["GAPS_TO_NEXT", "PreparedRubric", "analyze", "analyze_numbers", "place", "with_ladder"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..analysis import analyze, prepared_for
+from ..analysis import analyze, analyze_numbers, prepared_for
 from ..errors import InputError, SkillgapError
 from ..io.read import read_bytes, sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
@@ -145,15 +145,35 @@ class Scorer:
 
     def _scored(self, item: BatchInput, profile: Profile, row_id: str, display: str) -> BatchRow:
         options = self.options
-        # Outputs without full reports (CSV, Markdown, the ranking) need no quoted
-        # evidence: the scores are the same without it, and it is half the work.
+        if not options.report_json:
+            # CSV, Markdown and the ranking show numbers only: the lean scoring path
+            # gives the full report's numbers without quoting evidence or building it.
+            numbers = analyze_numbers(profile, self.prepared, as_of=options.as_of)
+            rubric = self.prepared.rubric
+            gained = [numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.gain > 0]
+            return BatchRow(
+                path=item.display,
+                file=display,
+                id=row_id,
+                status="ok",
+                sha256=profile.sha256,
+                format=profile.format,
+                candidate=None if options.blind else profile.identity.name,
+                score=numbers.overall,
+                verdict=numbers.verdict,
+                areas=tuple(round(score * 100, 1) for score in numbers.area_scores),
+                must_haves_missing=tuple(
+                    numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.blocking
+                ),
+                top_gaps=tuple(gained[: options.top_gaps]),
+            )
         report = analyze(
             profile,
             self.prepared,
             blind=options.blind,
             keep_source=options.keep_filenames,
             as_of=options.as_of,
-            details=options.report_json and not options.lean,
+            details=not options.lean,
         )
         names = self._requirement_names
         missing = tuple(names.get(b, b) for b in report.overall.blocking)

@@ -24,13 +24,12 @@ from ..report.model import (
     RequirementResult,
     ResourceLink,
     SkillResult,
-    Status,
     YearsResult,
 )
 from ..rubric.model import Area, Requirement, Rubric, level_rank
-from .bands import verdict_for
 from .credits import skill_credit
 from .history import YearsFound, degree_result
+from .numbers import GapNumbers, RequirementNumbers, rank_numbers, requirement_numbers
 from .selfassess import self_assessed_credit, self_assessment_warnings
 
 #: Evidence and ignored mentions quoted per skill in a report.
@@ -95,12 +94,6 @@ class SharedResults:
         return links
 
 
-def _status(score: float, rubric: Rubric, *, parts_met: bool) -> Status:
-    if score >= rubric.scoring.met_threshold and parts_met:
-        return "met"
-    return "partial" if score > 0 else "missing"
-
-
 def _score_requirement(
     rubric: Rubric,
     requirement: Requirement,
@@ -110,16 +103,12 @@ def _score_requirement(
     shared: SharedResults,
     *,
     details: bool,
-) -> RequirementResult:
-    parts: list[float] = []
-    # Years and degree are thresholds, not degrees of evidence: "10+ years" is met by ten
-    # years, not by seven, and a degree by the level asked for (in a related field too).
-    parts_met = True
+) -> tuple[RequirementResult, RequirementNumbers]:
     explanations: list[str] = []
     skill_results: list[SkillResult] = []
+    credits: list[float] = []
     assessed = self_assessed_credit(rubric, requirement, profile)
     if requirement.skills:
-        credits: list[float] = []
         for skill in requirement.skills:
             evidence = matches.for_skill(skill.name)
             rejected = matches.rejected.get(skill.name, ())
@@ -140,8 +129,6 @@ def _score_requirement(
                     ignored=_ignored_items(rejected) if details else (),
                 )
             )
-        top = sorted(credits, reverse=True)[: requirement.min_skills]
-        skills_part = sum(top) / requirement.min_skills
         found = sum(1 for c in credits if c > 0)
         needed = requirement.min_skills
         if len(requirement.skills) > 1:
@@ -152,40 +139,41 @@ def _score_requirement(
             explanations.append(f"{requirement.skills[0].name}: {skill_results[0].basis}")
         if assessed is not None:
             # The candidate's own rating counts when it says more than the evidence found.
-            skills_part = max(skills_part, assessed.credit)
             explanations.append(assessed.basis)
-        parts.append(skills_part)
+    degree = None
+    if requirement.degree is not None:
+        degree = degree_result(profile, requirement.degree, as_of=years_found.as_of)
+    numbers = requirement_numbers(
+        rubric,
+        requirement,
+        credits,
+        assessed=assessed.credit if assessed is not None else None,
+        years_found=years_found,
+        degree_credit=degree.credit if degree is not None else None,
+    )
     years_result = None
-    if requirement.years is not None:
+    if requirement.years is not None and numbers.years_credit is not None:
         found_years = years_found.years
-        credit = 0.0 if found_years is None else min(1.0, found_years / requirement.years)
         years_result = build(
             YearsResult,
             required=requirement.years,
             found=found_years,
-            credit=round(credit, 4),
+            credit=round(numbers.years_credit, 4),
             basis=years_found.basis,
             line=years_found.line,
         )
-        parts.append(credit)
-        parts_met = parts_met and credit >= 1.0
         have = "no" if found_years is None else f"{found_years:g}"
         explanations.append(f"{have} of {requirement.years:g} years")
-    degree = None
-    if requirement.degree is not None:
-        degree = degree_result(profile, requirement.degree, as_of=years_found.as_of)
-        parts.append(degree.credit)
-        parts_met = parts_met and degree.credit >= min(requirement.degree.related_credit, 1.0)
+    if degree is not None:
         explanations.append(degree.basis)
-    score = round(sum(parts) / len(parts), 4) if parts else 0.0
-    return build(
+    result = build(
         RequirementResult,
         id=requirement.id,
         name=requirement.name,
         must_have=requirement.must_have,
         weight=requirement.weight,
-        score=score,
-        status=_status(score, rubric, parts_met=parts_met),
+        score=numbers.score,
+        status=numbers.status,
         explanation="; ".join(explanations),
         min_skills=requirement.min_skills,
         level=requirement.level,
@@ -194,6 +182,7 @@ def _score_requirement(
         degree=degree,
         self_assessment=assessed.evidence if assessed is not None else None,
     )
+    return result, numbers
 
 
 def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
@@ -212,50 +201,12 @@ def _level_warnings(profile: Profile, rubric: Rubric) -> tuple[str, ...]:
     return tuple(dict.fromkeys(warnings))
 
 
-def _subject(
-    rubric: Rubric, scored: list[list[RequirementResult]], total_area_weight: float
-) -> tuple[dict[str, float], dict[str, float]]:
-    """How much each area tied to the role's subject counts (its factor, 0-1), and the
-    share of the overall score each subject requirement unlocks in those areas.
-
-    The factor is the subject requirements' weighted score against ``met_threshold``,
-    at most 1. What an area loses to it (its evidence score × (1 − factor) × its share)
-    is gained by showing the subject, and is added to the subject requirements' gaps in
-    proportion to their weight: the gains still add up to 100 − overall.
-    """
-    subject = rubric.scoring.subject
-    if subject is None:
-        return {}, {}
-    by_id = {
-        result.id: (requirement, result)
-        for area, results in zip(rubric.areas, scored, strict=True)
-        for requirement, result in zip(area.requirements, results, strict=True)
-    }
-    parts = [by_id[rid] for rid in subject.requirements if rid in by_id]
-    weight = sum(requirement.weight for requirement, _ in parts)
-    if not parts or weight <= 0:
-        return {}, {}
-    shown = sum(requirement.weight * result.score for requirement, result in parts) / weight
-    factor = min(1.0, shown / rubric.scoring.met_threshold)
-    tied = set(subject.areas)
-    factors = {area.id: factor for area in rubric.areas if area.id in tied}
-    lost = 0.0
-    for area, results in zip(rubric.areas, scored, strict=True):
-        if area.id in tied:
-            requirement_weight = sum(r.weight for r in area.requirements) or 1.0
-            raw = sum(r.weight * x.score for r, x in zip(area.requirements, results, strict=True))
-            lost += raw / requirement_weight * (1.0 - factor) * area.weight / total_area_weight
-    gains = {requirement.id: lost * requirement.weight / weight for requirement, _ in parts}
-    return factors, gains
-
-
 def _gap(
     area: Area,
     requirement: Requirement,
     result: RequirementResult,
-    share: float,
+    numbers: GapNumbers,
     shared: SharedResults,
-    unlocks: float = 0.0,
 ) -> Gap:
     missing = tuple(s.name for s in result.skills if not s.matched)
     return build(
@@ -266,10 +217,10 @@ def _gap(
         name=requirement.name,
         score=result.score,
         status=result.status,
-        gain=round((1.0 - result.score) * share + unlocks, 2),
-        unlocks=round(unlocks, 2),
+        gain=numbers.gain,
+        unlocks=numbers.unlocks,
         must_have=requirement.must_have,
-        blocking=requirement.must_have and result.status != "met",
+        blocking=numbers.blocking,
         missing_skills=missing,
         next_steps=requirement.next_steps,
         resources=shared.resource_links(requirement),
@@ -300,7 +251,6 @@ def score_areas(
     ``details=False`` leaves out each skill's evidence and ignored mentions (the scores,
     statuses and gaps are identical).
     """
-    total_area_weight = sum(area.weight for area in rubric.areas)
     scored = [
         [
             _score_requirement(
@@ -310,53 +260,42 @@ def score_areas(
         ]
         for area in rubric.areas
     ]
-    factor, subject_gain = _subject(rubric, scored, total_area_weight)
+    numbers = rank_numbers(rubric, [[n for _, n in results] for results in scored])
     area_results: list[AreaResult] = []
-    gaps: list[tuple[int, int, Gap]] = []
-    overall_sum = 0.0
-    for a, (area, results) in enumerate(zip(rubric.areas, scored, strict=True)):
-        requirement_weight = sum(r.weight for r in area.requirements) or 1.0
-        weighted = 0.0
-        for r, (requirement, result) in enumerate(zip(area.requirements, results, strict=True)):
-            weighted += requirement.weight * result.score
-            share = requirement.weight / requirement_weight * area.weight / total_area_weight
-            extra = subject_gain.get(requirement.id, 0.0)
-            if result.score < 1.0 or extra > 0:
-                gaps.append(
-                    (a, r, _gap(area, requirement, result, share * 100, shared, extra * 100))
-                )
-        area_factor = factor.get(area.id)
-        raw = weighted / requirement_weight
-        area_score = round(raw * (1.0 if area_factor is None else area_factor), 4)
-        overall_sum += area.weight * area_score
+    for area, results, score, factor in zip(
+        rubric.areas, scored, numbers.area_scores, numbers.factors, strict=True
+    ):
+        requirements = tuple(result for result, _ in results)
         area_results.append(
             build(
                 AreaResult,
                 id=area.id,
                 name=area.name,
                 weight=area.weight,
-                score=area_score,
-                subject_factor=None if area_factor is None else round(area_factor, 4),
-                met=sum(1 for x in results if x.status == "met"),
-                partial=sum(1 for x in results if x.status == "partial"),
-                missing=sum(1 for x in results if x.status == "missing"),
-                requirements=tuple(results),
+                score=score,
+                subject_factor=factor,
+                met=sum(1 for x in requirements if x.status == "met"),
+                partial=sum(1 for x in requirements if x.status == "partial"),
+                missing=sum(1 for x in requirements if x.status == "missing"),
+                requirements=requirements,
             )
         )
-    overall_score = round(overall_sum / total_area_weight * 100, 1)
     ranked = [
-        g for _, _, g in sorted(gaps, key=lambda t: (-t[2].gain, not t[2].must_have, t[0], t[1]))
+        _gap(
+            rubric.areas[g.area],
+            rubric.areas[g.area].requirements[g.requirement],
+            scored[g.area][g.requirement][0],
+            g,
+            shared,
+        )
+        for g in numbers.gaps
     ]
     blocking = tuple(g.requirement for g in ranked if g.blocking)
-    verdict = verdict_for(overall_score)
-    if blocking:
-        plural = "s" if len(blocking) != 1 else ""
-        verdict += f"; blocked by {len(blocking)} unmet must-have{plural}"
     all_results = [r for area in area_results for r in area.requirements]
     overall = build(
         Overall,
-        score=overall_score,
-        verdict=verdict,
+        score=numbers.overall,
+        verdict=numbers.verdict,
         blocked=bool(blocking),
         blocking=blocking,
         met=sum(1 for r in all_results if r.status == "met"),
