@@ -329,6 +329,13 @@ def _pending_for(error: _Error, root: type[BaseModel], source_map: SourceMap) ->
             if close_values:
                 message += f"; did you mean '{close_values[0]}'?"
         return _Pending(loc, message, "bad-value")
+    if kind == "model_type" and re.search(r"\bskills\[\d+\]$", _loc_text(loc)):
+        # A rubric skill may be its name alone or a mapping (rubric.model.SkillEntry).
+        message = (
+            f"'{_loc_text(loc)}' must be a skill: its name ('- Kubernetes') or a mapping "
+            f"with its name and options ('- name: Go'), got {_describe(value)}"
+        )
+        return _Pending(loc, message, "wrong-type")
     if kind in _TYPE_WORDS:
         message = f"'{_loc_text(loc)}' must be {_TYPE_WORDS[kind]}, got {_describe(value)}"
         if kind == "string_type" and isinstance(value, (int, float, bool, dt.date)):

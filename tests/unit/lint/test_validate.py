@@ -405,3 +405,11 @@ def test_a_form_read_as_an_inherited_form_of_another_skill_is_a_cross_match() ->
     problems = validate_text(text, path="r.yaml")
     assert [p.rule for p in problems] == ["cross-match"]
     assert "inherits from the knowledge base" in problems[0].message
+
+
+def test_a_skill_that_is_neither_a_name_nor_a_mapping_says_what_a_skill_may_be() -> None:
+    text = _ONE_SKILL.format(skill="          - 42\n          - [Python]\n          - Kubernetes\n")
+    problems = validate_text(text, path="r.yaml")
+    assert [(p.line, p.rule) for p in problems] == [(12, "wrong-type"), (13, "wrong-type")]
+    for problem in problems:
+        assert "must be a skill: its name ('- Kubernetes') or a mapping" in problem.message
