@@ -65,12 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 0
     sys.path.insert(0, str(ROOT / "src"))
+    from skillgap.analysis import PreparedRubric, find_evidence
     from skillgap.errors import SkillgapError
-    from skillgap.matching.index import SkillIndex
     from skillgap.profiles import load_profile
     from skillgap.rubric.parse import load_rubric
 
-    index = SkillIndex(load_rubric())
+    # Matched as the analysis matches: the rubric completed from the knowledge base.
+    prepared = PreparedRubric.of(load_rubric())
     found: dict[Path, set[str]] = {}
     formats: dict[Path, str] = {}
     for path in sorted(p for p in (corpus / "resumes").rglob("*") if p.is_file()):
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.compare:
                 print(f"\n== {path.relative_to(corpus)}\n   not read: {exc.message}")
             continue
-        matches = index.match_profile(profile)
+        matches = find_evidence(profile, prepared)
         found[path] = set(matches.evidence)
         formats[path] = profile.format
         if args.compare:

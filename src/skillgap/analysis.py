@@ -181,7 +181,7 @@ def analyze(
         prepared = prepared_for(rubric)
     rules = prepared.rubric
     as_of = as_of or dt.date.today()
-    matches = _matches(profile, prepared, contexts=details)
+    matches = find_evidence(profile, prepared, contexts=details)
     scored = score_areas(
         rules,
         profile,
@@ -225,9 +225,11 @@ def analyze(
     return report
 
 
-def _matches(profile: Profile, prepared: PreparedRubric, *, contexts: bool) -> ProfileMatches:
-    """The evidence in ``profile`` for the prepared rubric's skills, inherited forms
-    marked with their origin."""
+def find_evidence(
+    profile: Profile, prepared: PreparedRubric, *, contexts: bool = True
+) -> ProfileMatches:
+    """The evidence in ``profile`` for the prepared rubric's skills, as :func:`analyze`
+    scores it (forms inherited from the knowledge base marked with their origin)."""
     matches = prepared.index.match_profile(profile, contexts=contexts)
     if prepared.origins:
         matches = with_origins(matches, prepared.origins, prepared.implied, prepared.targets)
@@ -248,7 +250,7 @@ def analyze_numbers(
     """
     prepared = rubric if isinstance(rubric, PreparedRubric) else prepared_for(rubric)
     as_of = as_of or dt.date.today()
-    matches = _matches(profile, prepared, contexts=False)
+    matches = find_evidence(profile, prepared, contexts=False)
     years = experience_years(profile, as_of=as_of)
     return score_numbers(prepared.rubric, profile, matches, years_found=years)
 
@@ -331,4 +333,12 @@ def with_ladder(report: GapReport, placement: LadderPlacement) -> GapReport:
     return updated(report, ladder=placement)
 
 
-__all__ = ["GAPS_TO_NEXT", "PreparedRubric", "analyze", "analyze_numbers", "place", "with_ladder"]
+__all__ = [
+    "GAPS_TO_NEXT",
+    "PreparedRubric",
+    "analyze",
+    "analyze_numbers",
+    "find_evidence",
+    "place",
+    "with_ladder",
+]

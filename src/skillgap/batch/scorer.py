@@ -145,39 +145,35 @@ class Scorer:
 
     def _scored(self, item: BatchInput, profile: Profile, row_id: str, display: str) -> BatchRow:
         options = self.options
-        if not options.report_json:
+        report_json = None
+        if options.report_json:
+            report = analyze(
+                profile,
+                self.prepared,
+                blind=options.blind,
+                keep_source=options.keep_filenames,
+                as_of=options.as_of,
+                details=not options.lean,
+            )
+            names = self._requirement_names
+            candidate, score, verdict = (
+                report.candidate.name,
+                report.overall.score,
+                report.overall.verdict,
+            )
+            areas = [a.score for a in report.areas]
+            missing = [names.get(b, b) for b in report.overall.blocking]
+            gained = [g.name for g in report.gaps if g.gain > 0]
+            report_json = _report_json(report, lean=options.lean)
+        else:
             # CSV, Markdown and the ranking show numbers only: the lean scoring path
             # gives the full report's numbers without quoting evidence or building it.
             numbers = analyze_numbers(profile, self.prepared, as_of=options.as_of)
             rubric = self.prepared.rubric
+            candidate = None if options.blind else profile.identity.name
+            score, verdict, areas = numbers.overall, numbers.verdict, list(numbers.area_scores)
+            missing = [numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.blocking]
             gained = [numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.gain > 0]
-            return BatchRow(
-                path=item.display,
-                file=display,
-                id=row_id,
-                status="ok",
-                sha256=profile.sha256,
-                format=profile.format,
-                candidate=None if options.blind else profile.identity.name,
-                score=numbers.overall,
-                verdict=numbers.verdict,
-                areas=tuple(round(score * 100, 1) for score in numbers.area_scores),
-                must_haves_missing=tuple(
-                    numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.blocking
-                ),
-                top_gaps=tuple(gained[: options.top_gaps]),
-            )
-        report = analyze(
-            profile,
-            self.prepared,
-            blind=options.blind,
-            keep_source=options.keep_filenames,
-            as_of=options.as_of,
-            details=not options.lean,
-        )
-        names = self._requirement_names
-        missing = tuple(names.get(b, b) for b in report.overall.blocking)
-        gaps = tuple(g.name for g in report.gaps if g.gain > 0)[: options.top_gaps]
         return BatchRow(
             path=item.display,
             file=display,
@@ -185,13 +181,13 @@ class Scorer:
             status="ok",
             sha256=profile.sha256,
             format=profile.format,
-            candidate=report.candidate.name,
-            score=report.overall.score,
-            verdict=report.overall.verdict,
-            areas=tuple(round(a.score * 100, 1) for a in report.areas),
-            must_haves_missing=missing,
-            top_gaps=gaps,
-            report_json=_report_json(report, lean=options.lean) if options.report_json else None,
+            candidate=candidate,
+            score=score,
+            verdict=verdict,
+            areas=tuple(round(a * 100, 1) for a in areas),
+            must_haves_missing=tuple(missing),
+            top_gaps=tuple(gained[: options.top_gaps]),
+            report_json=report_json,
         )
 
 

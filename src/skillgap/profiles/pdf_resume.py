@@ -24,12 +24,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import LimitExceededError, ProfileError
+from ..errors import ProfileError
 from ..limits import Limits
 from .base import short_reason
 from .extracted import document_profile, finish_extracted
 from .model import Profile
-from .pdfium_text import PdfText, pdfium_text
+from .pdfium_text import PdfText, check_page_count, pdfium_text
 
 _ALNUM_RE = re.compile(r"[^\W_]")
 
@@ -286,14 +286,7 @@ def _pypdf_text(data: bytes, *, display: str, limits: Limits) -> PdfText:
             raise ProfileError(
                 f"is not a readable PDF (truncated or corrupt: {short_reason(exc)})", path=display
             ) from exc
-        if count == 0:
-            raise ProfileError("is a PDF with no pages: nothing to score", path=display)
-        if count > limits.max_pdf_pages:
-            raise LimitExceededError(
-                f"has {count:,} pages, over the limit of {limits.max_pdf_pages:,}; raise it "
-                "with --max-pages if the file is genuine",
-                path=display,
-            )
+        check_page_count(count, display=display, limits=limits)
         texts: list[str] = []
         images = False
         seen: dict[tuple[Any, ...], str] = {}

@@ -39,6 +39,19 @@ class PdfText:
     image_pages: int = 0
 
 
+def check_page_count(count: int, *, display: str, limits: Limits) -> None:
+    """A PDF with no pages, or more than ``limits.max_pdf_pages``, is refused (by
+    either reader)."""
+    if count == 0:
+        raise ProfileError("is a PDF with no pages: nothing to score", path=display)
+    if count > limits.max_pdf_pages:
+        raise LimitExceededError(
+            f"has {count:,} pages, over the limit of {limits.max_pdf_pages:,}; raise it "
+            "with --max-pages if the file is genuine",
+            path=display,
+        )
+
+
 def pdfium_version() -> str | None:
     """ "pypdfium2 X.Y.Z", or None when it is not installed."""
     try:
@@ -77,14 +90,7 @@ def pdfium_text(data: bytes, *, display: str, limits: Limits) -> PdfText | None:
         return None
     try:
         count = len(document)
-        if count == 0:
-            raise ProfileError("is a PDF with no pages: nothing to score", path=display)
-        if count > limits.max_pdf_pages:
-            raise LimitExceededError(
-                f"has {count:,} pages, over the limit of {limits.max_pdf_pages:,}; raise it "
-                "with --max-pages if the file is genuine",
-                path=display,
-            )
+        check_page_count(count, display=display, limits=limits)
         texts: list[str] = []
         images = 0
         length = 0
@@ -197,4 +203,4 @@ def _has_images(page: Any) -> bool:
         return False
 
 
-__all__ = ["PdfText", "pdfium_text", "pdfium_version"]
+__all__ = ["PdfText", "check_page_count", "pdfium_text", "pdfium_version"]
