@@ -16,6 +16,7 @@ Usage::
 
     python benchmarks/bench_pdf.py            # 60 generated resumes, 3 pages each
     python benchmarks/bench_pdf.py --n 20
+    /path/to/compiled-venv/bin/python benchmarks/bench_pdf.py --installed
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for entry in (str(ROOT), str(ROOT / "src")):
+# --installed: measure the skillgap this interpreter has installed (e.g. a wheel with
+# compiled modules) rather than this checkout's src/.
+for entry in (str(ROOT),) if "--installed" in sys.argv else (str(ROOT), str(ROOT / "src")):
     if entry not in sys.path:
         sys.path.insert(0, entry)
 
@@ -106,7 +109,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=60, help="generated resumes (3 pages each)")
     parser.add_argument("--rounds", type=int, default=3, help="best of this many rounds")
+    parser.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the installed skillgap (e.g. compiled), not this checkout's src/",
+    )
     args = parser.parse_args()
+    from skillgap._build import build_description
+
+    print(f"skillgap build: {build_description()}")
     prepared = PreparedRubric.of(load_rubric())
     sets = {"generated": generated_pdfs(args.n), "corpus": corpus_pdfs()}
     results: dict[tuple[str, str, str], float] = {}

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     )
     from .matching.evidence import Evidence
     from .matching.index import SkillIndex
-    from .profiles import load_profile
+    from .profiles.load import load_profile
     from .profiles.model import Profile
     from .report.model import GapReport
     from .rubric.bundled import bundled_rubric_ids

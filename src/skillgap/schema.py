@@ -1,6 +1,6 @@
 """JSON Schemas (draft 2020-12) for skillgap's formats, exported from the models.
 
-``skillgap schema rubric|profile|report`` prints one; ``skillgap schema --write schema/``
+``skillgap schema rubric|profile|report|audit`` prints one; ``skillgap schema --write schema/``
 regenerates the committed copies in ``schema/`` (a test checks they have not drifted
 from the models). Editors use the rubric schema through the comment at the top of a
 rubric file::
@@ -8,7 +8,8 @@ rubric file::
     # yaml-language-server: $schema=../schema/rubric.schema.json
 
 The rubric and profile schemas describe what you write (the models' validation side);
-the report schema describes what ``--format json`` prints (the serialisation side).
+the report and audit schemas describe what ``--format json`` prints (the serialisation
+side).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class SchemaName(str, enum.Enum):
     RUBRIC = "rubric"
     PROFILE = "profile"
     REPORT = "report"
+    AUDIT = "audit"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class SchemaSpec:
             from .profiles.skillgap_profile import SkillgapProfile
 
             return SkillgapProfile
+        if self.name == "audit":
+            from .audit.model import AuditReport
+
+            return AuditReport
         from .report.model import GapReport
 
         return GapReport
@@ -74,12 +80,13 @@ SCHEMAS: dict[str, SchemaSpec] = {
         SchemaSpec("rubric", "skillgap rubric", "validation"),
         SchemaSpec("profile", "skillgap profile", "validation"),
         SchemaSpec("report", "skillgap gap report", "serialization"),
+        SchemaSpec("audit", "skillgap fairness audit", "serialization"),
     )
 }
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema for ``name`` (rubric, profile or report) as a dict.
+    """The JSON Schema for ``name`` (rubric, profile, report or audit) as a dict.
 
     >>> schema = json_schema("rubric")
     >>> schema["$id"], schema["title"]

@@ -35,3 +35,12 @@ def test_the_startup_benchmark_times_each_command_and_states_its_targets() -> No
         assert name in out
     targets = [line for line in out.splitlines() if line.startswith("target:")]
     assert len(targets) == 2 and all(t.endswith(("met", "NOT met")) for t in targets)
+
+
+def test_the_compiled_benchmark_compares_both_builds_and_states_its_targets() -> None:
+    # This interpreter stands in for the compiled build (building one takes a minute);
+    # the script still runs both sides, checks they write the same CSV and states targets.
+    out = run("bench_compiled.py", "--n", "20", "--pairs", "1", "--compiled", sys.executable)
+    assert "compiled / pure at --jobs 2" in out and "byte-identical" in out
+    targets = [line for line in out.splitlines() if line.startswith("target:")]
+    assert len(targets) == 2 and all(t.endswith(("met", "NOT met")) for t in targets)

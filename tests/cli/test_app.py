@@ -71,8 +71,10 @@ def test_bad_profile_exits_3_with_one_line(name: str, tmp_path: Path) -> None:
 
 def test_version() -> None:
     from skillgap import __version__
+    from skillgap._build import build_description
 
-    assert invoke("--version")[1].strip() == f"skillgap {__version__}"
+    # "skillgap 0.1.0 (pure Python)" or "skillgap 0.1.0 (compiled: 19 of 19 modules)"
+    assert invoke("--version")[1].strip() == f"skillgap {__version__} ({build_description()})"
 
 
 def test_every_command_has_help_with_an_example() -> None:

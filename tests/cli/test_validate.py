@@ -122,6 +122,7 @@ def test_schema_write_regenerates_the_files(tmp_path: Path) -> None:
     code, _, err = invoke("schema", "--write", str(tmp_path))
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "audit.schema.json",
         "profile.schema.json",
         "report.schema.json",
         "rubric.schema.json",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,7 @@ def rows_by_name(rubric: Rubric, folder: Path, *, jobs: int = 1) -> dict[str, Ba
 
 
 def _run(
-    rubric: Rubric,
+    rubric: Rubric | Sequence[Rubric],
     folder: Path,
     output: Path,
     *,

@@ -1,4 +1,5 @@
-"""Many profiles against one rubric: parallel, streaming, resumable, one row per input.
+"""Many profiles against one rubric or several: parallel, streaming, resumable, one row
+per input (and rubric).
 
 The pieces, each usable on its own, one module each (the CLI's ``skillgap batch`` just
 wires them up, and :func:`execute` in :mod:`.run` runs them all):
@@ -21,7 +22,16 @@ wires them up, and :func:`execute` in :mod:`.run` runs them all):
   per row in completion order (flushed, so a killed run loses at most the line being
   written); ``.csv``, ``.json`` and ``.md`` spool rows to a temporary file and, at the
   end, write them sorted by score (ties by path) into a file that replaces the output
-  atomically. Only small sort keys are kept in memory.
+  atomically. Only small sort keys are kept in memory. ``.parquet`` (:mod:`.parquet`,
+  with pyarrow) is written the same way, in row groups, with typed columns.
+* Several rubrics (:func:`load_rubrics`, :mod:`.rubrics`): each input is read and loaded
+  once and scored against every rubric, one row per input and rubric, every output
+  ranked rubric by rubric. :func:`score_many` (:mod:`.many`) does that as one plain
+  function in the calling process, for any engine (a Spark ``mapInPandas`` function, a
+  Dask or Ray task).
+* Inputs and outputs may be URLs (``s3://``, ``gs://``, ``file://``, ``memory://``, ...):
+  :mod:`.remote` lists, reads and writes them through fsspec, imported only then, and
+  :mod:`.urls` strips the credentials a URL carries before it is shown or recorded.
 
 Every output carries an audit header (``.json``, ``.md``) or a sidecar
 ``FILE.meta.json`` (``.csv``, ``.jsonl``; :mod:`.files`): the rubric id, version and
@@ -35,11 +45,13 @@ from __future__ import annotations
 from ..limits import DEFAULT_TIMEOUT
 from .files import BATCH_SCHEMA_VERSION, META_SUFFIX, OUTPUT_SUFFIXES, meta_path, output_kind
 from .inputs import BatchInput, collect_inputs
+from .many import score_many
 from .pool import run_batch
 from .resume import ResumeState, load_resume_state, remaining_inputs
 from .rows import BatchOptions, BatchRow
+from .rubrics import load_rubrics
 from .run import BatchResult, execute
-from .scorer import Scorer
+from .scorer import Scorer, ScoreStats
 from .sinks import BatchLayout, Sink, build_meta, open_sink
 from .tally import BatchTally
 
@@ -55,15 +67,18 @@ __all__ = [
     "BatchRow",
     "BatchTally",
     "ResumeState",
+    "ScoreStats",
     "Scorer",
     "Sink",
     "build_meta",
     "collect_inputs",
     "execute",
     "load_resume_state",
+    "load_rubrics",
     "meta_path",
     "open_sink",
     "output_kind",
     "remaining_inputs",
     "run_batch",
+    "score_many",
 ]

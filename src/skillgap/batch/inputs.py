@@ -2,7 +2,9 @@
 
 Files are taken as given, directories walked, globs expanded and ``-`` read from stdin;
 a path that does not exist or a glob that matches nothing is an input with a
-``problem``, so it is reported as an error row like any unreadable file.
+``problem``, so it is reported as an error row like any unreadable file. An argument
+with ``://`` is a URL, listed and read through fsspec (:mod:`.remote`, imported only
+then).
 """
 
 from __future__ import annotations
@@ -13,19 +15,51 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import LimitExceededError
+from ..io.read import read_bytes
+from ..limits import DEFAULT_LIMITS, Limits, human_bytes
 from .files import META_SUFFIX
+from .urls import is_url
 
 _GLOB_CHARS = frozenset("*?[")
 
 
 @dataclass(frozen=True, order=True)
 class BatchInput:
-    """One input: the path to read and how it is shown (as the user named it)."""
+    """One input: the path to read and how it is shown (as the user named it; a URL
+    without its credentials)."""
 
     display: str
     path: str = field(compare=False)
     #: A problem found while collecting (a glob that matched nothing, a missing path).
     problem: str | None = field(default=None, compare=False)
+    #: For an input reached through fsspec: the URL (as given, credentials and all) whose
+    #: filesystem reads ``path``. Never shown or recorded.
+    opener: str | None = field(default=None, compare=False, repr=False)
+    #: The input's bytes, when the caller already holds them (:func:`.many.score_many`
+    #: given ``(name, bytes)``): nothing is read.
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    #: In a batch of several rubrics, the positions of those this input is still to be
+    #: scored against (a resumed run that had done some); None: every rubric.
+    rubrics: tuple[int, ...] | None = field(default=None, compare=False)
+
+
+def read_input(item: BatchInput, *, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of one input, local or through fsspec, within the size limit."""
+    if item.data is not None:
+        if len(item.data) > limits.max_file_bytes:
+            raise LimitExceededError(
+                f"file is {human_bytes(len(item.data))}, over the "
+                f"{human_bytes(limits.max_file_bytes)} limit; raise it with --max-file-size "
+                "if the file is genuine",
+                path=item.display,
+            )
+        return item.data
+    if item.opener is None:
+        return read_bytes(Path(item.path), limits=limits)
+    from .remote import read_url
+
+    return read_url(item.path, opener=item.opener, shown=item.display, limits=limits)
 
 
 def shown_path(path: str | Path) -> str:
@@ -49,7 +83,14 @@ def missing_argument(argument: str) -> str | None:
 
     >>> missing_argument("src/skillgap/rubrixs")
     "src/skillgap/rubrixs: no such file or folder; did you mean 'src/skillgap/rubrics'?"
+
+    A URL whose protocol cannot be opened (fsspec or its package not installed) raises
+    :class:`~skillgap.errors.InputError`: nothing it names can be read.
     """
+    if is_url(argument):
+        from .remote import missing_url
+
+        return missing_url(argument)
     if argument == "-" or _GLOB_CHARS & set(argument):
         return None
     path = Path(argument)
@@ -94,7 +135,10 @@ def _is_own_file(path: Path, own: set[Path], own_names: set[str]) -> bool:
 
 
 def collect_inputs(
-    arguments: Sequence[str], *, stdin: Iterable[str] | None = None, exclude: Sequence[Path] = ()
+    arguments: Sequence[str],
+    *,
+    stdin: Iterable[str] | None = None,
+    exclude: Sequence[Path | str] = (),
 ) -> list[BatchInput]:
     """Expand the command line's inputs into a sorted, de-duplicated list.
 
@@ -104,10 +148,14 @@ def collect_inputs(
     path per line from ``stdin``. ``exclude`` names our own output files, which are
     never inputs. A path that does not exist or a glob that matches nothing becomes an
     input with a ``problem``, so it is reported as an error row like any unreadable file.
+    URLs (``s3://bucket/inbox/``, ``memory://cv/*.txt``) are listed by their filesystem
+    the same way; ``exclude`` may name URLs too.
     """
     own: set[Path] = set()
+    own_urls = [p for p in exclude if isinstance(p, str) and is_url(p)]
     for path in exclude:
-        own |= _output_family(path)
+        if not (isinstance(path, str) and is_url(path)):
+            own |= _output_family(Path(path))
     own_names = {p.name for p in own}
     found: dict[str, BatchInput] = {}
 
@@ -135,7 +183,21 @@ def collect_inputs(
                 if child.is_file():  # FIFOs, sockets and devices in a folder are not resumes
                     add(child, str(child))
 
+    def expand_remote(argument: str) -> None:
+        from .remote import expand_url
+
+        # A local output seen through file:// is still our own.
+        local_own = [own_path.as_uri() for own_path in own]
+        for shown, path, problem in expand_url(argument, exclude=[*own_urls, *local_own]):
+            key = f"{'?' if problem else ''}{shown}"
+            found.setdefault(
+                key, BatchInput(display=shown, path=path, problem=problem, opener=argument)
+            )
+
     def expand(argument: str) -> None:
+        if is_url(argument):
+            expand_remote(argument)
+            return
         path = Path(argument)
         try:
             mode = path.stat().st_mode

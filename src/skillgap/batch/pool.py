@@ -11,7 +11,8 @@ one at a time in a pool of their own, so only the input that kills a worker agai
 error row, and the rest go on in a fresh pool. Workers end when the process that started
 them goes (even by SIGKILL), rather than living on.
 
-There are never more workers than inputs or CPU cores.
+There are never more workers than inputs or CPU cores. Inputs in fsspec's ``memory://``
+filesystem, which only this process can see, are scored in this process.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from collections.abc import Iterator, Sequence
 from ..analysis import prepared_for
 from ..rubric.model import Rubric
 from .inputs import BatchInput
-from .rows import BatchOptions, BatchRow, unread_row
-from .scorer import Scorer, Watchdog, timed_out_row
+from .rows import BatchOptions, BatchRow, unread_rows
+from .rubrics import rubric_tags
+from .scorer import Scorer, Watchdog, timed_out_rows
+from .urls import in_process_only
 
 #: Chunks of work in flight per worker: enough to keep workers busy, few enough that
 #: finished rows never pile up in memory.
@@ -41,13 +44,15 @@ _WORKER: Scorer | None = None
 _PARENT_CHECK_SECONDS = 1.0
 
 
-def _init_worker(rubric: Rubric, options: BatchOptions, parent: int | None = None) -> None:
+def _init_worker(
+    rubrics: tuple[Rubric, ...], options: BatchOptions, parent: int | None = None
+) -> None:
     """Process-pool initializer: build the skill index once per worker process, and end
     the worker when ``parent`` (the batch's process) goes."""
     global _WORKER
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _WORKER = Scorer(rubric, options, watchdog=Watchdog() if options.timeout else None)
+    _WORKER = Scorer(rubrics, options, watchdog=Watchdog() if options.timeout else None)
     _settle_memory()
 
 
@@ -68,7 +73,7 @@ def _settle_memory() -> None:
 
 def _score_chunk(items: list[BatchInput]) -> list[BatchRow]:
     assert _WORKER is not None, "worker not initialised"
-    return [_WORKER.score(item) for item in items]
+    return [row for item in items for row in _WORKER.score_all(item)]
 
 
 def _chunk_size(count: int, jobs: int) -> int:
@@ -89,35 +94,54 @@ def workers_for(jobs: int, inputs: int, cpus: int | None = None) -> int:
     return max(1, min(jobs, inputs, cpus))
 
 
+def as_rubrics(rubric: Rubric | Sequence[Rubric]) -> tuple[Rubric, ...]:
+    """One rubric or several, as a tuple."""
+    return (rubric,) if isinstance(rubric, Rubric) else tuple(rubric)
+
+
 def run_batch(
-    items: Sequence[BatchInput], rubric: Rubric, options: BatchOptions, *, jobs: int = 1
+    items: Sequence[BatchInput],
+    rubric: Rubric | Sequence[Rubric],
+    options: BatchOptions,
+    *,
+    jobs: int = 1,
 ) -> Iterator[BatchRow]:
     """Score every input, yielding each row as soon as it is done (completion order).
 
-    With ``jobs == 1`` the work runs in this process; otherwise in a pool of ``jobs``
-    worker processes, each with its own skill index, fed a few chunks at a time.
+    With several rubrics, each input is read once and scored against each of them: one
+    row per input and rubric, the rows of one input together. With ``jobs == 1`` the
+    work runs in this process; otherwise in a pool of ``jobs`` worker processes, each
+    with its own skill indexes, fed a few chunks at a time.
     """
+    rubric = as_rubrics(rubric)
     if not items:
         return
     jobs = workers_for(jobs, len(items))
-    if (jobs <= 1 or len(items) == 1) and _needs_a_worker(items, options):
-        prepared_for(rubric)  # once here: every worker (a new one after each stuck PDF)
+    # memory:// files exist only in this process: no worker could read them.
+    here = any(i.opener is not None and in_process_only(i.opener) for i in items)
+    if not here and (jobs <= 1 or len(items) == 1) and _needs_a_worker(items, options):
+        _prepare(rubric)  # once here: every worker (a new one after each stuck PDF)
         # A PDF is read by native code, which only a worker's watchdog can stop in time.
         yield from _one_at_a_time(list(items), rubric, options, order=False)
         return
-    if jobs <= 1 or len(items) == 1:
+    if here or jobs <= 1 or len(items) == 1:
         scorer = Scorer(rubric, options)  # (no gc.freeze here: this is the caller's process)
         for item in items:
-            yield scorer.score(item)
+            yield from scorer.score_all(item)
         return
-    prepared_for(rubric)  # once here: forked workers inherit it (Scorer looks it up)
+    _prepare(rubric)  # once here: forked workers inherit it (Scorer looks it up)
     size = _chunk_size(len(items), jobs)
     chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
     yield from _run_pool(chunks, rubric, options, jobs)
 
 
+def _prepare(rubrics: tuple[Rubric, ...]) -> None:
+    for rubric in rubrics:
+        prepared_for(rubric)
+
+
 def _run_pool(
-    chunks: list[list[BatchInput]], rubric: Rubric, options: BatchOptions, jobs: int
+    chunks: list[list[BatchInput]], rubric: tuple[Rubric, ...], options: BatchOptions, jobs: int
 ) -> Iterator[BatchRow]:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -166,14 +190,20 @@ def _needs_a_worker(items: Sequence[BatchInput], options: BatchOptions) -> bool:
     )
 
 
-def _pool(rubric: Rubric, options: BatchOptions, jobs: int) -> futures.ProcessPoolExecutor:
+def _pool(
+    rubric: tuple[Rubric, ...], options: BatchOptions, jobs: int
+) -> futures.ProcessPoolExecutor:
     return futures.ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(rubric, options, os.getpid())
     )
 
 
 def _one_at_a_time(
-    items: list[BatchInput], rubric: Rubric, options: BatchOptions, *, order: bool = True
+    items: list[BatchInput],
+    rubric: tuple[Rubric, ...],
+    options: BatchOptions,
+    *,
+    order: bool = True,
 ) -> Iterator[BatchRow]:
     """Score each input alone in a one-worker pool: an input that kills the worker is the
     one to blame, and the next input gets a fresh worker. A worker that ended after the
@@ -186,6 +216,7 @@ def _one_at_a_time(
         except BrokenProcessPool:
             return None
 
+    tags = rubric_tags(rubric)
     executor = _pool(rubric, options, 1)
     try:
         for item in sorted(items) if order else items:
@@ -195,7 +226,11 @@ def _one_at_a_time(
                 timed_out = bool(options.timeout) and (
                     time.monotonic() - started >= (options.timeout or 0)
                 )
-                yield timed_out_row(item, options) if timed_out else _crashed(item, options)
+                yield from (
+                    timed_out_rows(item, options, tags)
+                    if timed_out
+                    else crashed_rows(item, options, tags)
+                )
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _pool(rubric, options, 1)
             else:
@@ -204,10 +239,15 @@ def _one_at_a_time(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _crashed(item: BatchInput, options: BatchOptions) -> BatchRow:
-    return unread_row(
-        item,
-        options,
-        "a worker process died while this file was being read "
-        "(out of memory, or a crash in a PDF/DOCX library); it was not scored",
-    )
+#: Why an input whose worker died is an error row.
+CRASHED = (
+    "a worker process died while this file was being read "
+    "(out of memory, or a crash in a PDF/DOCX library); it was not scored"
+)
+
+
+def crashed_rows(
+    item: BatchInput, options: BatchOptions, tags: Sequence[str | None]
+) -> list[BatchRow]:
+    """The error rows of an input whose worker died reading it, one per rubric."""
+    return unread_rows(item, options, CRASHED, tags)

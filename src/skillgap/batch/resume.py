@@ -3,6 +3,7 @@ inputs are left to score."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -12,12 +13,13 @@ from pathlib import Path
 
 from ..errors import InputError, SkillgapError, UsageError
 from ..io.json_source import clean_json
-from ..io.read import read_bytes, sha256_hex
+from ..io.read import sha256_hex
 from ..io.write import write_atomic
 from ..limits import DEFAULT_LIMITS, Limits
 from ..rubric.model import Rubric
-from .inputs import BatchInput
+from .inputs import BatchInput, read_input
 from .rows import BatchRow
+from .rubrics import rubric_tags
 
 
 @dataclass
@@ -25,9 +27,13 @@ class ResumeState:
     """What an existing ``.jsonl`` output already holds."""
 
     rows: list[BatchRow] = field(default_factory=list)
-    #: (path, sha256) of scored and failed inputs, and sha256 counts of blind rows.
-    keys: set[tuple[str, str]] = field(default_factory=set)
-    blind_counts: Counter[str] = field(default_factory=Counter)
+    #: (path, sha256, rubric's place) of scored inputs, and (sha256, rubric's place)
+    #: counts of blind rows: in a batch of several rubrics, an input is done for each
+    #: rubric it was scored against.
+    keys: set[tuple[str, str, int]] = field(default_factory=set)
+    blind_counts: Counter[tuple[str, int]] = field(default_factory=Counter)
+    #: How many rubrics the run scores against.
+    rubrics: int = 1
     truncated: bool = False
     dropped: int = 0
     as_of: dt.date | None = None
@@ -74,16 +80,19 @@ def _row_from_line(line: str) -> BatchRow | None:
     )
 
 
-def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
+def load_resume_state(path: Path, *, rubric: Rubric | Sequence[Rubric]) -> ResumeState:
     """Read a ``.jsonl`` output written by an earlier (maybe killed) run.
 
     A last line without its newline, or that is not valid JSON, is what a killed run
     leaves behind: it is dropped (and the file repaired before anything is appended).
     Error rows are dropped too, so failed inputs are tried again. A damaged line
-    anywhere else, or rows scored against a different rubric, are errors: mixing them
-    would give a ranking no one can trust.
+    anywhere else, or rows scored against a rubric not in this run, are errors: mixing
+    them would give a ranking no one can trust. With several rubrics, a row counts for
+    the rubric it names (by sha256).
     """
-    state = ResumeState()
+    rubrics = (rubric,) if isinstance(rubric, Rubric) else tuple(rubric)
+    tags = rubric_tags(rubrics)
+    state = ResumeState(rubrics=len(rubrics))
     if not path.exists():
         return state
     try:
@@ -96,7 +105,7 @@ def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
     elif lines:
         state.truncated = True  # no final newline: the last write did not finish
         lines.pop()
-    expected = rubric.origin.sha256 if rubric.origin else ""
+    shas = [r.origin.sha256 if r.origin else "" for r in rubrics]
     for number, blob in enumerate(lines, start=1):
         try:
             row = _row_from_line(blob.decode("utf-8"))
@@ -125,30 +134,40 @@ def load_resume_state(path: Path, *, rubric: Rubric) -> ResumeState:
         if not row.ok:
             state.dropped += 1
             continue
-        data_sha = _rubric_sha(row)
-        if data_sha is not None and expected and data_sha != expected:
-            raise UsageError(
-                f"{path} holds results for a different rubric (sha256 "
-                f"{data_sha[:12]}…, this run: {expected[:12]}…); use a new "
-                "--output or the same rubric"
-            )
+        place = _place(row, rubrics, shas, path)
         if row.sha256 is None:
             continue
         if row.path == row.id:
-            state.blind_counts[row.sha256] += 1
+            state.blind_counts[(row.sha256, place)] += 1
         else:
-            state.keys.add((row.path, row.sha256))
-        state.rows.append(row)
+            state.keys.add((row.path, row.sha256, place))
+        state.rows.append(dataclasses.replace(row, rubric=tags[place]))
         if state.as_of is None:
             state.as_of = _as_of(row)
     return state
 
 
-def _rubric_sha(row: BatchRow) -> str | None:
-    if row.report_json is None:
-        return None
-    value = json.loads(row.report_json).get("rubric", {}).get("sha256")
-    return str(value) if value else None
+def _place(row: BatchRow, rubrics: Sequence[Rubric], shas: Sequence[str], path: Path) -> int:
+    """Which of the run's rubrics a resumed row was scored against (its place)."""
+    data = json.loads(row.report_json).get("rubric", {}) if row.report_json else {}
+    data_sha = str(data.get("sha256") or "")
+    if len(rubrics) == 1:
+        if data_sha and shas[0] and data_sha != shas[0]:
+            raise UsageError(
+                f"{path} holds results for a different rubric (sha256 "
+                f"{data_sha[:12]}…, this run: {shas[0][:12]}…); use a new "
+                "--output or the same rubric"
+            )
+        return 0
+    for place, (rubric, sha) in enumerate(zip(rubrics, shas, strict=True)):
+        if (data_sha and data_sha == sha) or (
+            not data_sha and not sha and data.get("id") == rubric.id
+        ):
+            return place
+    raise UsageError(
+        f"{path} holds results for a rubric not in this run ('{data.get('id')}', sha256 "
+        f"{data_sha[:12]}…); use a new --output or the same rubrics"
+    )
 
 
 def _as_of(row: BatchRow) -> dt.date | None:
@@ -178,16 +197,22 @@ def remaining_inputs(
             remaining.append(item)
             continue
         try:
-            sha = sha256_hex(read_bytes(Path(item.path), limits=limits))
+            sha = sha256_hex(read_input(item, limits=limits))
         except SkillgapError:
             remaining.append(item)  # it will be an error row again, with the reason
             continue
-        if (item.display, sha) in state.keys:
-            continue
-        if counts[sha] > 0:
-            counts[sha] -= 1
-            continue
-        remaining.append(item)
+        left: list[int] = []
+        for place in range(state.rubrics):
+            if (item.display, sha, place) in state.keys:
+                continue
+            if counts[(sha, place)] > 0:
+                counts[(sha, place)] -= 1
+                continue
+            left.append(place)
+        if len(left) == state.rubrics:
+            remaining.append(item)
+        elif left:  # done for some rubrics only: scored against the others
+            remaining.append(dataclasses.replace(item, rubrics=tuple(left)))
     return remaining
 
 

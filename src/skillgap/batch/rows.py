@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -40,6 +41,13 @@ class BatchRow:
     top_gaps: tuple[str, ...] = ()
     error: str | None = None
     report_json: str | None = None
+    #: The rubric's skills with and without evidence, in rubric order (filled in only
+    #: when :attr:`BatchOptions.skill_lists` asks: Parquet outputs).
+    matched_skills: tuple[str, ...] = ()
+    missing_skills: tuple[str, ...] = ()
+    #: The id of the rubric the row was scored against, in a batch of several rubrics
+    #: (None in a batch of one: every row is against its rubric).
+    rubric: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -61,6 +69,7 @@ class BatchRow:
     def summary(self) -> dict[str, Any]:
         """The row as a small mapping: what CSV, Markdown and the ranking show."""
         return {
+            "rubric": self.rubric,
             "file": self.file,
             "candidate": self.candidate,
             "id": self.id,
@@ -84,19 +93,19 @@ class BatchRow:
 
 
 def error_object(row: BatchRow) -> str:
-    """An error row as compact JSON: status, input, id, sha256 and the reason."""
-    return json.dumps(
-        {
-            "status": "error",
-            "input": row.file,
-            "id": row.id,
-            "sha256": row.sha256,
-            "format": row.format,
-            "error": row.error,
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """An error row as compact JSON: status, input, id, sha256 and the reason (and, in a
+    batch of several rubrics, the rubric's id)."""
+    data = {
+        "status": "error",
+        "input": row.file,
+        "id": row.id,
+        "sha256": row.sha256,
+        "format": row.format,
+        "error": row.error,
+    }
+    if row.rubric is not None:
+        data["rubric"] = row.rubric
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,8 @@ class BatchOptions:
     top_gaps: int = 3
     #: Seconds one input may take before it becomes an error row (None: no limit).
     timeout: float | None = DEFAULT_TIMEOUT
+    #: Name each row's matched and missing skills (needed for .parquet outputs only).
+    skill_lists: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The options that decide the results, for the audit trail."""
@@ -141,11 +152,34 @@ def error_message(exc: SkillgapError, display: str) -> str:
     return f"{where}: {message}"
 
 
-def unread_row(item: BatchInput, options: BatchOptions, reason: str) -> BatchRow:
+def unread_row(
+    item: BatchInput, options: BatchOptions, reason: str, *, rubric: str | None = None
+) -> BatchRow:
     """The error row for an input whose content is unknown: named by its path, or in
     blind mode by an id derived from the path."""
     anon = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
     name = item.display if not options.blind or options.keep_filenames else anon
     return BatchRow(
-        path=item.display, file=name, id=anon, status="error", error=f"{name}: {reason}"
+        path=item.display,
+        file=name,
+        id=anon,
+        status="error",
+        error=f"{name}: {reason}",
+        rubric=rubric,
     )
+
+
+def unread_rows(
+    item: BatchInput, options: BatchOptions, reason: str, tags: Sequence[str | None]
+) -> list[BatchRow]:
+    """:func:`unread_row` once for each rubric the input was to be scored against
+    (``tags``: their ids, or ``(None,)`` in a batch of one rubric)."""
+    return [unread_row(item, options, reason, rubric=tag) for tag in wanted(item, tags)]
+
+
+def wanted(item: BatchInput, tags: Sequence[str | None]) -> list[str | None]:
+    """The tags of the rubrics ``item`` is still to be scored against (all of them,
+    unless a resumed run left only some: :attr:`BatchInput.rubrics`)."""
+    if item.rubrics is None:
+        return list(tags)
+    return [tags[i] for i in item.rubrics]

@@ -1,21 +1,26 @@
-"""Scoring one input into one row, within a time limit, whatever the file contains."""
+"""Scoring one input into one row per rubric, within a time limit, whatever the file
+contains: the input read and loaded once, then scored against each rubric."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..analysis import analyze, analyze_numbers, prepared_for
+from ..analysis import PreparedRubric, analyze, analyze_numbers, prepared_for
 from ..errors import InputError, SkillgapError
-from ..io.read import read_bytes, sha256_hex
+from ..io.read import sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
-from ..profiles import detect_loader, loaders
+from ..profiles.load import detect_loader, loaders
 from ..profiles.model import Profile
 from ..report.lean import lean_report
 from ..report.model import GapReport
 from ..rubric.model import Rubric
-from .inputs import BatchInput
-from .rows import BatchOptions, BatchRow, error_message, unread_row
+from .inputs import BatchInput, read_input
+from .rows import BatchOptions, BatchRow, error_message, unread_row, unread_rows
+from .rubrics import rubric_tags
+from .urls import redact_url
 
 #: Seconds past ``--timeout`` before a worker stuck in native code (PDFium) is ended:
 #: the Python time limit gets the first chance, and says which file it was.
@@ -63,36 +68,96 @@ class Watchdog:
                 os._exit(WATCHDOG_EXIT)
 
 
+@dataclass(frozen=True)
+class _Target:
+    """One rubric a scorer scores against, with what each of its rows needs."""
+
+    prepared: PreparedRubric
+    #: Requirement id -> name (the names of unmet must-haves).
+    requirement_names: dict[str, str]
+    #: Every skill of the rubric once, in rubric order (matched and missing skills).
+    skill_names: tuple[str, ...]
+    #: What the rows carry as their ``rubric``: the id, or None in a batch of one rubric.
+    tag: str | None
+
+
+def _target(rubric: Rubric | PreparedRubric, tag: str | None) -> _Target:
+    # The process's prepared rubric: a pool worker forked from the batch's process
+    # inherits the one prepared there (see pool.run_batch) instead of building its own
+    # skill index again (a quarter of a second, for every worker started).
+    prepared = rubric if isinstance(rubric, PreparedRubric) else prepared_for(rubric)
+    rubric = prepared.rubric
+    return _Target(
+        prepared=prepared,
+        requirement_names={r.id: r.name for _, r in rubric.iter_requirements()},
+        skill_names=tuple(
+            dict.fromkeys(
+                skill.name
+                for area in prepared.rubric.areas
+                for requirement in area.requirements
+                for skill in requirement.skills
+            )
+        ),
+        tag=tag,
+    )
+
+
+@dataclass
+class ScoreStats:
+    """What a :class:`Scorer` has done: inputs read, profiles loaded, rows made. Each
+    input is read and loaded once, however many rubrics it is scored against."""
+
+    reads: int = 0
+    profiles: int = 0
+    rows: int = 0
+
+
 class Scorer:
-    """Scores one file at a time against one rubric (one per worker process)."""
+    """Scores one file at a time against one rubric or several (one per worker process):
+    each input is read and loaded into a profile once, then scored against every rubric.
+    """
 
     def __init__(
-        self, rubric: Rubric, options: BatchOptions, *, watchdog: Watchdog | None = None
+        self,
+        rubric: Rubric | PreparedRubric | Sequence[Rubric | PreparedRubric],
+        options: BatchOptions,
+        *,
+        watchdog: Watchdog | None = None,
+        tag: bool | None = None,
     ) -> None:
-        self.rubric = rubric
+        given = (rubric,) if isinstance(rubric, (Rubric, PreparedRubric)) else tuple(rubric)
+        rubrics = [r.rubric if isinstance(r, PreparedRubric) else r for r in given]
+        self.rubric = rubrics[0]
         self.options = options
-        # The process's prepared rubric: a pool worker forked from the batch's process
-        # inherits the one prepared there (see pool.run_batch) instead of building its
-        # own skill index again (a quarter of a second, for every worker started).
-        self.prepared = prepared_for(rubric)
-        self._requirement_names = {r.id: r.name for _, r in rubric.iter_requirements()}
+        #: Row tags, rubric by rubric (:func:`rubric_tags`).
+        self.tags = rubric_tags(rubrics, tag=tag)
+        self.targets = tuple(_target(r, t) for r, t in zip(given, self.tags, strict=True))
+        self.prepared = self.targets[0].prepared
+        self.stats = ScoreStats()
         #: In a pool worker: ends the worker when native code outlives the time limit.
         self.watchdog = watchdog
 
     def score(self, item: BatchInput) -> BatchRow:
-        """The row for one input; never raises for anything the file contains.
+        """The row for one input against the (first) rubric; never raises for anything
+        the file contains."""
+        return self.score_all(item)[0]
 
-        An input that takes longer than ``options.timeout`` seconds (a PDF that sends
-        the PDF library into a loop, say) becomes an error row, and the batch goes on.
+    def score_all(self, item: BatchInput) -> list[BatchRow]:
+        """The rows for one input, one per rubric (those still to do, for a resumed
+        input); never raises for anything the file contains.
+
+        An input that takes longer than ``options.timeout`` seconds to read and score
+        against every rubric (a PDF that sends the PDF library into a loop, say) becomes
+        error rows, and the batch goes on.
         """
         deadline = Deadline(self.options.timeout)
-        row: BatchRow | None = None
+        rows: list[BatchRow] | None = None
         if self.watchdog is not None and self.options.timeout:
             self.watchdog.arm(self.options.timeout + WATCHDOG_GRACE)
         try:
             try:
                 deadline.start()  # inside: a tiny limit may run out before start returns
-                row = self._score(item)
+                rows = self._score(item)
             finally:
                 deadline.cancel()
         except TimeLimitExceeded:
@@ -100,19 +165,24 @@ class Scorer:
         finally:
             if self.watchdog is not None:
                 self.watchdog.disarm()
-        return row if row is not None else timed_out_row(item, self.options)
+        if rows is None:
+            rows = timed_out_rows(item, self.options, self.tags)
+        self.stats.rows += len(rows)
+        return rows
 
-    def _score(self, item: BatchInput) -> BatchRow:
+    def _score(self, item: BatchInput) -> list[BatchRow]:
         options = self.options
         shown_path = not options.blind or options.keep_filenames
         if item.problem is not None:
-            return unread_row(item, options, item.problem)
+            return unread_rows(item, options, item.problem, self.tags)
+        targets = self.targets if item.rubrics is None else [self.targets[i] for i in item.rubrics]
         sha: str | None = None
         row_id = "x-" + sha256_hex(item.display.encode("utf-8"))[:12]
         fmt: str | None = None
         try:
             path = Path(item.path)
-            data = read_bytes(path, limits=options.limits)
+            data = read_input(item, limits=options.limits)
+            self.stats.reads += 1
             sha = sha256_hex(data)
             row_id = "c-" + sha[:12]
             display = item.display if shown_path else row_id
@@ -124,38 +194,45 @@ class Scorer:
                 loader = detect_loader(path, data)
             fmt = loader.format
             profile = loader.load(path, data, display=display, limits=options.limits)
-            return self._scored(item, profile, row_id, display)
+            self.stats.profiles += 1
+            return [self._scored(t, item, profile, row_id, display) for t in targets]
         except SkillgapError as exc:
             message = error_message(exc, item.display if shown_path else row_id)
         except Exception as exc:
-            message = (
+            message = redact_url(
                 f"{item.display if shown_path else row_id}: internal error while "
                 f"reading this file: {type(exc).__name__}: {exc} (this is a bug; "
                 "please report it)"
             )
-        return BatchRow(
-            path=item.display,
-            file=item.display if shown_path else row_id,
-            id=row_id,
-            status="error",
-            sha256=sha,
-            format=fmt,
-            error=message,
-        )
+        return [
+            BatchRow(
+                path=item.display,
+                file=item.display if shown_path else row_id,
+                id=row_id,
+                status="error",
+                sha256=sha,
+                format=fmt,
+                error=message,
+                rubric=target.tag,
+            )
+            for target in targets
+        ]
 
-    def _scored(self, item: BatchInput, profile: Profile, row_id: str, display: str) -> BatchRow:
+    def _scored(
+        self, target: _Target, item: BatchInput, profile: Profile, row_id: str, display: str
+    ) -> BatchRow:
         options = self.options
         report_json = None
         if options.report_json:
             report = analyze(
                 profile,
-                self.prepared,
+                target.prepared,
                 blind=options.blind,
                 keep_source=options.keep_filenames,
                 as_of=options.as_of,
                 details=not options.lean,
             )
-            names = self._requirement_names
+            names = target.requirement_names
             candidate, score, verdict = (
                 report.candidate.name,
                 report.overall.score,
@@ -164,16 +241,25 @@ class Scorer:
             areas = [a.score for a in report.areas]
             missing = [names.get(b, b) for b in report.overall.blocking]
             gained = [g.name for g in report.gaps if g.gain > 0]
+            matched: frozenset[str] = frozenset(
+                skill.name
+                for area in report.areas
+                for requirement in area.requirements
+                for skill in requirement.skills
+                if skill.matched and options.skill_lists
+            )
             report_json = _report_json(report, lean=options.lean)
         else:
             # CSV, Markdown and the ranking show numbers only: the lean scoring path
             # gives the full report's numbers without quoting evidence or building it.
-            numbers = analyze_numbers(profile, self.prepared, as_of=options.as_of)
-            rubric = self.prepared.rubric
+            numbers = analyze_numbers(profile, target.prepared, as_of=options.as_of)
+            rubric = target.prepared.rubric
             candidate = None if options.blind else profile.identity.name
             score, verdict, areas = numbers.overall, numbers.verdict, list(numbers.area_scores)
             missing = [numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.blocking]
             gained = [numbers.requirement_of(rubric, g).name for g in numbers.gaps if g.gain > 0]
+            matched = numbers.matched
+        skills = target.skill_names if options.skill_lists else ()
         return BatchRow(
             path=item.display,
             file=display,
@@ -187,19 +273,32 @@ class Scorer:
             areas=tuple(round(a * 100, 1) for a in areas),
             must_haves_missing=tuple(missing),
             top_gaps=tuple(gained[: options.top_gaps]),
+            matched_skills=tuple(name for name in skills if name in matched),
+            missing_skills=tuple(name for name in skills if name not in matched),
             report_json=report_json,
+            rubric=target.tag,
         )
+
+
+def timed_out_reason(options: BatchOptions) -> str:
+    """Why an input stopped at its time limit is an error row."""
+    return (
+        f"took longer than {options.timeout:g} s to read and score, "
+        "so it was stopped; raise the limit with --timeout if the file "
+        "is genuine"
+    )
 
 
 def timed_out_row(item: BatchInput, options: BatchOptions) -> BatchRow:
     """The error row of an input stopped at its time limit."""
-    return unread_row(
-        item,
-        options,
-        f"took longer than {options.timeout:g} s to read and score, "
-        "so it was stopped; raise the limit with --timeout if the file "
-        "is genuine",
-    )
+    return unread_row(item, options, timed_out_reason(options))
+
+
+def timed_out_rows(
+    item: BatchInput, options: BatchOptions, tags: Sequence[str | None]
+) -> list[BatchRow]:
+    """The error rows of an input stopped at its time limit, one per rubric."""
+    return unread_rows(item, options, timed_out_reason(options), tags)
 
 
 def _report_json(report: GapReport, *, lean: bool) -> str:

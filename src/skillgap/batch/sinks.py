@@ -1,5 +1,5 @@
 """Where a batch's rows go, as they come: JSON Lines appended in completion order, or
-CSV, JSON and Markdown written whole, sorted, at the end.
+CSV, JSON, Markdown and Parquet (:mod:`.parquet`) written whole, sorted, at the end.
 
 ``.jsonl`` appends one line per row (flushed, so a killed run loses at most the line
 being written); ``.csv``, ``.json`` and ``.md`` spool rows to a temporary file and, at the
@@ -18,8 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -29,17 +28,26 @@ from ..io.write import atomic_text, write_atomic
 from ..rubric.model import Rubric
 from .files import BATCH_SCHEMA_VERSION, meta_path, output_kind
 from .rows import BatchOptions, BatchRow
+from .rubrics import area_names, describe, rubric_tags
+from .spool import Sink, SpooledSink
 from .tally import BatchTally
 
 
 class BatchLayout(Protocol):
     """The text of the whole-batch outputs, piece by piece (rows arrive one at a time)."""
 
-    def csv_header(self, area_names: Sequence[str]) -> str:
-        """The CSV header line."""
+    def csv_header(self, area_names: Sequence[str], *, rubric_column: bool = False) -> str:
+        """The CSV header line (with a ``rubric`` column in a batch of several rubrics)."""
         ...
 
-    def csv_row(self, rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
+    def csv_row(
+        self,
+        rank: int | None,
+        row: Mapping[str, Any],
+        area_count: int,
+        *,
+        rubric_column: bool = False,
+    ) -> str:
         """One CSV line for a row summary (no rank for an error row)."""
         ...
 
@@ -52,15 +60,21 @@ class BatchLayout(Protocol):
         ...
 
     def markdown_head(self, meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
-        """The Markdown document up to its ranking table's rows."""
+        """The Markdown document up to its ranking table's rows (with several rubrics,
+        ``meta["rubrics"]``: up to the first rubric's section)."""
+        ...
+
+    def markdown_rubric_head(self, rubric: Mapping[str, Any], area_names: Sequence[str]) -> str:
+        """With several rubrics: one rubric's section, up to its ranking table's rows."""
         ...
 
     def markdown_row(self, rank: int, row: Mapping[str, Any]) -> str:
         """One row of the ranking table."""
         ...
 
-    def markdown_errors_head(self) -> str:
-        """The start of the table of inputs that could not be scored."""
+    def markdown_errors_head(self, level: int = 2) -> str:
+        """The start of the table of inputs that could not be scored (a heading of
+        ``level``: 3 inside a rubric's section)."""
         ...
 
     def markdown_error_row(self, row: Mapping[str, Any]) -> str:
@@ -73,45 +87,29 @@ class BatchLayout(Protocol):
 
 
 def build_meta(
-    rubric: Rubric,
+    rubric: Rubric | Sequence[Rubric],
     options: BatchOptions,
     *,
     output: Path | None,
     kind: str,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The audit header: tool, rubric (id, version, sha256), options."""
-    origin = rubric.origin
+    """The audit header: tool, rubric (id, title, version, sha256), options. A batch of
+    several rubrics records each of them, in order, under ``rubrics`` instead."""
+    rubrics = (rubric,) if isinstance(rubric, Rubric) else tuple(rubric)
+    which: dict[str, Any] = (
+        {"rubric": describe(rubrics[0])}
+        if len(rubrics) == 1
+        else {"rubrics": [describe(r) for r in rubrics]}
+    )
     return {
         "type": "skillgap-batch",
         "schema_version": BATCH_SCHEMA_VERSION,
         "tool": {"name": "skillgap", "version": __version__},
-        "rubric": {
-            "id": rubric.id,
-            "title": rubric.title,
-            "version": rubric.version,
-            "sha256": origin.sha256 if origin else "",
-        },
+        **which,
         "options": {**options.describe(), **(extra or {})},
         "output": {"file": output.name if output is not None else None, "format": kind},
     }
-
-
-class Sink:
-    """Where rows go. ``write`` as they come; ``close`` once, with the final meta."""
-
-    path: Path | None
-
-    def write(self, row: BatchRow) -> None:
-        """Take one row."""
-        raise NotImplementedError
-
-    def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
-        """Finish the output, with the audit header ``meta`` and the final tally."""
-        raise NotImplementedError
-
-    def abort(self) -> None:
-        """Give up: leave no half-written output behind (JSONL keeps what it has)."""
 
 
 class JsonlSink(Sink):
@@ -161,40 +159,44 @@ class JsonlSink(Sink):
                 self._handle.close()
 
 
-class SortedSink(Sink):
-    """Spools rows, then writes them sorted into a file that replaces ``path`` atomically."""
+class SortedSink(SpooledSink):
+    """Spools rows, then writes them sorted into a file that replaces ``path`` atomically.
+
+    With several rubrics, rows come rubric by rubric (in the order given), each ranked
+    on its own; CSV has a ``rubric`` column and the union of the rubrics' areas (a cell
+    is empty where a row's rubric lacks the area), Markdown a section per rubric.
+    """
 
     def __init__(
-        self, path: Path, kind: str, area_names: Sequence[str], *, layout: BatchLayout
+        self,
+        path: Path,
+        kind: str,
+        rubric: Rubric | Sequence[Rubric],
+        *,
+        layout: BatchLayout,
     ) -> None:
-        self.path = path
-        self._target = path
+        self.rubrics = (rubric,) if isinstance(rubric, Rubric) else tuple(rubric)
+        self.multi = len(self.rubrics) > 1
+        super().__init__(path, tags=rubric_tags(self.rubrics))
         self.kind = kind
-        self.area_names = tuple(area_names)
+        self.area_names = area_names(self.rubrics)
         self.layout = layout
-        self._spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115 - closed in close/abort
-        self._index: list[tuple[tuple[int, float, str], int, int]] = []
+        # Where each rubric's areas go among the CSV's area columns.
+        self._columns = {
+            r.id: [self.area_names.index(a.name) for a in r.areas] for r in self.rubrics
+        }
 
-    def write(self, row: BatchRow) -> None:
-        payload = (
-            row.json_line()
-            if self.kind == "json"
-            else json.dumps(row.summary(), ensure_ascii=False, separators=(",", ":"))
-        )
-        blob = payload.encode("utf-8")
-        offset = self._spool.seek(0, os.SEEK_END)
-        self._spool.write(blob)
-        self._index.append((row.sort_key(), offset, len(blob)))
-
-    def _rows(self) -> Iterator[tuple[int, bool, str]]:
-        self._index.sort(key=lambda entry: entry[0])
-        rank = 0
-        for key, offset, length in self._index:
-            self._spool.seek(offset)
-            text = self._spool.read(length).decode("utf-8")
-            ok = key[0] < 2  # scored (eligible or blocked), not an error row
-            rank += ok
-            yield rank, ok, text
+    def _payload(self, row: BatchRow) -> str:
+        """What is spooled of a row: its JSON line, or its summary."""
+        if self.kind == "json":
+            return row.json_line()
+        summary = row.summary()
+        if self.multi and self.kind == "csv" and row.rubric is not None:
+            cells: list[float | None] = [None] * len(self.area_names)
+            for column, score in zip(self._columns[row.rubric], row.areas, strict=False):
+                cells[column] = score
+            summary["areas"] = cells
+        return json.dumps(summary, ensure_ascii=False, separators=(",", ":"))
 
     def close(self, meta: dict[str, Any], tally: BatchTally) -> None:
         full_meta = {**meta, "counts": tally.counts()}
@@ -215,21 +217,31 @@ class SortedSink(Sink):
     def _write_all(self, handle: IO[str], meta: dict[str, Any], tally: BatchTally) -> None:
         fmt = self.layout
         count = len(self.area_names)
+        multi = self.multi
         if self.kind == "csv":
-            handle.write(fmt.csv_header(self.area_names))
-            for rank, ok, text in self._rows():
-                handle.write(fmt.csv_row(rank if ok else None, json.loads(text), count))
+            if multi:
+                handle.write(fmt.csv_header(self.area_names, rubric_column=True))
+            else:
+                handle.write(fmt.csv_header(self.area_names))
+            for _, rank, ok, text in self._rows():
+                summary = json.loads(text)
+                cells = (rank if ok else None, summary, count)
+                if multi:
+                    handle.write(fmt.csv_row(*cells, rubric_column=True))
+                else:
+                    handle.write(fmt.csv_row(*cells))
         elif self.kind == "json":
             handle.write(fmt.json_head({**meta, "inputs": tally.audit_inputs()}))
             first = True
             ranking: list[dict[str, Any]] = []
-            for rank, ok, text in self._rows():
+            for _, rank, ok, text in self._rows():
                 handle.write(("" if first else ",\n") + "    " + text)
                 first = False
                 if ok:
                     report = json.loads(text)
                     ranking.append(
                         {
+                            **({"rubric": report["rubric"]["id"]} if multi else {}),
                             "rank": rank,
                             "id": report["candidate"]["id"],
                             "file": report["candidate"]["source"],
@@ -241,26 +253,35 @@ class SortedSink(Sink):
                     )
             handle.write(fmt.json_tail({"counts": meta["counts"], "ranking": ranking}))
         else:
-            handle.write(fmt.markdown_head(meta, self.area_names))
+            handle.write(fmt.markdown_head(meta, () if multi else self.area_names))
             errors_started = False
-            for rank, ok, text in self._rows():
+            section = -1
+            for place, rank, ok, text in self._rows():
+                while multi and section < place:  # a rubric with no rows still has a section
+                    section += 1
+                    rubric = self.rubrics[section]
+                    names = [a.name for a in rubric.areas]
+                    handle.write(fmt.markdown_rubric_head(describe(rubric), names))
+                    errors_started = False
                 row = json.loads(text)
                 if ok:
                     handle.write(fmt.markdown_row(rank, row))
                 else:
                     if not errors_started:
-                        handle.write(fmt.markdown_errors_head())
+                        handle.write(fmt.markdown_errors_head(3 if multi else 2))
                         errors_started = True
                     handle.write(fmt.markdown_error_row(row))
+            while multi and section < len(self.rubrics) - 1:
+                section += 1
+                rubric = self.rubrics[section]
+                names = [a.name for a in rubric.areas]
+                handle.write(fmt.markdown_rubric_head(describe(rubric), names))
             handle.write(fmt.markdown_tail(meta, tally.audit_inputs()))
-
-    def abort(self) -> None:
-        self._spool.close()
 
 
 def open_sink(
     output: Path | None,
-    rubric: Rubric,
+    rubric: Rubric | Sequence[Rubric],
     *,
     layout: BatchLayout,
     stream: IO[str] | None = None,
@@ -271,7 +292,19 @@ def open_sink(
         return JsonlSink(None, stream=stream)
     if kind == "jsonl":
         return JsonlSink(output)
-    return SortedSink(output, kind, [area.name for area in rubric.areas], layout=layout)
+    if kind == "parquet":
+        from .parquet import ParquetSink
+
+        return ParquetSink(output, rubric)
+    return SortedSink(output, kind, rubric, layout=layout)
 
 
-__all__ = ["BatchLayout", "JsonlSink", "Sink", "SortedSink", "build_meta", "open_sink"]
+__all__ = [
+    "BatchLayout",
+    "JsonlSink",
+    "Sink",
+    "SortedSink",
+    "SpooledSink",
+    "build_meta",
+    "open_sink",
+]

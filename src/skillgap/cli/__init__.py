@@ -8,6 +8,8 @@ registers its commands on import, in the order ``skillgap --help`` lists them:
 * :mod:`.assess` — ``assess`` (with its Rich prompts in :mod:`.prompts`);
 * :mod:`.diff` — ``diff``;
 * :mod:`.batch` — ``batch``;
+* :mod:`.audit` — ``audit`` (the fairness audit of a batch);
+* :mod:`.audit_rubric` — ``audit-rubric`` (counterfactual tests of a rubric);
 * :mod:`.validate` — ``validate``, ``schema``;
 * :mod:`.draft` — ``draft``.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 # The order of these imports is the order of the commands in `skillgap --help`.
 # isort: off
-from . import analyze, assess, diff, batch, validate, draft, skills  # noqa: F401 - registers the commands
+from . import analyze, assess, diff, batch, audit, audit_rubric, validate, draft, skills  # noqa: F401 - registers the commands
 
 # isort: on
 from .app import ExitCode, app, fail, guarded, main, write_output

@@ -135,7 +135,7 @@ def analyze(
     """Measure one candidate against a rubric and report the gaps per area."""
     with guarded():
         from ..analysis import analyze as run_analysis
-        from ..profiles import load_profile
+        from ..profiles.load import load_profile
         from ..render import RenderOptions, render
         from ..rubric.parse import load_rubric
 

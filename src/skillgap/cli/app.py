@@ -192,7 +192,9 @@ def terminal_width() -> int:
 
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"skillgap {__version__}")
+        from .._build import build_description
+
+        typer.echo(f"skillgap {__version__} ({build_description()})")
         raise typer.Exit(0)
 
 

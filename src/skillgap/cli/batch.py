@@ -1,4 +1,5 @@
-"""``skillgap batch``: many resumes against one rubric, a ranking and one row per input.
+"""``skillgap batch``: many resumes against one rubric or several, a ranking and one row
+per input (and rubric).
 
 Progress goes to stderr as a Rich bar when stderr is a terminal; the ranking and the
 counts go to stderr at the end; results go to ``--output`` (or JSON Lines to stdout).
@@ -22,7 +23,7 @@ from .options import (
     MaxDocxSizeOption,
     MaxNodesOption,
     MaxTextOption,
-    RubricOption,
+    RubricsOption,
     TimeoutOption,
     parse_as_of,
 )
@@ -40,10 +41,15 @@ if TYPE_CHECKING:
     "  skillgap batch 'inbox/**/*.pdf' --output results.jsonl --jobs 4\n"
     "  skillgap batch resumes/ -o results.jsonl --resume      # after a killed run\n"
     "  find . -name '*.docx' | skillgap batch - --blind -o blind.csv\n\n"
+    "  skillgap batch 's3://bucket/inbox/*.pdf' -o s3://bucket/ranking.parquet\n"
+    "  skillgap batch resumes/ -r mid.yaml -r senior.yaml -o ranking.csv   # two roles\n"
+    "  skillgap batch 's3://bucket/inbox/' --cluster tcp://scheduler:8786 -o ranking.csv\n\n"
     "The output format follows the extension: .csv (one row per input), .jsonl (one "
     "full report per line, in completion order, written as each input finishes), "
-    ".json and .md (the whole batch, sorted). CSV and JSONL get an audit sidecar "
-    "FILE.meta.json. Without --output, JSON Lines go to stdout. Exit codes: 0 every "
+    ".json and .md (the whole batch, sorted), .parquet (one typed row per input, sorted; "
+    "needs pyarrow). CSV and JSONL get an audit sidecar "
+    "FILE.meta.json. Without --output, JSON Lines go to stdout. Inputs and --output may "
+    "be URLs (needs fsspec and the filesystem's package). Exit codes: 0 every "
     "input scored; 1 some inputs failed or scored under --fail-under; 3 nothing "
     "could be read.",
 )
@@ -53,18 +59,21 @@ def batch(
         typer.Argument(
             metavar="INPUT...",
             help="Resume files, folders (searched recursively; hidden files "
-            "skipped), glob patterns, or - to read paths from stdin.",
+            "skipped), glob patterns, URLs (s3://, gs://, az://, file://, ... through "
+            "fsspec), or - to read paths from stdin.",
             show_default=False,
         ),
     ],
-    rubric: RubricOption = None,
+    rubric: RubricsOption = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write results to FILE: .csv, .jsonl, .json or .md.",
+            help="Write results to FILE: .csv, .jsonl, .json, .md or .parquet (a path, or a "
+            "URL such as s3://bucket/ranking.csv).",
+            show_default=False,
         ),
     ] = None,
     jobs: Annotated[
@@ -76,6 +85,17 @@ def batch(
             max=256,
             metavar="N",
             help="Worker processes (default: the number of CPU cores).",
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="ADDRESS",
+            help="Score on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+            "'local' for a local cluster of --jobs worker processes. Needs "
+            "pip install 'skillgap[dask]'.",
+            show_default=False,
         ),
     ] = None,
     top: Annotated[
@@ -112,7 +132,7 @@ def batch(
         ),
     ] = False,
     key: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--key",
             metavar="FILE",
@@ -168,15 +188,17 @@ def batch(
     max_nodes: MaxNodesOption = DEFAULT_LIMITS.max_nodes,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
-    """Score many resumes against one rubric: a ranking, one row per input."""
+    """Score many resumes against one rubric or several: a ranking, one row per input
+    (and rubric)."""
     with guarded():
         from ..batch.files import output_kind
         from ..batch.inputs import collect_inputs, missing_argument
         from ..batch.rows import BatchOptions
+        from ..batch.rubrics import load_rubrics
         from ..batch.run import execute
-        from ..profiles import profile_formats
+        from ..batch.urls import is_url, redact_url
+        from ..profiles.load import profile_formats
         from ..render import batch_formats
-        from ..rubric.parse import load_rubric
 
         kind = output_kind(output)
         if resume and kind != "jsonl":
@@ -200,6 +222,12 @@ def batch(
                 "--key only makes sense with --blind (without it, every row shows its file)",
                 ExitCode.USAGE,
             )
+        if key is not None and is_url(key):
+            fail("--key must be a local file (it names the files behind the ids)", ExitCode.USAGE)
+        target: Path | str | None = (
+            output if output is None or is_url(output) or output == "-" else Path(output)
+        )
+        key_path = Path(key) if key is not None else None
         if profile_format is not None and profile_format not in profile_formats():
             fail(
                 f"unknown --profile-format '{profile_format}'; choose one of: "
@@ -214,7 +242,7 @@ def batch(
             max_text_chars=max_text,
             max_nodes=max_nodes,
         )
-        loaded_rubric = load_rubric(rubric)
+        loaded_rubrics = load_rubrics(rubric)
         # Paths from stdin are bytes: a name that is not UTF-8 is kept as the OS gives it.
         raw = getattr(sys.stdin, "buffer", None)
         stdin_lines = (
@@ -233,7 +261,7 @@ def batch(
         items = collect_inputs(
             inputs,
             stdin=stdin_lines,
-            exclude=[p for p in (output, key) if p is not None and str(p) != "-"],
+            exclude=[p for p in (target, key_path) if p is not None and str(p) != "-"],
         )
         if not items:
             fail(
@@ -249,20 +277,22 @@ def batch(
             report_json=kind in ("jsonl", "json"),
             lean=lean,
             timeout=timeout or None,
+            skill_lists=kind == "parquet",
         )
         workers = jobs or os.cpu_count() or 1
         with _batch_progress() as progress:
             result = execute(
                 items,
-                loaded_rubric,
+                loaded_rubrics,
                 options,
-                output=output,
+                output=target,
                 layout=batch_formats,
                 jobs=workers,
                 top=top,
                 fail_under=fail_under,
                 resume=resume,
-                key=key,
+                key=key_path,
+                cluster=cluster,
                 stream=sys.stdout,
                 on_start=progress.start,
                 on_row=progress.row,
@@ -271,12 +301,12 @@ def batch(
         _batch_report(
             tally,
             top=top,
-            output=output,
+            output=None if output is None else redact_url(output),
             resumed=result.resumed,
             repaired=result.repaired,
             fail_under=fail_under,
             blind_ids=blind and not keep_filenames,
-            key=key,
+            key=key_path,
         )
         if tally.scored == 0:
             raise typer.Exit(int(ExitCode.INPUT))
@@ -342,7 +372,7 @@ def _batch_report(
     tally: BatchTally,
     *,
     top: int,
-    output: Path | None,
+    output: str | None,
     resumed: int,
     repaired: bool,
     fail_under: float | None,
@@ -354,13 +384,18 @@ def _batch_report(
     from ..render.batch_formats import render_ranking
 
     color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-    ranking = tally.ranking()
-    if ranking and top > 0:
-        sys.stderr.write(
-            render_ranking(ranking, total=tally.scored, color=color, width=terminal_width())
-        )
+    for rubric, scored, ranking in tally.rankings():
+        if ranking and top > 0:
+            sys.stderr.write(
+                render_ranking(
+                    ranking, total=scored, color=color, width=terminal_width(), rubric=rubric
+                )
+            )
     where = f" in {output}" if output is not None and str(output) != "-" else ""
     parts = [f"{tally.scored} scored", f"{tally.failed} failed"]
+    if len(tally.rubrics) > 1:
+        inputs = len(tally.inputs)
+        parts = [f"{inputs} inputs × {len(tally.rubrics)} rubrics: {', '.join(parts)}"]
     if fail_under is not None:
         parts.append(f"{tally.under} under --fail-under {fail_under:g}")
     if resumed:

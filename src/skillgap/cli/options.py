@@ -20,6 +20,22 @@ def _complete_rubric(incomplete: str) -> list[str]:
     return [r for r in bundled_rubric_ids() if r.startswith(incomplete)]
 
 
+#: ``--rubric`` given any number of times (``skillgap batch``: several roles in one pass).
+RubricsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rubric",
+        "-r",
+        metavar="ID|PATH",
+        autocompletion=_complete_rubric,
+        help="Bundled rubric id, rubric YAML file, or folder of rubric files; give it "
+        "again to score every resume against several roles in one pass (one row per "
+        "resume and rubric). Default: principal-ml-engineer.",
+        show_default=False,
+    ),
+]
+
+
 def complete_ladder(incomplete: str) -> list[str]:
     """Shell completion of --ladder: the bundled ladder ids."""
     from ..rubric.bundled import bundled_ladder_ids
@@ -121,6 +137,7 @@ __all__ = [
     "MaxPagesOption",
     "MaxTextOption",
     "RubricOption",
+    "RubricsOption",
     "parse_as_of",
 ]
 

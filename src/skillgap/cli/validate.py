@@ -20,6 +20,10 @@ from .options import MaxFileSizeOption, MaxNodesOption, TimeoutOption
     "error; 3 a path could not be read.\n\n"
     "Lint rules are listed with examples in docs/lint-rules.md. Silence one in the "
     "file with a comment: '# skillgap: disable=RULE'.\n\n"
+    "Fairness rules (stage 'fairness': age-proxy, national-origin-proxy, culture-fit, "
+    "named-school-must-have, physical-requirement, gendered-wording) warn about wording "
+    "that stands in for a protected attribute; switch them off and silence them like "
+    "lint rules.\n\n"
     "Examples:\n\n\b\n"
     "  skillgap validate rubrics/\n"
     "  skillgap validate --strict my-role.yaml other-role.yaml\n"
@@ -102,7 +106,9 @@ def validate(
 def schema(
     name: Annotated[
         SchemaName | None,
-        typer.Argument(metavar="rubric|profile|report", help="Which format.", show_default=False),
+        typer.Argument(
+            metavar="rubric|profile|report|audit", help="Which format.", show_default=False
+        ),
     ] = None,
     write: Annotated[
         Path | None,
@@ -110,19 +116,21 @@ def schema(
             "--write",
             metavar="DIR",
             help="Write <name>.schema.json into DIR instead of "
-            "printing (all three schemas unless a name is given).",
+            "printing (every schema unless a name is given).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of a rubric, a profile or a JSON report."""
+    """Print the JSON Schema (draft 2020-12) of a rubric, a profile, a JSON report or a
+    fairness audit."""
     with guarded():
         from ..schema import SCHEMAS, schema_text, write_schemas
 
         if write is None:
             if name is None:
                 fail(
-                    "name a schema: rubric, profile or report (or use --write DIR)", ExitCode.USAGE
+                    "name a schema: rubric, profile, report or audit (or use --write DIR)",
+                    ExitCode.USAGE,
                 )
             write_output(schema_text(name.value), None)
             return

@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import OutputError
 
@@ -62,9 +62,24 @@ def atomic_text(path: Path) -> Iterator[IO[str]]:
     place. Errors (missing folder, full disk, no permission) become one clear
     :class:`OutputError`.
     """
+    with _atomic(path, binary=False) as handle:
+        yield handle
+
+
+@contextmanager
+def atomic_binary(path: Path) -> Iterator[IO[bytes]]:
+    """:func:`atomic_text` for bytes (a Parquet file, say)."""
+    with _atomic(path, binary=True) as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic(path: Path, *, binary: bool) -> Iterator[Any]:
+    text_mode: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": ""}
+    mode = "wb" if binary else "w"
     if is_special_file(path):
         try:
-            with path.open("w", encoding="utf-8", newline="") as device:
+            with path.open(mode, **text_mode) as device:
                 yield device
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
@@ -72,13 +87,12 @@ def atomic_text(path: Path) -> Iterator[IO[str]]:
     folder = path.parent if str(path.parent) else Path()
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed after
-            "w",
-            encoding="utf-8",
+            mode,
             dir=folder,
             prefix=f".{path.name}.",
             suffix=".tmp",
             delete=False,
-            newline="",
+            **text_mode,
         )
     except FileNotFoundError as exc:
         raise OutputError(f"cannot write: folder {folder} does not exist", path=path) from exc
@@ -106,4 +120,4 @@ def write_atomic(path: Path, text: str) -> None:
         handle.write(text)
 
 
-__all__ = ["atomic_text", "is_special_file", "write_atomic"]
+__all__ = ["atomic_binary", "atomic_text", "is_special_file", "write_atomic"]

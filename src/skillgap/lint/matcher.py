@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..io.yaml_source import PathKey
@@ -201,52 +202,39 @@ def _split_spellings(
 
 class _ReachIndex:
     """Forms that a text may be within fuzzy reach of, found without comparing the text
-    with every form (20,000 skills took 14 s that way, growing with the square).
+    with every form in Python (20,000 skills took 14 s that way, growing with the square).
 
-    Two words within two edits of each other (substitutions, insertions, deletions,
-    swaps) share a string made by deleting at most two letters from each, so each form is
-    filed under its deletion variants and a text looks up its own. Forms longer than
-    :data:`_VARIANT_CHARS` (rare) would have too many variants and are compared directly.
-    Only forms with the text's first letter are returned, as the check asks.
+    Forms are filed by first letter and length; a text is compared, in one call to
+    rapidfuzz per length (``process.extract`` with a cut-off of two edits, in C), with
+    the forms that start with its letter and are at most two letters longer or shorter:
+    no two strings further apart in length are within two edits.
     """
 
     def __init__(self, forms: Iterable[FormRef]) -> None:
-        self._by_variant: dict[str, list[FormRef]] = {}
-        self._long: dict[str, list[FormRef]] = {}
+        self._buckets: dict[tuple[str, int], tuple[list[FormRef], list[str]]] = {}
         for form in forms:
-            if len(form.compact) > _VARIANT_CHARS:
-                self._long.setdefault(form.compact[0], []).append(form)
+            bucket = self._buckets.setdefault((form.compact[:1], len(form.compact)), ([], []))
+            bucket[0].append(form)
+            bucket[1].append(form.compact)
+
+    def near(self, text: str) -> list[tuple[FormRef, int]]:
+        """Forms within two edits of ``text`` that start with its letter, with the
+        number of edits (0 for the same string)."""
+        found: list[tuple[FormRef, int]] = []
+        for length in range(len(text) - _MOST_EDITS, len(text) + _MOST_EDITS + 1):
+            bucket = self._buckets.get((text[:1], length))
+            if bucket is None:
                 continue
-            reach = fuzzy_allowance(len(form.compact))
-            for variant in _deletions(form.compact, reach):
-                self._by_variant.setdefault(variant, []).append(form)
-
-    def near(self, text: str) -> list[FormRef]:
-        """Forms that may be within two edits of ``text`` and start with its letter."""
-        found: dict[int, FormRef] = {}
-        if len(text) <= _VARIANT_CHARS + 2:
-            for variant in _deletions(text, 2):
-                for form in self._by_variant.get(variant, ()):
-                    if form.compact[:1] == text[:1]:
-                        found.setdefault(id(form), form)
-        if len(text) >= _VARIANT_CHARS - 1:
-            for form in self._long.get(text[:1], ()):
-                found.setdefault(id(form), form)
-        return list(found.values())
+            forms, compacts = bucket
+            for _, distance, position in process.extract(
+                text, compacts, scorer=OSA.distance, score_cutoff=_MOST_EDITS, limit=None
+            ):
+                found.append((forms[position], int(distance)))
+        return found
 
 
-#: Forms up to this long are filed under their deletion variants (at most 1 + 32 + 496).
-_VARIANT_CHARS = 32
-
-
-def _deletions(text: str, depth: int) -> set[str]:
-    """``text`` and every string made by deleting up to ``depth`` of its letters."""
-    found = {text}
-    frontier = {text}
-    for _ in range(depth):
-        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
-        found |= frontier
-    return found
+#: The most edits the matcher allows for any form (see ``fuzzy_allowance``).
+_MOST_EDITS = 2
 
 
 #: Fuzzy collisions reported per rubric before the check stops (with a closing note):
@@ -281,12 +269,11 @@ def check_fuzzy_collisions(ctx: LintContext) -> Iterator[Finding]:
         }
         candidates: dict[str, Skill] = {}
         for window in windows:
-            for target in reachable.near(window):
+            for target, distance in reachable.near(window):
                 other = ctx.skills[target.skill].skill
                 if other.name == ref.skill.name or other.name in candidates:
                     continue
-                reach = fuzzy_allowance(len(target.compact))
-                if 0 < OSA.distance(window, target.compact, score_cutoff=reach) <= reach:
+                if 0 < distance <= fuzzy_allowance(len(target.compact)):
                     candidates[other.name] = other
         for other_name, other in sorted(candidates.items()):
             matcher = indexes.get(other_name)

@@ -5,8 +5,8 @@ up as bad scores: a form shared by two skills (one mention counts twice), a shor
 with no guard ("R" in "R&D"), an exclusion phrase that can never apply, percentages that
 do not add up. :data:`RULES` lists every rule with its default level, in the order
 ``docs/lint-rules.md`` documents them (each with a failing and a passing example); the
-rules of the ``lint`` stage are checked by the functions in :data:`CHECKS`, one group of
-rules per module of this package:
+rules of the ``lint`` and ``fairness`` stages are checked by the functions in
+:data:`CHECKS`, one group of rules per module of this package:
 
 * :mod:`.names` — ids and text (``id-not-slug``, ``empty-text``);
 * :mod:`.forms` — skills and their forms (duplicates, redundancy, unmatchable forms);
@@ -14,7 +14,10 @@ rules per module of this package:
 * :mod:`.inherited` — the rubric against the knowledge base (unknown names, collisions);
 * :mod:`.matcher` — what the real matcher makes of every form (cross-matches, fuzzy
   collisions);
-* :mod:`.values` — weights, years, levels and resource links.
+* :mod:`.values` — weights, years, levels and resource links;
+* :mod:`.fairness` — wording that stands in for a protected attribute (the rules of the
+  ``fairness`` stage: age, national origin, culture fit, named schools, physical
+  requirements, gendered words).
 
 Checks see the rubric model through a :class:`~.context.LintContext` and produce
 :class:`~skillgap.rubric.findings.Finding` values located by document path; the caller
@@ -35,6 +38,7 @@ from ..rubric.model import Rubric
 from ..rubric.references import REFERENCE_RULES
 from .achievements import check_achievements, check_implications
 from .context import Check, LintContext, no_position
+from .fairness import check_fairness
 from .forms import check_forms, check_skill_names
 from .guards import check_guards
 from .inherited import check_knowledge
@@ -179,6 +183,38 @@ RULES: dict[str, Rule] = {
         Rule("unused-level", _W, "lint", "A level on a requirement with no skills."),
         Rule("ambiguous-level", _E, "lint", "One word naming two levels of the scale."),
         Rule("bad-url", _E, "lint", "A resource URL that is not http(s) with a host."),
+        Rule(
+            "age-proxy",
+            _W,
+            "fairness",
+            "Wording that selects by age: 'digital native', 'recent graduate', a maximum of years.",
+        ),
+        Rule(
+            "national-origin-proxy",
+            _W,
+            "fairness",
+            "Wording that selects by national origin: 'native speaker', citizenship not "
+            "stated as a legal requirement.",
+        ),
+        Rule("culture-fit", _W, "fairness", "'Culture fit': rewarding resemblance to the team."),
+        Rule(
+            "named-school-must-have",
+            _W,
+            "fairness",
+            "A must-have requirement that names a school ('Stanford', 'Ivy League').",
+        ),
+        Rule(
+            "physical-requirement",
+            _W,
+            "fairness",
+            "A physical requirement (lifting, 'able-bodied') with no accommodation note.",
+        ),
+        Rule(
+            "gendered-wording",
+            _W,
+            "fairness",
+            "Gendered words: 'fraternity', 'chairman', 'manpower', 'he/she'.",
+        ),
         Rule("unreadable", _E, "files", "A path that could not be read."),
         Rule(
             "suppression",
@@ -225,6 +261,19 @@ CHECKS: tuple[tuple[frozenset[str], Check], ...] = (
     (frozenset({"implausible-years", "unused-level"}), check_requirements),
     (frozenset({"ambiguous-level"}), check_levels),
     (frozenset({"bad-url"}), check_urls),
+    (
+        frozenset(
+            {
+                "age-proxy",
+                "national-origin-proxy",
+                "culture-fit",
+                "named-school-must-have",
+                "physical-requirement",
+                "gendered-wording",
+            }
+        ),
+        check_fairness,
+    ),
 )
 
 

@@ -10,7 +10,6 @@ that a scan can stop as soon as the words so far start no form.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -171,8 +170,7 @@ class FormTable:
                     and len(form.compact) >= MIN_SLIP_LENGTH
                 ):
                     _append_unique(fuzzy_by_first, form.compact[0], form, seen)
-            for form in achievement_forms(skill):
-                stems = " ".join(stem(n) for n in form.norms if n not in STOPWORDS)
+            for stems, form in achievement_forms(skill):
                 if stems:
                     _append_unique(stemmed, stems, form, seen)
         stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
@@ -229,54 +227,75 @@ def forms_of(skill: Skill) -> list[Form]:
     return forms
 
 
-def achievement_forms(skill: Skill) -> list[Form]:
+def achievement_forms(skill: Skill) -> list[tuple[str, Form]]:
     """One form per action and object of each of a skill's achievements ("present CFO"),
-    and for a one-word action also the passive ("CFO … presented")."""
-    forms = []
-    words_of: dict[str, tuple[tuple[str, ...], tuple[str, ...], int]] = {}
+    and for a one-word action also the passive ("CFO … presented"); each with its
+    stemmed key (the stems of its words, stopwords left out, joined by spaces).
 
-    def words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-        """(norms, words as written, how many are not stopwords) of one phrase."""
+    A skill has a handful of actions and objects but their products run to thousands of
+    forms, so each phrase is tokenised and stemmed once and the forms are put together
+    from the pieces.
+    """
+    forms: list[tuple[str, Form]] = []
+    words_of: dict[str, tuple[tuple[str, ...], tuple[str, ...], int, str]] = {}
+
+    def words(phrase: str) -> tuple[tuple[str, ...], tuple[str, ...], int, str]:
+        """(norms, words as written, how many are not stopwords, their stems) of one
+        phrase."""
         found = words_of.get(phrase)
         if found is None:
             tokens = tokenize(prepare_text(phrase))
-            kept = sum(1 for n in tokens.norms if n not in STOPWORDS)
-            found = words_of[phrase] = (tokens.norms, tokens.words, kept)
+            kept = [stem(n) for n in tokens.norms if n not in STOPWORDS]
+            found = words_of[phrase] = (tokens.norms, tokens.words, len(kept), " ".join(kept))
         return found
 
+    name = skill.name
     for achievement in skill.achievements:
         about = frozenset(
             " ".join(stem(n) for n in word_norms(a) if n not in STOPWORDS)
             for a in achievement.about
         ) - {""}
         for action in achievement.actions:
-            action_norms, action_words, split = words(action)
+            action_norms, action_words, split, action_stems = words(action)
             if not split:
                 continue
             for target in achievement.objects:
-                target_norms, target_words, target_kept = words(target)
-                active = Form(
-                    skill=skill.name,
-                    text=f"{action} … {target}",
-                    norms=action_norms + target_norms,
-                    words=action_words + target_words,
-                    is_name=False,
-                    ambiguous=False,
-                    inflect=True,
-                    achievement=True,
-                    about=about,
-                    split=split,
+                target_norms, target_words, target_kept, target_stems = words(target)
+                forward = f"{action_stems} {target_stems}" if target_stems else action_stems
+                forms.append(
+                    (
+                        forward,
+                        Form(
+                            skill=name,
+                            text=f"{action} … {target}",
+                            norms=action_norms + target_norms,
+                            words=action_words + target_words,
+                            is_name=False,
+                            ambiguous=False,
+                            inflect=True,
+                            achievement=True,
+                            about=about,
+                            split=split,
+                        ),
+                    )
                 )
-                forms.append(active)
                 if len(action_norms) == 1 and target_kept:  # a one-word action has a participle
                     forms.append(
-                        dataclasses.replace(
-                            active,
-                            text=f"{target} … {action}",
-                            norms=target_norms + action_norms,
-                            words=target_words + action_words,
-                            split=target_kept,
-                            passive=True,
+                        (
+                            f"{target_stems} {action_stems}",
+                            Form(
+                                skill=name,
+                                text=f"{target} … {action}",
+                                norms=target_norms + action_norms,
+                                words=target_words + action_words,
+                                is_name=False,
+                                ambiguous=False,
+                                inflect=True,
+                                achievement=True,
+                                about=about,
+                                split=target_kept,
+                                passive=True,
+                            ),
                         )
                     )
     return forms

@@ -1,10 +1,11 @@
 """Profile loaders: one per input format, each able to recognise its own files.
 
-:func:`load_profile` reads a file once, asks every registered loader how sure it is
-that the file is its format (:meth:`ProfileLoader.sniff`), and hands the bytes to the
-most confident one. ``format=`` forces a loader. A file no loader accepts gets an
-error listing the formats we do accept. New formats join by adding a loader to
-:func:`loaders`; nothing else changes.
+:func:`load_profile` (in :mod:`.load`) reads a file once, asks every registered loader
+how sure it is that the file is its format (:meth:`ProfileLoader.sniff`), and hands the
+bytes to the most confident one. ``format=`` forces a loader. A file no loader accepts
+gets an error listing the formats we do accept. New formats join by adding a loader to
+:func:`loaders`; nothing else changes. The package imports :mod:`.load` on first use of
+these names, so modules that need only :mod:`.model` do not load every reader.
 
 * :mod:`.model` — the :class:`~.model.Profile` every loader produces;
 * :mod:`.base` — the loader protocol and what loaders share;
@@ -18,81 +19,31 @@ error listing the formats we do accept. New formats join by adding a loader to
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ..errors import ProfileError, UsageError
-from ..io.read import read_bytes
-from ..limits import DEFAULT_LIMITS, Limits
-from .base import ProfileLoader
-from .docx_resume import DocxResumeLoader
-from .json_resume import JsonResumeLoader
-from .model import Profile
-from .pdf_resume import PdfResumeLoader
-from .resume_text import MarkdownResumeLoader, TextResumeLoader
-from .skillgap_profile import SkillgapProfileLoader
+if TYPE_CHECKING:
+    from .base import ProfileLoader
+    from .load import detect_loader, load_profile, loaders, profile_formats
 
-
-def loaders() -> tuple[ProfileLoader, ...]:
-    """Every registered loader, in a fixed order (ties in sniffing go to the first)."""
-    return (
-        JsonResumeLoader(),
-        SkillgapProfileLoader(),
-        MarkdownResumeLoader(),
-        PdfResumeLoader(),
-        DocxResumeLoader(),
-        TextResumeLoader(),
-    )
+#: Names re-exported from :mod:`.load` and :mod:`.base`, imported on first use.
+_LAZY = {
+    "ProfileLoader": "base",
+    "detect_loader": "load",
+    "load_profile": "load",
+    "loaders": "load",
+    "profile_formats": "load",
+}
 
 
-def profile_formats() -> tuple[str, ...]:
-    """Format ids accepted by ``--profile-format``."""
-    return tuple(loader.format for loader in loaders())
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-
-def detect_loader(path: Path, data: bytes) -> ProfileLoader:
-    """The loader most confident that ``data`` (read from ``path``) is its format."""
-    head = data[:4096]
-    best: ProfileLoader | None = None
-    best_score = 0
-    for loader in loaders():
-        score = loader.sniff(path, head)
-        if score > best_score:
-            best, best_score = loader, score
-    if best is None:
-        accepted = "; ".join(loader.description for loader in loaders())
-        raise ProfileError(f"unrecognised profile format; accepted formats: {accepted}", path=path)
-    return best
-
-
-def load_profile(
-    path: str | Path,
-    *,
-    format: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    display: str | None = None,
-) -> Profile:
-    """Load a candidate profile from a file, detecting its format.
-
-    >>> load_profile("examples/plain-text-resume.txt").format
-    'text'
-
-    Raises :class:`~skillgap.errors.ProfileError` (or another
-    :class:`~skillgap.errors.InputError`) with a one-line message naming the file.
-    """
-    path = Path(path)
-    shown = display or str(path)
-    data = read_bytes(path, limits=limits)
-    if not data.strip():
-        raise ProfileError("file is empty: nothing to score", path=shown)
-    if format is not None:
-        chosen = {loader.format: loader for loader in loaders()}.get(format)
-        if chosen is None:
-            raise UsageError(
-                f"unknown profile format '{format}'; choose one of: {', '.join(profile_formats())}"
-            )
-    else:
-        chosen = detect_loader(path, data)
-    return chosen.load(path, data, display=shown, limits=limits)
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

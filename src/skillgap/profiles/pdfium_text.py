@@ -16,10 +16,11 @@ worker, not the batch.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import LimitExceededError, ProfileError
 from ..limits import Limits
@@ -61,7 +62,10 @@ def pdfium_version() -> str | None:
     return f"pypdfium2 {getattr(pypdfium2, '__version__', None) or _version()}"
 
 
+@functools.lru_cache(maxsize=1)
 def _version() -> str:
+    """The installed version (read once: the package metadata takes ~3 ms to parse, as
+    much as extracting a page)."""
     from importlib.metadata import version
 
     return version("pypdfium2")
@@ -142,8 +146,9 @@ _REPLACE = {"\r\n": "\n", "\r": "\n", "\x0c": "\n", "\ufffe": "", "\x02": ""}
 _PDFIUM_TEXT = re.compile("|".join(re.escape(k) for k in _REPLACE))
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
+    """One rectangle of text (a tuple: a page has hundreds, made in a loop)."""
+
     left: float
     bottom: float
     right: float
@@ -160,7 +165,8 @@ def _row_by_row_gutter(textpage: Any, width: float) -> float | None:
     count = textpage.count_rects()
     if count < 12 or width <= 0:
         return None
-    runs = [_Run(*textpage.get_rect(i)) for i in range(min(count, 5000))]
+    get_rect = textpage.get_rect
+    runs = [_Run._make(get_rect(i)) for i in range(min(count, 5000))]
     # The page's usual line height stands for the font size: a rectangle is as tall as
     # its glyphs, and a bullet's is a third of a line.
     heights = sorted(r.top - r.bottom for r in runs)

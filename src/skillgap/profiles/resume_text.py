@@ -327,6 +327,12 @@ def parse_resume_text(
     )
 
 
+#: Extensions of the formats other loaders read: a file named so is not plain text.
+_OTHER_FORMAT_EXTENSIONS = frozenset(
+    {*STRUCTURED_EXTENSIONS, *MARKDOWN_EXTENSIONS, ".pdf", ".docx"}
+)
+
+
 @dataclass(frozen=True)
 class TextResumeLoader:
     """Plain-text resumes."""
@@ -338,7 +344,7 @@ class TextResumeLoader:
         suffix = path.suffix.lower()
         if suffix in TEXT_EXTENSIONS:
             return 50
-        if suffix in (*STRUCTURED_EXTENSIONS, *MARKDOWN_EXTENSIONS, ".pdf", ".docx"):
+        if suffix in _OTHER_FORMAT_EXTENSIONS:
             return 0
         return 10  # unknown extension: try it as text; binary files are refused there
 

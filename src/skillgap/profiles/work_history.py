@@ -57,6 +57,14 @@ _EMPLOYER_RE = re.compile(
     r"technologies|solutions|group|bank|consulting|consultancy|insurance|ventures|capital)\b",
     re.IGNORECASE,
 )
+#: Time away from work written as an entry of its own ("Parental leave, 2019 - 2020",
+#: "Career break"): dated, under Experience, and no job, so no years of experience.
+_LEAVE_RE = re.compile(
+    r"\b(?:(?:parental|maternity|paternity|family|medical|sick|caregiv\w*|carer'?s?|"
+    r"bereavement|adoption)\s+leave|leave\s+of\s+absence|career\s+(?:break|gap|pause)|"
+    r"sabbatical|caregiving|time\s+off)\b",
+    re.IGNORECASE,
+)
 _SCHOOL_RE = re.compile(
     r"\b(?:universit(?:y|ies|ät|é|at)|college|school|institut(?:e|o)?|academy|polytechnic|"
     r"faculty)\b",
@@ -239,6 +247,10 @@ def find_jobs(
             title = rest
             if not any(ch.isalpha() for ch in title):
                 title = _strip_title(below if last != position and _is_job_entry(below) else above)
+            # Time away from work ("Parental leave, 2019 - 2020") is no job, unless the
+            # entry also names one ("Sabbatical: visiting researcher").
+            if _LEAVE_RE.search(title) and _TITLE_RE.search(title) is None:
+                continue
             jobs.append(Job(title=title[:120], start=start, end=end, source=section, line=number))
     return jobs
 

@@ -27,10 +27,12 @@ def _score_text(score: float | None) -> str:
 # --------------------------------------------------------------------------- CSV
 
 
-def csv_header(area_names: Sequence[str]) -> str:
-    """The header line: fixed columns, one column per rubric area, then status columns."""
+def csv_header(area_names: Sequence[str], *, rubric_column: bool = False) -> str:
+    """The header line: fixed columns, one column per rubric area, then status columns
+    (first a ``rubric`` column, the rubric's id, in a batch of several rubrics)."""
     return _csv_line(
         [
+            *(["rubric"] if rubric_column else []),
             "rank",
             "file",
             "candidate",
@@ -47,7 +49,9 @@ def csv_header(area_names: Sequence[str]) -> str:
     )
 
 
-def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
+def csv_row(
+    rank: int | None, row: Mapping[str, Any], area_count: int, *, rubric_column: bool = False
+) -> str:
     """One CSV line for a row summary (see :func:`skillgap.batch.BatchRow.summary`).
 
     >>> csv_row(1, {"file": "a.txt", "candidate": "=1+1", "id": "c-1", "score": 50.0,
@@ -58,6 +62,7 @@ def csv_row(rank: int | None, row: Mapping[str, Any], area_count: int) -> str:
     areas = list(row.get("areas") or [])
     areas += [None] * (area_count - len(areas))
     values: list[object] = [
+        *([row.get("rubric") or ""] if rubric_column else []),
         rank if rank is not None else "",
         row.get("file") or "",
         row.get("candidate") or "",
@@ -99,27 +104,57 @@ def json_tail(summary: Mapping[str, Any]) -> str:
 
 
 def markdown_head(meta: Mapping[str, Any], area_names: Sequence[str]) -> str:
-    """Title, audit header and the start of the ranking table."""
-    rubric = meta["rubric"]
+    """Title, audit header and the start of the ranking table (with several rubrics,
+    ``meta["rubrics"]``: title and audit header; each rubric's section follows)."""
     options = meta["options"]
+    rubrics = meta.get("rubrics")
+    if rubrics is not None:
+        lines = [
+            f"# Batch ranking: {len(rubrics)} roles",
+            "",
+            "- **Rubrics:**",
+            *(f"  - {_rubric_text(r)}" for r in rubrics),
+            f"- **Tool:** skillgap {md(meta['tool']['version'])}",
+            f"- **Options:** {md(_options_text(options))}",
+        ]
+        return "\n".join(lines) + "\n"
+    rubric = meta["rubric"]
     lines = [
         f"# Batch ranking: {md(rubric['title'])}",
         "",
-        (
-            f"- **Rubric:** `{md(rubric['id'])}` version {md(rubric['version'])}, sha256 "
-            f"`{rubric['sha256']}`"
-        ),
+        f"- **Rubric:** {_rubric_text(rubric)}",
         f"- **Tool:** skillgap {md(meta['tool']['version'])}",
         f"- **Options:** {md(_options_text(options))}",
         "",
         "## Ranking",
         "",
+        *_table_head(area_names),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_rubric_head(rubric: Mapping[str, Any], area_names: Sequence[str]) -> str:
+    """In a batch of several rubrics: one rubric's section, up to its ranking's rows."""
+    lines = [
+        "",
+        f"## Ranking: {md(rubric['title'])} (`{md(rubric['id'])}`)",
+        "",
+        *_table_head(area_names),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _rubric_text(rubric: Mapping[str, Any]) -> str:
+    return f"`{md(rubric['id'])}` version {md(rubric['version'])}, sha256 `{rubric['sha256']}`"
+
+
+def _table_head(area_names: Sequence[str]) -> list[str]:
+    return [
         "| # | Candidate | File | Overall | Verdict | "
         + " | ".join(md(a) for a in area_names)
         + " | Unmet must-haves | Must-haves missing |",
         "|---:|---|---|---:|---|" + "---:|" * len(area_names) + "---:|---|",
     ]
-    return "\n".join(lines) + "\n"
 
 
 def _options_text(options: Mapping[str, Any]) -> str:
@@ -143,9 +178,9 @@ def markdown_row(rank: int, row: Mapping[str, Any]) -> str:
     )
 
 
-def markdown_errors_head() -> str:
-    """Start of the table of inputs that could not be scored."""
-    return "\n## Not scored\n\n| File | Reason |\n|---|---|\n"
+def markdown_errors_head(level: int = 2) -> str:
+    """Start of the table of inputs that could not be scored (a heading of ``level``)."""
+    return f"\n{'#' * level} Not scored\n\n| File | Reason |\n|---|---|\n"
 
 
 def markdown_error_row(row: Mapping[str, Any]) -> str:
@@ -156,10 +191,10 @@ def markdown_error_row(row: Mapping[str, Any]) -> str:
 def markdown_tail(meta: Mapping[str, Any], inputs: Sequence[Mapping[str, Any]]) -> str:
     """Counts and the audit list of every input with its sha256."""
     counts = meta.get("counts", {})
-    tally = (
-        f"{counts.get('inputs', len(inputs))} inputs: {counts.get('scored', 0)} scored, "
-        f"{counts.get('failed', 0)} not scored."
-    )
+    of = f"{counts.get('inputs', len(inputs))} inputs"
+    if "rubrics" in counts:
+        of += f" × {counts['rubrics']} rubrics = {counts.get('rows', 0)} rows"
+    tally = f"{of}: {counts.get('scored', 0)} scored, {counts.get('failed', 0)} not scored."
     lines = ["", "## Inputs", "", tally, "", "| File | Id | sha256 | Status |", "|---|---|---|---|"]
     for item in inputs:
         lines.append(
@@ -185,11 +220,17 @@ def _short_verdict(verdict: str, *, blocked: bool) -> str:
 
 
 def render_ranking(
-    rows: Sequence[Mapping[str, Any]], *, total: int, color: bool = False, width: int = 100
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    total: int,
+    color: bool = False,
+    width: int = 100,
+    rubric: str | None = None,
 ) -> str:
     """The ranking table for stderr: rank, score, candidate, file or id, verdict, and
     how many must-haves are missing. Rows come in ranking order: candidates with no unmet
-    must-have first; a blocked candidate's verdict says so."""
+    must-have first; a blocked candidate's verdict says so. ``rubric`` names the rubric
+    in the title (a batch of several rubrics shows one table each)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -199,7 +240,7 @@ def render_ranking(
         box=box.SIMPLE_HEAD if color else box.ASCII2,
         show_edge=False,
         pad_edge=False,
-        title=f"Top {len(rows)} of {total}",
+        title=f"Top {len(rows)} of {total}" + (f" for {plain(rubric)}" if rubric else ""),
         title_justify="left",
     )
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
@@ -243,6 +284,7 @@ __all__ = [
     "markdown_errors_head",
     "markdown_head",
     "markdown_row",
+    "markdown_rubric_head",
     "markdown_tail",
     "render_ranking",
 ]

@@ -26,7 +26,9 @@ class Rule:
 
     ``stage`` says where it is found: ``yaml`` (reading the file), ``schema`` (the
     models), ``reference`` (cross-references; loading a rubric refuses these too),
-    ``lint`` (:mod:`skillgap.lint`; can be switched off, and silenced with a comment) or
+    ``lint`` (:mod:`skillgap.lint`; can be switched off, and silenced with a comment),
+    ``fairness`` (:mod:`skillgap.lint.fairness`: wording that stands in for a protected
+    attribute; switched off and silenced like lint) or
     ``files`` (the files and the comments in them).
     """
 
@@ -38,8 +40,9 @@ class Rule:
 
     @property
     def configurable(self) -> bool:
-        """Lint rules can be enabled, disabled and silenced; the others always apply."""
-        return self.stage == "lint"
+        """Lint and fairness rules can be enabled, disabled and silenced; the others
+        always apply."""
+        return self.stage in ("lint", "fairness")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ on generated profiles.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ class ScoreNumbers:
     verdict: str
     #: Gaps, most gain first (then must-haves, then rubric order).
     gaps: tuple[GapNumbers, ...]
+    #: The rubric's skills with evidence (canonical names): ``matched`` in the report.
+    matched: frozenset[str] = frozenset()
 
     def blocking(self, rubric: Rubric) -> tuple[str, ...]:
         """Ids of the unmet must-haves, in gap order."""
@@ -198,15 +201,16 @@ def score_numbers(
     """The numbers of :func:`~skillgap.scoring.requirements.score_areas`, and nothing
     else: no evidence quoted, no report model built (for CSV rows and rankings)."""
     scored: list[list[RequirementNumbers]] = []
+    matched: set[str] = set()
     for area in rubric.areas:
         results: list[RequirementNumbers] = []
         for requirement in area.requirements:
-            credits = [
-                skill_credit(rubric, requirement, evidence)[0]
-                if (evidence := matches.for_skill(skill.name))
-                else 0.0
-                for skill in requirement.skills
-            ]
+            credits: list[float] = []
+            for skill in requirement.skills:
+                evidence = matches.for_skill(skill.name)
+                if evidence:
+                    matched.add(skill.name)
+                credits.append(skill_credit(rubric, requirement, evidence)[0] if evidence else 0.0)
             assessed = self_assessed_credit(rubric, requirement, profile)
             degree = (
                 degree_result(profile, requirement.degree, as_of=years_found.as_of).credit
@@ -224,7 +228,7 @@ def score_numbers(
                 )
             )
         scored.append(results)
-    return rank_numbers(rubric, scored)
+    return dataclasses.replace(rank_numbers(rubric, scored), matched=frozenset(matched))
 
 
 __all__ = [

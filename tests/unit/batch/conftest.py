@@ -14,6 +14,11 @@ from tests.helpers.pdf import encrypted_pdf, image_only_pdf, pdf_from_lines
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
     """A folder of good resumes in every format and one of each kind of bad file."""
+    return write_mixed(tmp_path)
+
+
+def write_mixed(tmp_path: Path) -> Path:
+    """Write the ``mixed`` folder in ``tmp_path`` (as ``inbox``); its path."""
     folder = tmp_path / "inbox"
     (folder / "nested").mkdir(parents=True)
     (folder / ".hidden").mkdir()

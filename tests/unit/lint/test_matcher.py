@@ -1,5 +1,6 @@
-"""The lint's fuzzy-collision search (skillgap.lint.matcher): the deletion-variant index
-finds exactly the forms a comparison with every form finds."""
+"""The lint's fuzzy-collision search (skillgap.lint.matcher): the index (forms filed by
+first letter and length, compared in bulk by rapidfuzz) finds exactly the forms, and the
+edit counts, that a comparison with every form finds."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from skillgap.lint.matcher import _ReachIndex
 from skillgap.matching.forms import MIN_SLIP_LENGTH, fuzzy_allowance
 from tests.helpers.strategies import MANY
 
-# Few letters, so that near names are common; lengths around the 12-letter reach step and
-# the 32-letter variant limit.
+# Few letters, so that near names are common; lengths around the 12-letter reach step.
 _NAMES = st.text(st.sampled_from("abcde"), min_size=MIN_SLIP_LENGTH, max_size=36)
 
 
@@ -26,11 +26,9 @@ def _form(i: int, name: str) -> FormRef:
 def test_the_index_finds_what_comparing_with_every_form_finds(names: list[str], text: str) -> None:
     forms = [_form(i, n) for i, n in enumerate(names)]
     index = _ReachIndex(forms)
-    within = {
-        f.skill
-        for f in index.near(text)
-        if 0 < OSA.distance(text, f.compact) <= fuzzy_allowance(len(f.compact))
-    }
+    found = index.near(text)
+    assert all(distance == OSA.distance(text, f.compact) for f, distance in found)
+    within = {f.skill for f, d in found if 0 < d <= fuzzy_allowance(len(f.compact))}
     brute = {
         f.skill
         for f in forms

@@ -8,6 +8,7 @@ skip work (matching without contexts, memos of words) checked to change nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -142,7 +143,7 @@ def test_matching_without_contexts_finds_the_same_evidence() -> None:
         stripped = tuple(
             e.__class__(
                 **{
-                    **{f: getattr(e, f) for f in e.__slots__},
+                    **{f.name: getattr(e, f.name) for f in dataclasses.fields(e)},
                     "context": e.context
                     if e.method == "declared"
                     or (e.method == "implied" and (e.source, e.line) in declared)

@@ -132,3 +132,22 @@ def test_a_range_opened_in_words_needs_a_job_on_its_line() -> None:
     lines = ["Data Engineer, Example Co, 2016 - 2020", "- Owned the billing pipeline since 2017."]
     assert _jobs(lines, "experience") == ["2016-01..2020-01"]
     assert _jobs(["Example Co, data engineer, since 2017."], "experience") == ["2017-01.."]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Parental leave, 2019 - 2020"],
+        ["Maternity Leave | Mar 2021 – Dec 2021"],
+        ["Career break (caring for a parent)", "2016 - 2017"],
+        ["Sabbatical, 2018 - 2019"],
+    ],
+)
+def test_time_away_from_work_is_no_job(lines: list[str]) -> None:
+    # Leave is not experience: counting it would add years that were not worked (and a
+    # counterfactual test of a rubric shows such a gap moving the years found).
+    assert _jobs(lines, "experience") == []
+
+
+def test_a_leave_that_names_a_job_is_one() -> None:
+    assert _jobs(["Sabbatical: visiting researcher, Example Labs, 2018 - 2019"], "experience")
