@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -44,3 +46,12 @@ def test_the_compiled_benchmark_compares_both_builds_and_states_its_targets() ->
     assert "compiled / pure at --jobs 2" in out and "byte-identical" in out
     targets = [line for line in out.splitlines() if line.startswith("target:")]
     assert len(targets) == 2 and all(t.endswith(("met", "NOT met")) for t in targets)
+
+
+@pytest.mark.slow
+def test_the_scale_benchmark_runs_every_way_and_states_its_targets() -> None:
+    out = run("bench_scale.py", "--n", "10")
+    assert "Dask local cluster" in out and "one rubric four times" in out
+    assert "Dask CSV byte-identical to local: yes" in out
+    targets = [line for line in out.splitlines() if line.startswith("target:")]
+    assert len(targets) == 3 and all(t.endswith(("met", "NOT met")) for t in targets)

@@ -24,6 +24,17 @@ def test_a_rubric_that_scores_identity_exits_1_naming_the_requirement() -> None:
     assert "FAILED" in result.stdout
 
 
+def test_the_same_rubric_is_caught_by_the_proxy_lint() -> None:
+    """Acceptance: both ways of looking catch the rubric — validate's fairness rules on
+    its text, audit-rubric on its scores."""
+    result = CliRunner().invoke(app, ["validate", PROXY, "-f", "json"])
+    assert result.exit_code == 0, result.stderr  # warnings, not errors
+    found = json.loads(result.stdout)
+    rules = {(p["rule"], p["line"]) for p in found["problems"]}
+    assert ("national-origin-proxy", 21) in rules
+    assert ("gendered-wording", 28) in rules
+
+
 def test_a_fair_rubric_exits_0() -> None:
     result = CliRunner().invoke(app, ["audit-rubric", "ml-engineer-entry", *FAST])
     assert result.exit_code == 0, result.stderr

@@ -61,6 +61,9 @@ class ResultRow:
     rank: int | None = None
     #: Area scores on 0-100, in the order of :attr:`BatchResults.areas`.
     areas: tuple[float | None, ...] = ()
+    #: The id of the rubric the row was scored against, where the file says (always in
+    #: the output of a batch of several rubrics).
+    rubric: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,6 +94,8 @@ class Collected:
     blind: set[bool] = field(default_factory=set)
     meta: dict[str, Any] | None = None
     sha256: str = ""
+    #: The audit header's record of the rubric chosen with ``--rubric``, if any.
+    chosen: RubricSeen | None = None
 
 
 Reader = Callable[[Path], Collected]
@@ -155,6 +160,7 @@ def _add_json_row(found: Collected, path: Path, obj: Any, line: int, where: str 
                 id=row_id,
                 sha256=text_of(obj.get("sha256")),
                 status="error",
+                rubric=text_of(obj.get("rubric")),
             )
         )
         return
@@ -167,7 +173,9 @@ def _add_json_row(found: Collected, path: Path, obj: Any, line: int, where: str 
     if not isinstance(areas, list):
         raise _not_a_report(path, at, "no areas", where)
     rubric = obj.get("rubric")
+    rubric_id: str | None = None
     if isinstance(rubric, dict) and text_of(rubric.get("id")):
+        rubric_id = str(rubric["id"])
         seen = RubricSeen(
             id=str(rubric["id"]),
             title=text_of(rubric.get("title")),
@@ -201,6 +209,7 @@ def _add_json_row(found: Collected, path: Path, obj: Any, line: int, where: str 
             score=_number(overall.get("score")),
             blocked=overall.get("blocked") is True,
             areas=tuple(scores.get(a.id or a.name) for a in found.areas),
+            rubric=rubric_id,
         )
     )
 
@@ -300,19 +309,21 @@ def read_csv(path: Path) -> Collected:
         header = next(reader, None)
         if header is None:
             return found
+        # A batch of several rubrics puts the rubric's id in a first column.
+        shift = 1 if header[:1] == ["rubric"] else 0
         if (
-            tuple(header[: len(CSV_HEAD)]) != CSV_HEAD
+            tuple(header[shift : shift + len(CSV_HEAD)]) != CSV_HEAD
             or tuple(header[-len(CSV_TAIL) :]) != CSV_TAIL
         ):
             raise InputError(
                 f"is not a batch CSV (its header does not start with "
-                f"'{','.join(CSV_HEAD)}'); {GIVE}",
+                f"'{','.join(CSV_HEAD)}' or 'rubric,{','.join(CSV_HEAD)}'); {GIVE}",
                 path=path,
                 line=1,
             )
         found.areas = [
             AreaRef(id=None, name=_uncell(name))
-            for name in header[len(CSV_HEAD) : len(header) - len(CSV_TAIL)]
+            for name in header[shift + len(CSV_HEAD) : len(header) - len(CSV_TAIL)]
         ]
         columns = {name: i for i, name in enumerate(header)}
         for cells in reader:
@@ -325,14 +336,14 @@ def read_csv(path: Path) -> Collected:
                     path=path,
                     line=line,
                 )
-            found.rows.append(_csv_row(path, line, cells, columns, len(found.areas)))
+            found.rows.append(_csv_row(path, line, cells, columns, len(found.areas), shift))
     except csv.Error as exc:
         raise InputError(f"is not valid CSV ({exc})", path=path, line=reader.line_num) from exc
     return found
 
 
 def _csv_row(
-    path: Path, line: int, cells: list[str], columns: Mapping[str, int], areas: int
+    path: Path, line: int, cells: list[str], columns: Mapping[str, int], areas: int, shift: int
 ) -> ResultRow:
     def cell(name: str) -> str:
         return cells[columns[name]].strip()
@@ -354,13 +365,16 @@ def _csv_row(
     if not row_id:
         raise InputError(f"a row without an id; {GIVE}", path=path, line=line)
     file = _uncell(cell("file")) or row_id
+    rubric = (_uncell(cell("rubric")) or None) if shift else None
     if status == "error":
-        return ResultRow(line=line, file=file, id=row_id, sha256=None, status="error")
+        return ResultRow(
+            line=line, file=file, id=row_id, sha256=None, status="error", rubric=rubric
+        )
     score = number(cell("overall"), "overall")
     if score is None:
         raise InputError(f"a scored row without an overall score; {GIVE}", path=path, line=line)
     rank = number(cell("rank"), "rank")
-    start = len(CSV_HEAD)
+    start = shift + len(CSV_HEAD)
     return ResultRow(
         line=line,
         file=file,
@@ -371,6 +385,7 @@ def _csv_row(
         blocked=(number(cell("unmet_must_haves"), "unmet_must_haves") or 0) > 0,
         rank=None if rank is None else int(rank),
         areas=tuple(number(cells[start + i].strip(), "an area score") for i in range(areas)),
+        rubric=rubric,
     )
 
 
@@ -421,7 +436,7 @@ def read_parquet(path: Path) -> Collected:
             key = (rubric_id, text_of(record.get("rubric_sha256")))
             found.rubrics.setdefault(key, RubricSeen(rubric_id, None, None, key[1]))
         if status == "error":
-            found.rows.append(ResultRow(number, file, row_id, sha, "error"))
+            found.rows.append(ResultRow(number, file, row_id, sha, "error", rubric=rubric_id))
             continue
         score = _number(record.get("overall"))
         if score is None:
@@ -438,6 +453,7 @@ def read_parquet(path: Path) -> Collected:
                 blocked=bool(record.get("blocked")),
                 rank=rank if isinstance(rank, int) else None,
                 areas=tuple(_number(record.get(c)) for c in area_columns),
+                rubric=rubric_id,
             )
         )
     return found

@@ -45,10 +45,12 @@ class BatchResults:
 # --------------------------------------------------------------------------- the whole
 
 
-def read_results(path: Path) -> BatchResults:
+def read_results(path: Path, *, rubric: str | None = None) -> BatchResults:
     """Read a batch output: its rows in ranking order and its audit trail.
 
-    Refuses a file with no rows, and results that mix rubrics.
+    ``rubric``: keep only the rows scored against the rubric with this id (the output of
+    a batch of several rubrics holds a row per input and rubric). Refuses a file with no
+    rows, and results that mix rubrics when no ``rubric`` is chosen.
     """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -73,7 +75,9 @@ def read_results(path: Path) -> BatchResults:
     meta = found.meta or {}
     if found.format == "csv":
         found.rows = _with_sidecar_sha256(found.rows, meta)
-    rubric = _one_rubric(path, found, meta)
+    if rubric is not None:
+        _keep_rubric(path, found, meta, rubric)
+    seen = _one_rubric(path, found, meta)
     tool = meta.get("tool")
     if isinstance(tool, dict) and text_of(tool.get("version")):
         found.tool_versions.add(str(tool["version"]))
@@ -89,7 +93,7 @@ def read_results(path: Path) -> BatchResults:
         sha256=found.sha256,
         rows=_ranked(found.rows),
         areas=tuple(found.areas),
-        rubric=rubric,
+        rubric=seen,
         tool_versions=tuple(sorted(found.tool_versions)),
         as_of=tuple(sorted(found.as_of)),
         blind=(True in found.blind) if found.blind else None,
@@ -129,25 +133,72 @@ def _with_sidecar_sha256(rows: list[ResultRow], meta: Mapping[str, Any]) -> list
     return [replace(r, sha256=text_of(by_key.get((r.file, r.id)))) for r in rows]
 
 
-def _one_rubric(path: Path, found: Collected, meta: Mapping[str, Any]) -> RubricSeen | None:
-    """The one rubric the results were scored against; refuses results that mix rubrics."""
-    rubrics = dict(found.rubrics)
-    header = meta.get("rubric")
-    if isinstance(header, dict) and text_of(header.get("id")):
-        seen = RubricSeen(
+def _header_rubrics(meta: Mapping[str, Any]) -> list[RubricSeen]:
+    """The rubrics the audit header names: ``rubric``, or ``rubrics`` for several."""
+    listed = meta.get("rubrics")
+    headers = listed if isinstance(listed, list) else [meta.get("rubric")]
+    return [
+        RubricSeen(
             id=str(header["id"]),
             title=text_of(header.get("title")),
             version=text_of(header.get("version")),
             sha256=text_of(header.get("sha256")),
         )
-        rubrics.setdefault((seen.id, seen.sha256), seen)
+        for header in headers
+        if isinstance(header, dict) and text_of(header.get("id"))
+    ]
+
+
+def _keep_rubric(path: Path, found: Collected, meta: Mapping[str, Any], rubric: str) -> None:
+    """Keep only the rows (and areas) of the rubric ``rubric``; the ranks renumbered."""
+    ids = {r.rubric for r in found.rows if r.rubric is not None}
+    ids |= {key[0] for key in found.rubrics} | {r.id for r in _header_rubrics(meta)}
+    if rubric not in ids:
+        known = ", ".join(sorted(ids)) or "none recorded"
+        raise UsageError(
+            f"{path}: --rubric '{rubric}': no rows of that rubric (the results hold: {known})"
+        )
+    # A row without a rubric is one of a batch of one rubric: that rubric's.
+    rows = [r for r in found.rows if (r.rubric or rubric) == rubric]
+    # Several rubrics' outputs carry the union of their areas: keep those this rubric's
+    # rows score (an area of another rubric is empty in every one of them).
+    keep = [
+        i
+        for i in range(len(found.areas))
+        if any(r.areas[i] is not None for r in rows if r.ok and i < len(r.areas))
+    ]
+    found.areas = [found.areas[i] for i in keep]
+    found.rows = [
+        replace(r, areas=tuple(r.areas[i] if i < len(r.areas) else None for i in keep))
+        for r in rows
+    ]
+    found.rubrics = {key: seen for key, seen in found.rubrics.items() if key[0] == rubric}
+    headers = [seen for seen in _header_rubrics(meta) if seen.id == rubric]
+    found.chosen = headers[0] if headers else None
+    if any(r.rank is not None for r in found.rows):
+        # The file's ranks count every rubric's rows (a JSON output's run on); this
+        # rubric's own ranking keeps their order.
+        ranked = sorted((r for r in found.rows if r.ok), key=lambda r: (r.rank or 0, r.line))
+        place = {id(r): i for i, r in enumerate(ranked, start=1)}
+        found.rows = [replace(r, rank=place[id(r)]) if r.ok else r for r in found.rows]
+
+
+def _one_rubric(path: Path, found: Collected, meta: Mapping[str, Any]) -> RubricSeen | None:
+    """The one rubric the results were scored against; refuses results that mix rubrics."""
+    rubrics = dict(found.rubrics)
+    headers = [found.chosen] if found.chosen is not None else _header_rubrics(meta)
+    for seen in headers:
+        key = (seen.id, seen.sha256)
+        # The header's record is the fuller one (title, version).
+        rubrics[key] = seen
+        rubrics.pop((seen.id, None), None)
     if len({key[1] for key in rubrics}) > 1 or len(rubrics) > 1:
         names = ", ".join(
             f"{r.id} (sha256 {(r.sha256 or '?')[:12]})"
             for r in sorted(rubrics.values(), key=lambda r: (r.id, r.sha256 or ""))
         )
         raise ReportError(
-            f"the results mix rubrics: {names}; audit the results of one rubric at a time",
+            f"the results mix rubrics: {names}; audit one at a time with --rubric ID",
             path=path,
         )
     return next(iter(rubrics.values()), None)

@@ -89,6 +89,8 @@ class AuditOptions:
     join: str | None = None
     categories: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    #: In the output of a batch of several rubrics: the id of the rubric to audit.
+    rubric: str | None = None
     min_share: Fraction = Fraction(1, 50)
     flag_below: Fraction = Fraction(4, 5)
     confidence: float = 0.95
@@ -104,7 +106,7 @@ def run_audit(results: Path, groups: Path, options: AuditOptions | None = None) 
     skillgap.errors.InputError: missing.jsonl: no such file; give the output of 'skillgap batch'
     """
     options = options or AuditOptions()
-    batch = read_results(results)
+    batch = read_results(results, rubric=options.rubric)
     table = read_groups(
         groups, join=options.join, categories=options.categories, unknown=options.unknown
     )

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import SkillgapError, UsageError
 from ..rubric.model import Rubric
 from .inputs import BatchInput
+from .pool import workers_for
 from .rows import BatchOptions, BatchRow, unread_rows
 from .rubrics import rubric_tags
 from .urls import in_process_only, redact_url
@@ -113,7 +114,7 @@ def connect(address: str, *, workers: int) -> Iterator[Client]:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: 8787 may be taken
                 # The scheduler runs in this process: its log lines (a task "marked as
                 # failed because 3 workers died") would break the one-line-per-error rule.
                 silence_logs=logging.CRITICAL,
@@ -164,7 +165,8 @@ def run_on_cluster(
 
     tags = rubric_tags(rubrics)
     work = [_travelling(item) for item in items]
-    with connect(address, workers=jobs) as client:
+    # A local cluster, like the pool, has no more workers than inputs or CPU cores.
+    with connect(address, workers=workers_for(jobs, len(items))) as client:
         name = f"skillgap-batch-{uuid.uuid4().hex}"
         client.register_plugin(ScorerPlugin(rubrics, options), name=name)
         try:

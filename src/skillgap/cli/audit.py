@@ -17,7 +17,8 @@ from .options import choice_metavar, choice_parser, format_for_output, refuse_ov
     "  skillgap audit results.jsonl --groups groups.csv\n"
     "  skillgap audit ranking.csv --groups groups.csv --selected top:50 -o audit.html\n"
     "  skillgap audit results.json --groups groups.csv --category sex -f json "
-    "--fail-on-flag\n\n"
+    "--fail-on-flag\n"
+    "  skillgap audit roles.jsonl --groups groups.csv --rubric staff-ml-engineer\n\n"
     "Selection: 'median' (default; scored strictly above the median of all scored rows, "
     "the scoring rate of NYC Local Law 144), 'top:N' (the first N of the batch's ranking) "
     "or 'score:X' (overall score at least X). Categories under 2% of the known labels "
@@ -80,6 +81,17 @@ def audit(
             "not to say' and the like always are.",
         ),
     ] = None,
+    rubric: Annotated[
+        str | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            metavar="ID",
+            help="Audit the rows of this rubric (by id) in the output of a batch of "
+            "several rubrics.",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         OutputFormat | None,
         typer.Option(
@@ -118,6 +130,7 @@ def audit(
             join=join,
             categories=tuple(category or ()),
             unknown=tuple(unknown or ()),
+            rubric=rubric,
         )
         refuse_overwriting_inputs(output, results, groups)
         if output is not None and str(output) != "-":
