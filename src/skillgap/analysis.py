@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from ._version import __version__
 from .matching.evidence import ProfileMatches, with_origins
 from .matching.index import SkillIndex
+from .matching.shared import TextRead
 from .profiles.model import Profile
 from .report.build import build, updated
 from .report.model import (
@@ -154,6 +155,7 @@ def analyze(
     as_of: dt.date | None = None,
     details: bool = True,
     ladder: LoadedLadder | None = None,
+    text: TextRead | None = None,
 ) -> GapReport:
     """Measure a profile against a rubric.
 
@@ -172,6 +174,8 @@ def analyze(
     ``details=False`` leaves out each skill's evidence and ignored mentions (the scores,
     statuses and gaps are identical): for batch outputs that show only those. With a
     ``ladder``, the report also places the candidate on it (see :func:`place`).
+    ``text``: the profile's text as an :class:`~skillgap.matching.shared.IndexGroup`
+    read it for this rubric's index (several rubrics, one reading; the same report).
     """
     if isinstance(rubric, PreparedRubric):
         prepared = rubric
@@ -181,7 +185,7 @@ def analyze(
         prepared = prepared_for(rubric)
     rules = prepared.rubric
     as_of = as_of or dt.date.today()
-    matches = find_evidence(profile, prepared, contexts=details)
+    matches = find_evidence(profile, prepared, contexts=details, text=text)
     scored = score_areas(
         rules,
         profile,
@@ -226,22 +230,36 @@ def analyze(
 
 
 def find_evidence(
-    profile: Profile, prepared: PreparedRubric, *, contexts: bool = True
+    profile: Profile,
+    prepared: PreparedRubric,
+    *,
+    contexts: bool = True,
+    text: TextRead | None = None,
 ) -> ProfileMatches:
     """The evidence in ``profile`` for the prepared rubric's skills, as :func:`analyze`
     scores it (forms inherited from the knowledge base marked with their origin)."""
-    matches = prepared.index.match_profile(profile, contexts=contexts)
+    if text is None:
+        matches = prepared.index.match_profile(profile, contexts=contexts)
+    else:
+        matches = prepared.index.match_profile(
+            profile, contexts=contexts, tokens=text.tokens, phrases=text.phrases
+        )
     if prepared.origins:
         matches = with_origins(matches, prepared.origins, prepared.implied, prepared.targets)
     return matches
 
 
 def analyze_numbers(
-    profile: Profile, rubric: Rubric | PreparedRubric, *, as_of: dt.date | None = None
+    profile: Profile,
+    rubric: Rubric | PreparedRubric,
+    *,
+    as_of: dt.date | None = None,
+    text: TextRead | None = None,
 ) -> ScoreNumbers:
     """The numbers of :func:`analyze`'s report and nothing else — area scores, overall,
     verdict, unmet must-haves, gaps ranked with their gains — without quoting evidence or
     building the report (for CSV rows and rankings; identical numbers, tested).
+    ``text`` as for :func:`analyze`.
 
     >>> from skillgap import load_profile, load_rubric
     >>> profile, rubric = load_profile("examples/plain-text-resume.txt"), load_rubric()
@@ -250,7 +268,7 @@ def analyze_numbers(
     """
     prepared = rubric if isinstance(rubric, PreparedRubric) else prepared_for(rubric)
     as_of = as_of or dt.date.today()
-    matches = find_evidence(profile, prepared, contexts=False)
+    matches = find_evidence(profile, prepared, contexts=False, text=text)
     years = experience_years(profile, as_of=as_of)
     return score_numbers(prepared.rubric, profile, matches, years_found=years)
 

@@ -12,6 +12,7 @@ from ..analysis import PreparedRubric, analyze, analyze_numbers, prepared_for
 from ..errors import InputError, SkillgapError
 from ..io.read import sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
+from ..matching.shared import IndexGroup, TextRead
 from ..profiles.load import detect_loader, loaders
 from ..profiles.model import Profile
 from ..report.lean import lean_report
@@ -133,6 +134,8 @@ class Scorer:
         self.tags = rubric_tags(rubrics, tag=tag)
         self.targets = tuple(_target(r, t) for r, t in zip(given, self.tags, strict=True))
         self.prepared = self.targets[0].prepared
+        #: Several rubrics read each profile's text once (built at the first need).
+        self._group: IndexGroup | None = None
         self.stats = ScoreStats()
         #: In a pool worker: ends the worker when native code outlives the time limit.
         self.watchdog = watchdog
@@ -195,7 +198,15 @@ class Scorer:
             fmt = loader.format
             profile = loader.load(path, data, display=display, limits=options.limits)
             self.stats.profiles += 1
-            return [self._scored(t, item, profile, row_id, display) for t in targets]
+            # Several rubrics: the text is read once for all (a resumed input's few are
+            # scored one by one).
+            texts: list[TextRead | None] = [None] * len(targets)
+            if len(targets) > 1 and item.rubrics is None:
+                texts = list(self._read(profile))
+            return [
+                self._scored(target, item, profile, row_id, display, text)
+                for target, text in zip(targets, texts, strict=True)
+            ]
         except SkillgapError as exc:
             message = error_message(exc, item.display if shown_path else row_id)
         except Exception as exc:
@@ -218,8 +229,20 @@ class Scorer:
             for target in targets
         ]
 
+    def _read(self, profile: Profile) -> list[TextRead]:
+        """The profile's text read once for every rubric (:class:`IndexGroup`)."""
+        if self._group is None:
+            self._group = IndexGroup([target.prepared.index for target in self.targets])
+        return self._group.read(profile)
+
     def _scored(
-        self, target: _Target, item: BatchInput, profile: Profile, row_id: str, display: str
+        self,
+        target: _Target,
+        item: BatchInput,
+        profile: Profile,
+        row_id: str,
+        display: str,
+        text: TextRead | None = None,
     ) -> BatchRow:
         options = self.options
         report_json = None
@@ -231,6 +254,7 @@ class Scorer:
                 keep_source=options.keep_filenames,
                 as_of=options.as_of,
                 details=not options.lean,
+                text=text,
             )
             names = target.requirement_names
             candidate, score, verdict = (
@@ -252,7 +276,7 @@ class Scorer:
         else:
             # CSV, Markdown and the ranking show numbers only: the lean scoring path
             # gives the full report's numbers without quoting evidence or building it.
-            numbers = analyze_numbers(profile, target.prepared, as_of=options.as_of)
+            numbers = analyze_numbers(profile, target.prepared, as_of=options.as_of, text=text)
             rubric = target.prepared.rubric
             candidate = None if options.blind else profile.identity.name
             score, verdict, areas = numbers.overall, numbers.verdict, list(numbers.area_scores)

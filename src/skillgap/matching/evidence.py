@@ -8,8 +8,13 @@ score can be explained. The report carries the same fields for each piece of evi
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, get_args
+
+from ..text import Tokens
 
 #: How a piece of evidence was found: listed as a skill (declared), the skill's name
 #: (exact), another name for it (alias), something the candidate did that shows it
@@ -154,6 +159,37 @@ def dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
     return [best[key] for key in order]
 
 
+_LEADING_BULLET_RE = re.compile(r"^(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
+
+
+def span_text(tokens: Tokens, start: int, end: int) -> str:
+    """The words of tokens ``start`` to ``end`` as written, spaces collapsed."""
+    return " ".join(tokens.text[tokens.starts[start] : tokens.ends[end - 1]].split())
+
+
+def snippet(
+    tokens: Tokens, start: int, end: int, newlines: Sequence[int], *, reach: int = 70
+) -> str:
+    """The line around a match, shortened around it when the line is long.
+
+    ``newlines`` holds the offsets of the text's line breaks, so finding the line is a
+    binary search, not a scan (a resume may be one line of a million characters).
+    """
+    text = tokens.text
+    before = bisect.bisect_left(newlines, tokens.starts[start])
+    line_start = newlines[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(newlines, tokens.ends[end - 1])
+    line_end = newlines[after] if after < len(newlines) else len(text)
+    left = max(line_start, tokens.starts[start] - reach)
+    right = min(line_end, tokens.ends[end - 1] + reach)
+    snippet = _LEADING_BULLET_RE.sub("", " ".join(text[left:right].split()))
+    if left > line_start:
+        snippet = "…" + snippet
+    if right < line_end:
+        snippet += "…"
+    return snippet
+
+
 __all__ = [
     "METHODS",
     "METHOD_RANK",
@@ -162,6 +198,8 @@ __all__ = [
     "ProfileMatches",
     "Rejection",
     "dedupe_evidence",
+    "snippet",
+    "span_text",
     "with_implied",
     "with_origins",
 ]

@@ -178,10 +178,6 @@ class FormTable:
             words = tuple(key.split(" "))
             for form in stem_forms:
                 stem_phrases.setdefault(words[0], []).append((words, form))
-        stem_seconds = {
-            first: frozenset(p[1] for p, _ in entries if len(p) > 1)
-            for first, entries in stem_phrases.items()
-        }
         every = [f for bucket in exact.values() for f in bucket]
         return cls(
             exact=exact,
@@ -191,7 +187,7 @@ class FormTable:
             exact_prefixes=_prefixes(exact, by_word=True),
             compact_prefixes=_prefixes(compact, by_word=False),
             stem_phrases=stem_phrases,
-            stem_seconds=stem_seconds,
+            stem_seconds=_seconds(stem_phrases),
             max_gap=max(
                 (ACHIEVEMENT_GAP if f.achievement else PHRASE_GAP)
                 for bucket in [*stemmed.values(), []]
@@ -201,6 +197,35 @@ class FormTable:
             else PHRASE_GAP,
             max_words=max((len(f.norms) for f in every), default=1),
         )
+
+    @classmethod
+    def of_phrases(
+        cls, stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]], max_gap: int
+    ) -> FormTable:
+        """A table holding only stemmed phrases (by first stem), for a
+        :class:`~.phrases.PhraseFinder` over the phrases of several tables."""
+        return cls(
+            exact={},
+            compact={},
+            stemmed={},
+            fuzzy_by_first={},
+            exact_prefixes=frozenset(),
+            compact_prefixes=frozenset(),
+            stem_phrases=stem_phrases,
+            stem_seconds=_seconds(stem_phrases),
+            max_gap=max_gap,
+            max_words=1,
+        )
+
+
+def _seconds(
+    stem_phrases: dict[str, list[tuple[tuple[str, ...], Form]]],
+) -> dict[str, frozenset[str]]:
+    """For each first stem, the second stems of its phrases."""
+    return {
+        first: frozenset(p[1] for p, _ in entries if len(p) > 1)
+        for first, entries in stem_phrases.items()
+    }
 
 
 def forms_of(skill: Skill) -> list[Form]:

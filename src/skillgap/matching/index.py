@@ -11,7 +11,6 @@ Principles, with examples, are in ``docs/matching.md``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -27,6 +26,8 @@ from .evidence import (
     ProfileMatches,
     Rejection,
     dedupe_evidence,
+    snippet,
+    span_text,
     with_implied,
 )
 from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo
@@ -41,7 +42,7 @@ from .guards import (
     single_letter_reason,
 )
 from .negation import cue_counts, may_be_negated, negated
-from .phrases import PhraseFinder
+from .phrases import PhraseFinder, PhraseHit
 
 _FUZZY_MAX_WORDS = 3
 #: Set-aside mentions kept per skill and text (a few say why: 1.8 MB of "R R R" needs no
@@ -60,7 +61,6 @@ class _Hit:
 
 _NEWLINE_RE = re.compile("\n")
 _VERSIONED_RE = re.compile(r"^([a-z][a-z+#]{2,}?)v?\d+(?:\.\d+)*$")
-_LEADING_BULLET_RE = re.compile(r"^(?:[-*+•·▪●◦‣➢➤►▶✓✔○■□]|\d{1,2}[.)])\s+")
 
 
 class SkillIndex:
@@ -191,18 +191,42 @@ class SkillIndex:
         evidence, _ = self._match_tokens(tokens, source="declared", has_lines=False, contexts=False)
         return tuple((e.skill, e.text, e.similarity, e.form, False) for e in evidence)
 
-    def match_profile(self, profile: Profile, *, contexts: bool = True) -> ProfileMatches:
+    @property
+    def table(self) -> FormTable:
+        """Every form of the rubric's skills, filed for lookup."""
+        return self._table
+
+    def match_profile(
+        self,
+        profile: Profile,
+        *,
+        contexts: bool = True,
+        tokens: Sequence[Tokens] | None = None,
+        phrases: Sequence[list[PhraseHit]] | None = None,
+    ) -> ProfileMatches:
         """Every piece of evidence in a profile: declared skills first, then running text.
 
-        ``contexts=False``: see :meth:`match_segment`.
+        ``contexts=False``: see :meth:`match_segment`. ``tokens`` (each segment's, as
+        :meth:`match_segment` makes them) and ``phrases`` (the stemmed phrases of this
+        index in each, as :class:`~.phrases.PhraseFinder` finds them) may come from a
+        reading shared by several indexes (:class:`~.shared.IndexGroup`): same result.
         """
         evidence: dict[str, list[Evidence]] = {}
         rejected: dict[str, list[Rejection]] = {}
         for declared in profile.declared_skills:
             for item in self.match_declared(declared):
                 evidence.setdefault(item.skill, []).append(item)
-        for segment in profile.segments:
-            found, refused = self.match_segment(segment, contexts=contexts)
+        for n, segment in enumerate(profile.segments):
+            if tokens is None:
+                found, refused = self.match_segment(segment, contexts=contexts)
+            else:
+                found, refused = self._match_tokens(
+                    tokens[n],
+                    source=segment.source,
+                    has_lines=segment.line is not None,
+                    contexts=contexts,
+                    phrases=None if phrases is None else phrases[n],
+                )
             for item in found:
                 evidence.setdefault(item.skill, []).append(item)
             for rejection in refused:
@@ -215,9 +239,15 @@ class SkillIndex:
         )
 
     def _match_tokens(
-        self, tokens: Tokens, *, source: str, has_lines: bool, contexts: bool = True
+        self,
+        tokens: Tokens,
+        *,
+        source: str,
+        has_lines: bool,
+        contexts: bool = True,
+        phrases: list[PhraseHit] | None = None,
     ) -> tuple[list[Evidence], list[Rejection]]:
-        hits = self._find_hits(tokens)
+        hits = self._find_hits(tokens, phrases)
         if not hits:
             return [], []
         newlines = [m.start() for m in _NEWLINE_RE.finditer(tokens.text)]
@@ -237,8 +267,8 @@ class SkillIndex:
                 rejections.append(
                     Rejection(
                         skill=hit.form.skill,
-                        text=_span_text(tokens, hit.start, hit.end),
-                        context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                        text=span_text(tokens, hit.start, hit.end),
+                        context=snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
                         source=source,
                         line=tokens.lines[hit.start] if has_lines else None,
                         reason=reason,
@@ -248,8 +278,8 @@ class SkillIndex:
             evidence.append(
                 Evidence(
                     skill=hit.form.skill,
-                    text=_span_text(tokens, hit.start, hit.end),
-                    context=_snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
+                    text=span_text(tokens, hit.start, hit.end),
+                    context=snippet(tokens, hit.start, hit.end, newlines) if contexts else "",
                     source=source,
                     line=tokens.lines[hit.start] if has_lines else None,
                     method=hit.method,
@@ -259,7 +289,7 @@ class SkillIndex:
             )
         return evidence, rejections
 
-    def _find_hits(self, tokens: Tokens) -> list[_Hit]:
+    def _find_hits(self, tokens: Tokens, phrases: list[PhraseHit] | None = None) -> list[_Hit]:
         norms = tokens.norms
         breaks = tokens.breaks
         count = len(norms)
@@ -300,24 +330,14 @@ class SkillIndex:
                 key = f"{key} {word}"
                 compact += word
                 compact_ok = compact_ok and len(word) >= 2
-        if table.stemmed:
-            hits.extend(self._find_stem_hits(tokens))
+        if table.stemmed:  # practice phrases and achievements (.phrases)
+            stem_hits = self._phrases.find(tokens) if phrases is None else phrases
+            hits.extend(
+                [_Hit(start, end, form, form.method, 1.0) for start, end, form in stem_hits]
+            )
         if table.fuzzy_by_first:
             hits.extend(self._find_fuzzy_hits(tokens, hits))
         return hits
-
-    def _find_stem_hits(self, tokens: Tokens) -> list[_Hit]:
-        """Practice phrases and achievements (:mod:`.phrases`)."""
-        return [
-            _Hit(
-                start,
-                end,
-                form,
-                form.method,
-                1.0,
-            )
-            for start, end, form in self._phrases.find(tokens)
-        ]
 
     def _find_fuzzy_hits(self, tokens: Tokens, exact_hits: Sequence[_Hit]) -> list[_Hit]:
         covered: set[int] = set()
@@ -437,33 +457,6 @@ def _plus_suffixed(text: str, end: int) -> bool:
     """Is the word ending at ``end`` written with a plus of its own ("R+", "A+"), not
     joined by one to the next word ("R+Python")?"""
     return text.startswith("+", end) and not text[end + 1 : end + 2].isalnum()
-
-
-def _span_text(tokens: Tokens, start: int, end: int) -> str:
-    return " ".join(tokens.text[tokens.starts[start] : tokens.ends[end - 1]].split())
-
-
-def _snippet(
-    tokens: Tokens, start: int, end: int, newlines: Sequence[int], *, reach: int = 70
-) -> str:
-    """The line around a match, shortened around it when the line is long.
-
-    ``newlines`` holds the offsets of the text's line breaks, so finding the line is a
-    binary search, not a scan (a resume may be one line of a million characters).
-    """
-    text = tokens.text
-    before = bisect.bisect_left(newlines, tokens.starts[start])
-    line_start = newlines[before - 1] + 1 if before else 0
-    after = bisect.bisect_left(newlines, tokens.ends[end - 1])
-    line_end = newlines[after] if after < len(newlines) else len(text)
-    left = max(line_start, tokens.starts[start] - reach)
-    right = min(line_end, tokens.ends[end - 1] + reach)
-    snippet = _LEADING_BULLET_RE.sub("", " ".join(text[left:right].split()))
-    if left > line_start:
-        snippet = "…" + snippet
-    if right < line_end:
-        snippet += "…"
-    return snippet
 
 
 def _resolve_overlaps(hits: Iterable[_Hit]) -> list[_Hit]:

@@ -219,6 +219,10 @@ _GAIN = stem("increase")
 _LEAD = stem("led")
 
 
+#: A stemmed phrase found in text: (first token, token after the last, form).
+PhraseHit = tuple[int, int, Form]
+
+
 class PhraseFinder:
     """Finds a form table's stemmed phrases in text."""
 
@@ -242,7 +246,7 @@ class PhraseFinder:
                 else:
                     by_second.setdefault(phrase[1], []).append(i)
 
-    def find(self, tokens: Tokens) -> list[tuple[int, int, Form]]:
+    def find(self, tokens: Tokens) -> list[PhraseHit]:
         """(first token, token after the last, form) of every phrase in ``tokens``."""
         norms = tokens.norms
         breaks = tokens.breaks
@@ -277,7 +281,7 @@ class PhraseFinder:
             return found
 
         seconds = self._seconds
-        hits: list[tuple[int, int, Form]] = []
+        hits: list[PhraseHit] = []
         for a, first in enumerate(stems):
             entries = phrases.get(first)
             if not entries:
@@ -313,4 +317,11 @@ class PhraseFinder:
         return hits
 
 
-__all__ = ["PhraseFinder", "achievement_may_start", "ends_clause", "gain_marker", "passive_action"]
+__all__ = [
+    "PhraseFinder",
+    "PhraseHit",
+    "achievement_may_start",
+    "ends_clause",
+    "gain_marker",
+    "passive_action",
+]

@@ -230,7 +230,7 @@ def reference_stem_hits(index: SkillIndex, tokens: Tokens) -> list[tuple[int, in
 
 
 def _stem_hits(tokens: Tokens) -> list[tuple[int, int, str, str]]:
-    return [(h.start, h.end, h.form.skill, h.form.text) for h in INDEX._find_stem_hits(tokens)]
+    return [(start, end, form.skill, form.text) for start, end, form in INDEX._phrases.find(tokens)]
 
 
 @MANY
