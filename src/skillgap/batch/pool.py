@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterator, Sequence
 
 from ..analysis import prepared_for
+from ..matching.shared import group_for
 from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow, unread_rows
@@ -136,8 +137,9 @@ def run_batch(
 
 
 def _prepare(rubrics: tuple[Rubric, ...]) -> None:
-    for rubric in rubrics:
-        prepared_for(rubric)
+    prepared = [prepared_for(rubric) for rubric in rubrics]
+    if len(prepared) > 1:  # the shared reading of several rubrics (Scorer looks it up)
+        group_for([p.index for p in prepared])
 
 
 def _run_pool(

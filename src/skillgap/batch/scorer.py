@@ -12,7 +12,7 @@ from ..analysis import PreparedRubric, analyze, analyze_numbers, prepared_for
 from ..errors import InputError, SkillgapError
 from ..io.read import sha256_hex
 from ..limits import Deadline, TimeLimitExceeded
-from ..matching.shared import IndexGroup, TextRead
+from ..matching.shared import IndexGroup, TextRead, group_for
 from ..profiles.load import detect_loader, loaders
 from ..profiles.model import Profile
 from ..report.lean import lean_report
@@ -232,7 +232,7 @@ class Scorer:
     def _read(self, profile: Profile) -> list[TextRead]:
         """The profile's text read once for every rubric (:class:`IndexGroup`)."""
         if self._group is None:
-            self._group = IndexGroup([target.prepared.index for target in self.targets])
+            self._group = group_for([target.prepared.index for target in self.targets])
         return self._group.read(profile)
 
     def _scored(

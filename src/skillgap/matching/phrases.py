@@ -231,6 +231,8 @@ class PhraseFinder:
         self._seconds = table.stem_seconds
         self._reach = table.max_gap + 2
         self._stem = Memo(stem)
+        #: Separator -> whether it ends a clause (resumes use a handful, over and over).
+        self._clause_ends: dict[str, bool] = {}
         # For each first word: the one-word phrases, and the others by their second word
         # (indexes into the first word's entries, in order). A common opener ("lead",
         # "build") starts thousands of achievement phrases; only those whose second word
@@ -258,6 +260,25 @@ class PhraseFinder:
         stems = [_GAIN if gain_marker(tokens, i) else stem_of[norms[i]] for i in kept]
         count = len(stems)
         windows: dict[tuple[int, bool], dict[str, int]] = {}
+        # For each kept word, how many phrase breaks (and clause ends) come before it or
+        # with it: two kept words are in one phrase (clause) when the counts are equal.
+        phrase_no: list[int] = []
+        clause_no: list[int] = []
+        breaks_so_far = clauses_so_far = 0
+        ends = self._clause_ends
+        previous = -1
+        for k in kept:
+            for between in range(previous + 1, k + 1):
+                breaks_so_far += breaks[between]
+                sep = seps[between]
+                if sep:
+                    ended = ends.get(sep)
+                    if ended is None:
+                        ended = ends[sep] = ends_clause(sep)
+                    clauses_so_far += ended
+            phrase_no.append(breaks_so_far)
+            clause_no.append(clauses_so_far)
+            previous = k
 
         def window(position: int, clause: bool) -> dict[str, int]:
             """The words that may continue a phrase at ``position``: the next kept words
@@ -266,15 +287,10 @@ class PhraseFinder:
             found = windows.get((position, clause))
             if found is None:
                 found = {}
+                numbers = clause_no if clause else phrase_no
+                number = numbers[position]
                 for candidate in range(position + 1, min(count, position + reach)):
-                    previous, current = kept[candidate - 1], kept[candidate]
-                    if clause:
-                        if any(ends_clause(seps[k]) for k in range(previous + 1, current + 1)):
-                            break
-                    elif breaks[current] or (
-                        current > previous + 1
-                        and any(breaks[k] for k in range(previous + 1, current))
-                    ):
+                    if numbers[candidate] != number:
                         break
                     found.setdefault(stems[candidate], candidate)
                 windows[(position, clause)] = found

@@ -104,4 +104,21 @@ class IndexGroup:
         return [TextRead(tokens, tuple(share)) for share in shares]
 
 
-__all__ = ["IndexGroup", "TextRead"]
+#: The groups built by :func:`group_for`, by the identities of their indexes (the group
+#: holds the indexes, so an identity is not reused while it is kept). A few at most.
+_GROUPS: dict[tuple[int, ...], IndexGroup] = {}
+
+
+def group_for(indexes: Sequence[SkillIndex]) -> IndexGroup:
+    """The group of these indexes, built once per process (a batch builds it before its
+    pool starts, and forked workers inherit it: it takes a quarter of a second)."""
+    key = tuple(id(index) for index in indexes)
+    group = _GROUPS.get(key)
+    if group is None:
+        if len(_GROUPS) >= 4:
+            _GROUPS.clear()
+        group = _GROUPS[key] = IndexGroup(indexes)
+    return group
+
+
+__all__ = ["IndexGroup", "TextRead", "group_for"]
