@@ -108,6 +108,9 @@ def connect(address: str, *, workers: int) -> Iterator[Client]:
         config = {
             "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
             "distributed.admin.system-monitor.gil.enabled": False,
+            # The workers' statistical profiler samples every thread's stack 100 times a
+            # second, CPU taken from scoring; nobody reads its dashboard here.
+            "distributed.worker.profile.enabled": False,
         }
         with dask.config.set(config):
             cluster = distributed.LocalCluster(

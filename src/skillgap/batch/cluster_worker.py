@@ -10,6 +10,7 @@ not bytes) and return rows.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from distributed import WorkerPlugin, get_worker
 
 from ..analysis import prepared_for
+from ..matching.shared import group_for
 from ..rubric.model import Rubric
 from .inputs import BatchInput
 from .rows import BatchOptions, BatchRow
@@ -40,9 +42,14 @@ class ScorerPlugin(WorkerPlugin):
         self._local = threading.local()
 
     def setup(self, worker: Any) -> None:
-        """Prepare every rubric (skill indexes) once in this worker process."""
-        for rubric in self.rubrics:
-            prepared_for(rubric)
+        """Prepare every rubric (skill indexes) once in this worker process, and their
+        shared reading; then move it all out of the garbage collector's sight, as a pool
+        worker does (it lives as long as the worker)."""
+        prepared = [prepared_for(rubric) for rubric in self.rubrics]
+        if len(prepared) > 1:
+            group_for([p.index for p in prepared])
+        gc.collect()
+        gc.freeze()
 
     def scorer(self) -> Scorer:
         """This thread's scorer (a scorer, and its watchdog, serve one thread at a time)."""
