@@ -13,7 +13,6 @@ candidate.
 
 from __future__ import annotations
 
-import functools
 import operator
 from typing import Any, TypeVar
 
@@ -26,9 +25,20 @@ _M = TypeVar("_M", bound=BaseModel)
 _set_attribute = object.__setattr__
 
 
-@functools.cache
+#: Each model's layout, worked out once (a plain dict: the compiled build type-checks
+#: this module without pydantic installed, where a model class is not known hashable).
+_LAYOUTS: dict[type, tuple[tuple[str, ...], dict[str, Any]]] = {}
+
+
 def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
     """A model's field names in declaration order, and the defaults of optional ones."""
+    found = _LAYOUTS.get(cls)
+    if found is None:
+        found = _LAYOUTS[cls] = _layout_of(cls)
+    return found
+
+
+def _layout_of(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
     fields = cls.model_fields
     if any(f.default_factory is not None for f in fields.values()):
         raise TypeError(f"{cls.__name__}: build() does not run default factories")
@@ -59,7 +69,7 @@ def build(cls: type[_M], /, **values: Any) -> _M:
 
 def _construct(cls: type[_M], data: dict[str, Any], fields_set: set[str]) -> _M:
     """What ``model_construct`` makes of complete field values, without its overhead."""
-    model = cls.__new__(cls)
+    model = object.__new__(cls)  # what cls.__new__ is: pydantic models keep object's
     _set_attribute(model, "__dict__", data)
     _set_attribute(model, "__pydantic_fields_set__", fields_set)
     _set_attribute(model, "__pydantic_extra__", None)
