@@ -42,7 +42,10 @@ AGE = _words(
     r"recent(?:ly)? (?:college |university )?grad(?:uate)?s?",
     r"new grads?",
     r"fresh (?:grad(?:uate)?s?|talent|blood|faces?)",
-    r"young(?:er)?",
+    # Young people, not a young company, field or codebase.
+    r"young(?:er)?(?! (?:compan(?:y|ies)|start-?ups?|business(?:es)?|organi[sz]ations?|firms?"
+    r"|ventures?|products?|projects?|fields?|industr(?:y|ies)|markets?|disciplines?"
+    r"|technolog(?:y|ies)|brands?|codebases?|platforms?)\b)",
     r"youthful",
     r"energetic",
     r"born (?:after|before|in|between) " + _YEAR,

@@ -45,6 +45,8 @@ def test_the_fairness_stage_has_six_warning_rules_that_can_be_switched_off() -> 
     [
         ("Python, no more than 5 years of experience", "age-proxy"),
         ("Python for recent graduates", "age-proxy"),
+        ("Python, to join our young and energetic team", "age-proxy"),
+        ("Python for a young team", "age-proxy"),
         ("Python; graduated after 2015", "age-proxy"),
         ("Python, native-level English", "national-origin-proxy"),
         ("Python, and a good culture fit", "culture-fit"),
@@ -62,6 +64,9 @@ def test_proxies_are_reported(name: str, rule: str) -> None:
         "Cloud-native Python services",
         "Python, at least 5 years of experience",
         "Python for native mobile apps",
+        "Python at a young company",
+        "Python in a young field such as MLOps",
+        "Python for younger codebases",
     ],
 )
 def test_ordinary_wording_is_left_alone(name: str) -> None:
