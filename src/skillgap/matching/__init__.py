@@ -16,8 +16,10 @@ Principles (``docs/matching.md`` explains them with examples):
   where they came from, how they matched and how similar they were.
 
 The parts: :mod:`.index` (the :class:`SkillIndex` that matches), :mod:`.forms` (the
-lookup tables of every written form), :mod:`.fuzzy` (near spellings), :mod:`.guards`,
-:mod:`.negation` and :mod:`.evidence` (what a match produces).
+lookup tables of every written form), :mod:`.fuzzy` (near spellings), :mod:`.phrases`
+(practice phrases and achievements), :mod:`.guards`, :mod:`.negation` and
+:mod:`.evidence` (what a match produces); :mod:`.shared` reads a profile once for
+several indexes (many roles in one pass).
 """
 
 from __future__ import annotations
