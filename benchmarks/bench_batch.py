@@ -86,8 +86,11 @@ class TreeMemory:
         return self.peak
 
 
-def run_batch(folder: Path, output: Path, jobs: int) -> tuple[float, int]:
-    """Wall time and peak tree memory of one ``skillgap batch`` run."""
+def run_batch(
+    folder: Path, output: Path, jobs: int, extra: tuple[str, ...] = ()
+) -> tuple[float, int]:
+    """Wall time and peak tree memory of one ``skillgap batch`` run (``extra``: more
+    options, such as ``-r ID`` or ``--cluster local``)."""
     command = [
         sys.executable,
         "-m",
@@ -102,6 +105,7 @@ def run_batch(folder: Path, output: Path, jobs: int) -> tuple[float, int]:
         "2025-06-01",
         "--top",
         "0",
+        *extra,
     ]
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
     start = time.perf_counter()

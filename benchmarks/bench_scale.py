@@ -27,16 +27,15 @@ from __future__ import annotations
 import argparse
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from benchmarks.bench_batch import TreeMemory, write_corpus  # noqa: E402
+from benchmarks.bench_batch import run_batch as timed_batch  # noqa: E402
+from benchmarks.bench_batch import write_corpus  # noqa: E402
 
 #: The bundled rubrics.
 RUBRICS = ("ml-engineer-entry", "ml-engineer-mid", "ml-engineer-senior", "principal-ml-engineer")
@@ -52,22 +51,8 @@ def run_batch(
     folder: Path, output: Path, rubrics: tuple[str, ...], *, jobs: int, cluster: bool = False
 ) -> tuple[float, int]:
     """Wall time and peak tree memory of one ``skillgap batch`` run."""
-    command = [sys.executable, "-m", "skillgap", "batch", str(folder), "-o", str(output)]
-    for rubric in rubrics:
-        command += ["-r", rubric]
-    command += ["--jobs", str(jobs), "--as-of", "2025-06-01", "--top", "0"]
-    if cluster:
-        command += ["--cluster", "local"]
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    memory = TreeMemory(process.pid)
-    _, err = process.communicate()
-    elapsed = time.perf_counter() - start
-    peak = memory.stop()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"batch failed ({process.returncode}): {err.decode()}")
-    return elapsed, peak
+    extra = tuple(option for rubric in rubrics for option in ("-r", rubric))
+    return timed_batch(folder, output, jobs, extra + (("--cluster", "local") if cluster else ()))
 
 
 def verdict(value: float, target: float) -> str:
