@@ -285,7 +285,25 @@ def docx_bytes(
     document.core_properties.created = dt.datetime(2024, 1, 1)
     document.core_properties.modified = dt.datetime(2024, 1, 1)
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(package: bytes) -> bytes:
+    """The same package with every member dated 2024-01-01: python-docx stamps members
+    with the time of saving, and a variant must be the same bytes on every run."""
+    import zipfile
+
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = member.external_attr
+            target.writestr(info, source.read(member))
+    return out.getvalue()
 
 
 __all__ = [

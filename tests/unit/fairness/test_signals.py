@@ -127,6 +127,10 @@ def test_docx_variants_hold_a_real_photo_or_a_birth_date() -> None:
     document = zipfile.ZipFile(io.BytesIO(born)).read("word/document.xml")
     assert b"Date of birth: 14 March 1962" in document
     assert docx_bytes(RESUME, TEXT) == docx_bytes(RESUME, TEXT)  # deterministic
+    # ... on any clock: python-docx dates members with the time of saving, which two
+    # calls in a row share unless they straddle a two-second tick
+    dates = {m.date_time for m in zipfile.ZipFile(io.BytesIO(with_photo)).infolist()}
+    assert dates == {(2024, 1, 1, 0, 0, 0)}
 
 
 def test_every_family_applies_to_every_bundled_profile() -> None:
