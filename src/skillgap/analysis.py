@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ._version import __version__
 from .matching.evidence import ProfileMatches, with_origins
+from .matching.forms import collection_paused
 from .matching.index import SkillIndex
 from .matching.shared import TextRead
 from .profiles.model import Profile
@@ -89,14 +90,15 @@ class PreparedRubric:
             return cls(rubric, index)
         from .knowledge.inherit import inherit
 
-        inherited = inherit(rubric)
-        return cls(
-            inherited.rubric,
-            SkillIndex(inherited.rubric),
-            origins=inherited.origins,
-            implied=inherited.implied,
-            targets=inherited.targets,
-        )
+        with collection_paused():
+            inherited = inherit(rubric)
+            return cls(
+                inherited.rubric,
+                SkillIndex(inherited.rubric),
+                origins=inherited.origins,
+                implied=inherited.implied,
+                targets=inherited.targets,
+            )
 
 
 #: Rubrics prepared by :func:`analyze` for callers that pass a plain rubric, most recent

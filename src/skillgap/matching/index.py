@@ -30,7 +30,7 @@ from .evidence import (
     span_text,
     with_implied,
 )
-from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo
+from .forms import MIN_FUZZY_LENGTH, PHRASE_GAP, Form, FormTable, Memo, collection_paused
 from .fuzzy import FuzzyLookup
 from .guards import (
     Guard,
@@ -73,28 +73,29 @@ class SkillIndex:
     """
 
     def __init__(self, rubric: Rubric) -> None:
-        skills: dict[str, Skill] = {}
-        for _area, requirement in rubric.iter_requirements():
-            for skill in requirement.skills:
-                skills.setdefault(skill.name, skill)
-        #: Every skill of the rubric by name (the first definition of a name counts).
-        self.skills = skills
-        self._guards = {name: Guard.for_skill(skill) for name, skill in skills.items()}
-        #: What evidence for a skill also evidences (skills of this rubric only).
-        self._implies = {
-            name: implied
-            for name, skill in skills.items()
-            if (implied := tuple(t for t in skill.implies if t in skills and t != name))
-        }
-        self._table = FormTable.build(skills.values())
-        # Memos of what is the same for every text, worked out once per word or key.
-        self._fuzzy = FuzzyLookup(self._table.fuzzy_by_first)
-        self._phrases = PhraseFinder(self._table)
-        self._starts = Memo(self._starts_form)
-        self._fuzzy_keys = Memo(self._fuzzy_key)
-        self._declared = Memo(self._declared_matches)
-        # The words of the last few skills lists (a profile's lists are few and short).
-        self._list_words: dict[str, frozenset[str]] = {}
+        with collection_paused():
+            skills: dict[str, Skill] = {}
+            for _area, requirement in rubric.iter_requirements():
+                for skill in requirement.skills:
+                    skills.setdefault(skill.name, skill)
+            #: Every skill of the rubric by name (the first definition of a name counts).
+            self.skills = skills
+            self._guards = {name: Guard.for_skill(skill) for name, skill in skills.items()}
+            #: What evidence for a skill also evidences (skills of this rubric only).
+            self._implies = {
+                name: implied
+                for name, skill in skills.items()
+                if (implied := tuple(t for t in skill.implies if t in skills and t != name))
+            }
+            self._table = FormTable.build(skills.values())
+            # Memos of what is the same for every text, worked out once per word or key.
+            self._fuzzy = FuzzyLookup(self._table.fuzzy_by_first)
+            self._phrases = PhraseFinder(self._table)
+            self._starts = Memo(self._starts_form)
+            self._fuzzy_keys = Memo(self._fuzzy_key)
+            self._declared = Memo(self._declared_matches)
+            # The words of the last few skills lists (a profile's lists are few and short).
+            self._list_words: dict[str, frozenset[str]] = {}
 
     def match_text(
         self, text: str, *, source: str = "text", first_line: int | None = 1

@@ -15,6 +15,8 @@ date range ("2019 – Present").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import compress
 
 from ..text import STOPWORDS, Tokens, stem
 from .forms import Form, FormTable, Memo
@@ -223,8 +225,44 @@ _LEAD = stem("led")
 PhraseHit = tuple[int, int, Form]
 
 
+#: A node of a :class:`PhraseFinder`'s trie: the next words (each with the farthest
+#: step, in kept words, that any phrase below allows to it, and its node), and the
+#: phrases that end here (entry number, form, the step each of its words allows).
+_Node = tuple[dict[str, tuple[int, "_Node"]], list[tuple[int, Form, tuple[int, ...]]]]
+
+
+def _trie(entries: list[tuple[tuple[str, ...], Form]], achievement: bool) -> _Node | None:
+    """The phrases of two words or more in ``entries`` (all with one first word) that
+    are (or are not) achievements, as a trie over their other words; None when there are
+    none."""
+    root: _Node = ({}, [])
+    found = False
+    for number, (phrase, form) in enumerate(entries):
+        if len(phrase) == 1 or form.achievement != achievement:
+            continue
+        found = True
+        limits = tuple(form.gap(k) + 1 for k in range(1, len(phrase)))
+        node = root
+        for word, limit in zip(phrase[1:], limits, strict=True):
+            step, child = node[0].get(word, (0, None))
+            if child is None:
+                child = ({}, [])
+            node[0][word] = (max(step, limit), child)
+            node = child
+        node[1].append((number, form, limits))
+    return root if found else None
+
+
 class PhraseFinder:
-    """Finds a form table's stemmed phrases in text."""
+    """Finds a form table's stemmed phrases in text.
+
+    The phrases that start with one word are kept as two tries over their other words
+    (achievements, read within a clause, and the rest, read up to punctuation), so phrases
+    sharing their first words are followed together: "lead a team", "lead a team of
+    engineers" and "lead the team's hiring" look up "team" once. Each next word is taken
+    at its first place in reach, as trying the phrases one by one would (the reference
+    in the tests), and a path is cut where no phrase below allows the step.
+    """
 
     def __init__(self, table: FormTable) -> None:
         self._phrases = table.stem_phrases
@@ -232,104 +270,132 @@ class PhraseFinder:
         self._reach = table.max_gap + 2
         self._stem = Memo(stem)
         #: Separator -> whether it ends a clause (resumes use a handful, over and over).
-        self._clause_ends: dict[str, bool] = {}
-        # For each first word: the one-word phrases, and the others by their second word
-        # (indexes into the first word's entries, in order). A common opener ("lead",
-        # "build") starts thousands of achievement phrases; only those whose second word
-        # is within reach can match, and the rest need not be looked at.
-        self._singles: dict[str, list[int]] = {}
-        self._by_second: dict[str, dict[str, list[int]]] = {}
+        self._clause_ends = Memo(ends_clause)
+        #: For each first word: its one-word phrases (entry number, form) and the tries
+        #: of its longer ones, (False, the rest) then (True, achievements).
+        self._singles: dict[str, list[tuple[int, Form]]] = {}
+        self._tries: dict[str, list[tuple[bool, _Node]]] = {}
         for first, entries in self._phrases.items():
-            singles = self._singles.setdefault(first, [])
-            by_second = self._by_second.setdefault(first, {})
-            for i, (phrase, _) in enumerate(entries):
-                if len(phrase) == 1:
-                    singles.append(i)
-                else:
-                    by_second.setdefault(phrase[1], []).append(i)
+            self._singles[first] = [
+                (number, form) for number, (phrase, form) in enumerate(entries) if len(phrase) == 1
+            ]
+            tries = []
+            for achievement in (False, True):
+                trie = _trie(entries, achievement)
+                if trie is not None:
+                    tries.append((achievement, trie))
+            self._tries[first] = tries
 
     def find(self, tokens: Tokens) -> list[PhraseHit]:
         """(first token, token after the last, form) of every phrase in ``tokens``."""
         norms = tokens.norms
-        breaks = tokens.breaks
         seps = tokens.seps
         phrases = self._phrases
         stem_of = self._stem
         reach = self._reach
         kept = [i for i, n in enumerate(norms) if n not in STOPWORDS]
-        stems = [_GAIN if gain_marker(tokens, i) else stem_of[norms[i]] for i in kept]
+        stems = [stem_of[norms[i]] for i in kept]
         count = len(stems)
-        windows: dict[tuple[int, bool], dict[str, int]] = {}
-        # For each kept word, how many phrase breaks (and clause ends) come before it or
-        # with it: two kept words are in one phrase (clause) when the counts are equal.
-        phrase_no: list[int] = []
-        clause_no: list[int] = []
-        breaks_so_far = clauses_so_far = 0
+        # Gains written "up 4%" or "+6.2%" read as "increase" (looked for where they can be)
+        marked = (
+            [i for i, sep in enumerate(seps) if sep[-1:] == "+"] if "+" in "".join(seps) else []
+        )
+        if "up" in norms:
+            marked.extend(i for i, norm in enumerate(norms) if norm == "up")
+        for i in marked:
+            if norms[i] not in STOPWORDS and gain_marker(tokens, i):
+                stems[bisect_left(kept, i)] = _GAIN
+        # Where phrases (broken by punctuation) and clauses end: the kept words that
+        # come after a break (a separator ending a clause), counting the words skipped.
         ends = self._clause_ends
-        previous = -1
-        for k in kept:
-            for between in range(previous + 1, k + 1):
-                breaks_so_far += breaks[between]
-                sep = seps[between]
-                if sep:
-                    ended = ends.get(sep)
-                    if ended is None:
-                        ended = ends[sep] = ends_clause(sep)
-                    clauses_so_far += ended
-            phrase_no.append(breaks_so_far)
-            clause_no.append(clauses_so_far)
-            previous = k
+        bounds: dict[bool, list[int]] = {}
+        for clause, marks in (
+            (False, compress(range(len(norms)), tokens.breaks)),
+            (True, compress(range(len(norms)), map(ends.__getitem__, seps))),
+        ):
+            found_bounds: list[int] = []
+            for mark in marks:
+                k = bisect_left(kept, mark)
+                if 0 < k < count and (not found_bounds or found_bounds[-1] != k):
+                    found_bounds.append(k)
+            bounds[clause] = found_bounds
+        windows: dict[bool, dict[int, dict[str, int]]] = {False: {}, True: {}}
 
         def window(position: int, clause: bool) -> dict[str, int]:
             """The words that may continue a phrase at ``position``: the next kept words
             (as far as the widest gap reaches) up to punctuation (``clause``: up to the
-            end of the clause), each at its first position."""
-            found = windows.get((position, clause))
-            if found is None:
-                found = {}
-                numbers = clause_no if clause else phrase_no
-                number = numbers[position]
-                for candidate in range(position + 1, min(count, position + reach)):
-                    if numbers[candidate] != number:
-                        break
-                    found.setdefault(stems[candidate], candidate)
-                windows[(position, clause)] = found
+            end of the clause), each at its first position (remembered in ``windows``)."""
+            ends_at = bounds[clause]
+            after = bisect_right(ends_at, position)
+            stop = position + reach
+            if after < len(ends_at) and ends_at[after] < stop:
+                stop = ends_at[after]
+            stop = min(stop, count) - 1
+            # from the farthest back, so that each word keeps its first position
+            found = windows[clause][position] = dict(
+                zip(stems[stop:position:-1], range(stop, position, -1), strict=True)
+            )
             return found
 
+        passive: dict[int, bool] = {}
         seconds = self._seconds
         hits: list[PhraseHit] = []
-        for a, first in enumerate(stems):
-            entries = phrases.get(first)
-            if not entries:
-                continue
-            causal = first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to"
-            if causal:
+        for a in [a for a, first in enumerate(stems) if first in phrases]:
+            first = stems[a]
+            if first == _LEAD and kept[a] + 1 < len(norms) and norms[kept[a] + 1] == "to":
                 continue  # "led to my move into the ML team" is a cause, not leading
-            # Most phrase openers ("data", "lead") are followed by none of their phrases'
-            # second words at all; only then are the windows (punctuation and all) needed.
-            following = set(stems[a + 1 : a + reach])
-            skip = seconds[first].isdisjoint(following)
-            chosen = self._singles[first]
-            if not skip:
-                by_second = self._by_second[first]
-                chosen = sorted(
-                    [*chosen, *(i for w in following if w in by_second for i in by_second[w])]
-                )
             may_start: bool | None = None
-            for phrase, form in (entries[i] for i in chosen):
+            # (entry number, last kept word, form) of the phrases found here
+            here: list[tuple[int, int, Form]] = []
+            for number, form in self._singles[first]:
                 if form.achievement:
                     if may_start is None:
                         may_start = achievement_may_start(tokens, kept[a])
                     if not may_start:
                         continue
-                position = a
-                for k, word in enumerate(phrase[1:], start=1):
-                    after = -1 if skip else window(position, form.achievement).get(word, -1)
-                    position = after if 0 < after - position <= form.gap(k) + 1 else -1
-                    if position < 0:
-                        break
-                if position >= 0 and (not form.passive or passive_action(tokens, kept[position])):
-                    hits.append((kept[a], kept[position] + 1, form))
+                here.append((number, a, form))
+            # Most phrase openers ("data", "lead") are followed by none of their phrases'
+            # second words at all; only then are the windows (punctuation and all) needed.
+            if not seconds[first].isdisjoint(stems[a + 1 : a + reach]):
+                for clause, root in self._tries[first]:
+                    if clause:
+                        if may_start is None:
+                            may_start = achievement_may_start(tokens, kept[a])
+                        if not may_start:
+                            continue
+                    cached = windows[clause]
+                    paths: list[tuple[_Node, tuple[int, ...]]] = [(root, (a,))]
+                    while paths:
+                        (children, ending), path = paths.pop()
+                        for number, form, limits in ending:
+                            if all(
+                                path[k + 1] - path[k] <= limit for k, limit in enumerate(limits)
+                            ):
+                                here.append((number, path[-1], form))
+                        if not children:
+                            continue
+                        position = path[-1]
+                        reachable = cached.get(position)
+                        if reachable is None:
+                            reachable = window(position, clause)
+                        if len(children) < len(reachable):
+                            pairs = [(w, reachable[w]) for w in children if w in reachable]
+                        else:
+                            pairs = [(w, p) for w, p in reachable.items() if w in children]
+                        for word, after in pairs:
+                            step, child = children[word]
+                            if after - position <= step:
+                                paths.append((child, (*path, after)))
+            if len(here) > 1:
+                here.sort(key=lambda found: found[0])
+            for _, last, form in here:
+                if form.passive:
+                    is_passive = passive.get(last)
+                    if is_passive is None:
+                        is_passive = passive[last] = passive_action(tokens, kept[last])
+                    if not is_passive:
+                        continue
+                hits.append((kept[a], kept[last] + 1, form))
         return hits
 
 

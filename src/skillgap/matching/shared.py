@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..profiles.model import Profile
 from ..text import Tokens, prepare_text, tokenize
-from .forms import Form, FormTable
+from .forms import Form, FormTable, collection_paused
 from .index import SkillIndex
 from .phrases import PhraseFinder, PhraseHit
 
@@ -61,27 +61,30 @@ class IndexGroup:
     """
 
     def __init__(self, indexes: Sequence[SkillIndex]) -> None:
-        self.indexes = tuple(indexes)
-        entries: dict[_PhraseKey, Form] = {}
-        #: id of a shared entry's form -> (index, place in that index's table, form).
-        owners: dict[int, list[tuple[int, int, Form]]] = {}
-        max_gap = 0
-        for number, index in enumerate(self.indexes):
-            table = index.table
-            if table.stemmed:
-                max_gap = max(max_gap, table.max_gap)
-            for phrases in table.stem_phrases.values():
-                for place, (phrase, form) in enumerate(phrases):
-                    key = (phrase, form.achievement, form.passive, form.split)
-                    shared = entries.setdefault(key, form)
-                    owners.setdefault(id(shared), []).append((number, place, form))
-        by_first: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
-        for key, form in sorted(entries.items(), key=lambda item: item[0]):
-            by_first.setdefault(key[0][0], []).append((key[0], form))
-        self._finder = PhraseFinder(FormTable.of_phrases(by_first, max_gap)) if by_first else None
-        self._owners = {k: tuple(v) for k, v in owners.items()}
-        # Keep the shared entries' forms alive: their ids are the keys of _owners.
-        self._entries = tuple(entries.values())
+        with collection_paused():
+            self.indexes = tuple(indexes)
+            entries: dict[_PhraseKey, Form] = {}
+            #: id of a shared entry's form -> (index, place in that index's table, form).
+            owners: dict[int, list[tuple[int, int, Form]]] = {}
+            max_gap = 0
+            for number, index in enumerate(self.indexes):
+                table = index.table
+                if table.stemmed:
+                    max_gap = max(max_gap, table.max_gap)
+                for phrases in table.stem_phrases.values():
+                    for place, (phrase, form) in enumerate(phrases):
+                        key = (phrase, form.achievement, form.passive, form.split)
+                        shared = entries.setdefault(key, form)
+                        owners.setdefault(id(shared), []).append((number, place, form))
+            by_first: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
+            for key, form in sorted(entries.items(), key=lambda item: item[0]):
+                by_first.setdefault(key[0][0], []).append((key[0], form))
+            self._finder = (
+                PhraseFinder(FormTable.of_phrases(by_first, max_gap)) if by_first else None
+            )
+            self._owners = {k: tuple(v) for k, v in owners.items()}
+            # Keep the shared entries' forms alive: their ids are the keys of _owners.
+            self._entries = tuple(entries.values())
 
     def read(self, profile: Profile) -> list[TextRead]:
         """The profile's text read once, as each index (in order) sees it."""

@@ -235,3 +235,39 @@ def test_phrase_finder_equals_trying_every_entry(seed: int) -> None:
     tokens = tokenize(" ".join(words))
     finder = BUNDLED_INDEX._phrases
     assert finder.find(tokens) == _reference_find(finder, tokens)
+
+
+def _resume_texts() -> list[str]:
+    """Whole resumes: the examples and seeded synthetic ones (every bundled rubric's
+    vocabulary in ordinary prose), plus gains written as signs and "up"."""
+    import random
+
+    from benchmarks.synthetic import rubric_vocabulary, synthetic_resume
+
+    root = Path(__file__).resolve().parents[3]
+    texts = [
+        p.read_text("utf-8")
+        for p in sorted((root / "examples").iterdir())
+        if p.suffix in {".txt", ".md", ".json", ".yaml"}
+    ]
+    vocabulary = rubric_vocabulary()
+    rng = random.Random(7)
+    texts += [synthetic_resume(rng, vocabulary) for _ in range(40)]
+    texts.append(
+        "Raised conversion up 4% and CTR +6.2%; revenue up 9 percent, +44 7700 900123.\n"
+        "Led to my move into ML. 2019 - Present: led a team of 5 ML engineers, data-driven"
+    )
+    return texts
+
+
+@pytest.mark.parametrize("rubric_id", ["principal-ml-engineer", "ml-engineer-entry"])
+def test_phrase_finder_equals_trying_every_entry_on_whole_resumes(rubric_id: str) -> None:
+    """The trie walk finds what trying each phrase in turn finds, in the same order, on
+    whole resumes read against a rubric's thousands of achievement phrases."""
+    from skillgap.analysis import prepared_for
+    from skillgap.text import prepare_text, tokenize
+
+    finder = prepared_for(load_rubric(rubric_id)).index._phrases
+    for text in _resume_texts():
+        tokens = tokenize(prepare_text(text))
+        assert finder.find(tokens) == _reference_find(finder, tokens)
