@@ -231,6 +231,10 @@ PhraseHit = tuple[int, int, Form]
 _Node = tuple[dict[str, tuple[int, "_Node"]], list[tuple[int, Form, tuple[int, ...]]]]
 
 
+#: A first word's one-word phrases (entry number, form) and the tries of its others.
+_Opener = tuple[list[tuple[int, Form]], list[tuple[bool, _Node]]]
+
+
 def _trie(entries: list[tuple[tuple[str, ...], Form]], achievement: bool) -> _Node | None:
     """The phrases of two words or more in ``entries`` (all with one first word) that
     are (or are not) achievements, as a trie over their other words; None when there are
@@ -271,20 +275,24 @@ class PhraseFinder:
         self._stem = Memo(stem)
         #: Separator -> whether it ends a clause (resumes use a handful, over and over).
         self._clause_ends = Memo(ends_clause)
-        #: For each first word: its one-word phrases (entry number, form) and the tries
-        #: of its longer ones, (False, the rest) then (True, achievements).
-        self._singles: dict[str, list[tuple[int, Form]]] = {}
-        self._tries: dict[str, list[tuple[bool, _Node]]] = {}
-        for first, entries in self._phrases.items():
-            self._singles[first] = [
-                (number, form) for number, (phrase, form) in enumerate(entries) if len(phrase) == 1
-            ]
-            tries = []
-            for achievement in (False, True):
-                trie = _trie(entries, achievement)
-                if trie is not None:
-                    tries.append((achievement, trie))
-            self._tries[first] = tries
+        #: For each first word seen so far: its one-word phrases (entry number, form)
+        #: and the tries of its longer ones, (False, the rest) then (True, achievements).
+        #: Built when the word is first met in a text: a resume meets a few hundred of
+        #: the table's first words, and a single check of a rubric fewer still.
+        self._openers: dict[str, _Opener] = {}
+
+    def _opener(self, first: str) -> _Opener:
+        entries = self._phrases[first]
+        singles = [
+            (number, form) for number, (phrase, form) in enumerate(entries) if len(phrase) == 1
+        ]
+        tries = []
+        for achievement in (False, True):
+            trie = _trie(entries, achievement)
+            if trie is not None:
+                tries.append((achievement, trie))
+        opener = self._openers[first] = (singles, tries)
+        return opener
 
     def find(self, tokens: Tokens) -> list[PhraseHit]:
         """(first token, token after the last, form) of every phrase in ``tokens``."""
@@ -347,7 +355,11 @@ class PhraseFinder:
             may_start: bool | None = None
             # (entry number, last kept word, form) of the phrases found here
             here: list[tuple[int, int, Form]] = []
-            for number, form in self._singles[first]:
+            opener = self._openers.get(first)
+            if opener is None:
+                opener = self._opener(first)
+            singles, tries = opener
+            for number, form in singles:
                 if form.achievement:
                     if may_start is None:
                         may_start = achievement_may_start(tokens, kept[a])
@@ -357,7 +369,7 @@ class PhraseFinder:
             # Most phrase openers ("data", "lead") are followed by none of their phrases'
             # second words at all; only then are the windows (punctuation and all) needed.
             if not seconds[first].isdisjoint(stems[a + 1 : a + reach]):
-                for clause, root in self._tries[first]:
+                for clause, root in tries:
                     if clause:
                         if may_start is None:
                             may_start = achievement_may_start(tokens, kept[a])
