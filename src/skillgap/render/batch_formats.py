@@ -219,6 +219,59 @@ def _short_verdict(verdict: str, *, blocked: bool) -> str:
     return f"{band}, blocked" if blocked else band
 
 
+#: Columns of the ranking, and the widest each needs (candidate names and paths are
+#: cut to fit; rank, score, verdict and the count of missing must-haves never are).
+_CANDIDATE_MAX, _FILE_MAX = 22, 32
+_CANDIDATE_MIN, _FILE_MIN = 9, 12
+
+
+def _ranking_layout(cells: Sequence[tuple[Any, ...]], width: int) -> dict[str, int]:
+    """Column widths that fit ``width``: rank, score, verdict and missing in full; what
+    is left goes to the candidate's name first and then to the file, and the file is
+    left out rather than cut below :data:`_FILE_MIN` characters.
+
+    >>> cells = [("1", "53.1", "Jonas Whitfield-Ortega", "/tmp/rk/senior-ml-engineer.md",
+    ...           "partial match, blocked", "2", 2)]
+    >>> _ranking_layout(cells, 60)
+    {'#': 1, 'Score': 5, 'Candidate': 13, 'Verdict': 22, 'Missing': 7}
+    >>> [_ranking_layout(cells, w).get("File") for w in (80, 100, 120)]
+    [12, 28, 29]
+    """
+
+    def widest(column: int, header: str) -> int:
+        return max([len(header), *(len(c[column]) for c in cells)])
+
+    fixed = {
+        "#": widest(0, "#"),
+        "Score": widest(1, "Score"),
+        "Verdict": widest(4, "Verdict"),
+        "Missing": widest(5, "Missing"),
+    }
+    candidate_need = min(_CANDIDATE_MAX, widest(2, "Candidate"))
+    file_need = min(_FILE_MAX, widest(3, "File"))
+    # Each column but the first has a separator and a space either side of it.
+    left = width - sum(fixed.values()) - 3 * (len(fixed) + 2 - 1)
+    if left >= _CANDIDATE_MIN + _FILE_MIN:
+        candidate = min(candidate_need, left - _FILE_MIN)
+        file = min(file_need, left - candidate)
+        return {
+            "#": fixed["#"],
+            "Score": fixed["Score"],
+            "Candidate": candidate,
+            "File": file,
+            "Verdict": fixed["Verdict"],
+            "Missing": fixed["Missing"],
+        }
+    candidate = max(4, min(candidate_need, left + 3))  # the file's separator is free
+    return {
+        "#": fixed["#"],
+        "Score": fixed["Score"],
+        "Candidate": candidate,
+        "Verdict": fixed["Verdict"],
+        "Missing": fixed["Missing"],
+    }
+
+
 def render_ranking(
     rows: Sequence[Mapping[str, Any]],
     *,
@@ -236,6 +289,22 @@ def render_ranking(
     from rich.table import Table
     from rich.text import Text
 
+    width = max(60, width)
+    cells: list[tuple[str, str, str, str, str, str, int]] = []
+    for rank, row in enumerate(rows, start=1):
+        missing = len(row.get("must_haves_missing") or ())
+        cells.append(
+            (
+                str(rank),
+                _score_text(row.get("score")),
+                plain(row.get("candidate")) or "—",
+                plain(row.get("file")),
+                _short_verdict(plain(row.get("verdict")), blocked=missing > 0),
+                str(missing) if missing else "—",
+                missing,
+            )
+        )
+    layout = _ranking_layout(cells, width)
     table = Table(
         box=box.SIMPLE_HEAD if color else box.ASCII2,
         show_edge=False,
@@ -243,26 +312,28 @@ def render_ranking(
         title=f"Top {len(rows)} of {total}" + (f" for {plain(rubric)}" if rubric else ""),
         title_justify="left",
     )
-    table.add_column("#", justify="right", no_wrap=True, min_width=2)
-    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
-    table.add_column("Candidate", overflow="ellipsis", no_wrap=True, max_width=22)
-    table.add_column("File", overflow="ellipsis", no_wrap=True, max_width=32)
-    table.add_column("Verdict", no_wrap=True, min_width=13, max_width=24)
-    table.add_column("Missing", justify="right", no_wrap=True, min_width=7)
-    for rank, row in enumerate(rows, start=1):
-        missing = len(row.get("must_haves_missing") or ())
-        table.add_row(
-            Text(str(rank)),
-            Text(_score_text(row.get("score"))),
-            Text(plain(row.get("candidate")) or "—"),
-            Text(_tail(plain(row.get("file")), 32)),
-            Text(_short_verdict(plain(row.get("verdict")), blocked=missing > 0)),
-            Text(str(missing) if missing else "—", style="red" if missing and color else ""),
+    for name, column_width in layout.items():
+        table.add_column(
+            name,
+            justify="right" if name in ("#", "Score", "Missing") else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            width=column_width,
         )
+    for place, score, candidate, file, verdict, shown, missing in cells:
+        values = {
+            "#": Text(place),
+            "Score": Text(score),
+            "Candidate": Text(candidate),
+            "File": Text(_tail(file, layout.get("File", 1))),
+            "Verdict": Text(verdict),
+            "Missing": Text(shown, style="red" if missing and color else ""),
+        }
+        table.add_row(*(values[name] for name in layout))
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=max(60, width),
+        width=width,
         force_terminal=color,
         color_system="standard" if color else None,
         no_color=not color,
