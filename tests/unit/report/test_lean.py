@@ -15,10 +15,8 @@ from skillgap.report.lean import lean_report
 from tests.conftest import ROOT
 from tests.helpers.bundled import RUBRIC
 
-# Every bundled example profile (the rubric file beside them is not one).
-EXAMPLES = sorted(
-    p for p in (ROOT / "examples").iterdir() if p.name != "principal-ml-engineer.yaml"
-)
+# Every bundled example profile.
+EXAMPLES = sorted((ROOT / "examples").iterdir())
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
