@@ -186,14 +186,17 @@ def remaining_inputs(
     """The inputs not already in the resumed output (same path and content sha256).
 
     Blind rows carry no path; they are matched by content, as many times as the output
-    holds them, so duplicate files are still each scored once.
+    holds them, so duplicate files are still each scored once. An input whose path is in
+    no row (and no blind row could be it) is not read here: only the inputs the output
+    names are read, to check their content is what was scored.
     """
     if not state.keys and not state.blind_counts:
         return list(items)
     counts = Counter(state.blind_counts)
+    named = {display for display, _, _ in state.keys}
     remaining: list[BatchInput] = []
     for item in items:
-        if item.problem is not None:
+        if item.problem is not None or (not counts and item.display not in named):
             remaining.append(item)
             continue
         try:

@@ -86,3 +86,48 @@ def test_resume_refuses_a_damaged_middle_line(rubric: Rubric, mixed: Path, tmp_p
 def test_resume_needs_jsonl(rubric: Rubric, mixed: Path, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"--resume needs a \.jsonl"):
         _run(rubric, mixed, tmp_path / "out.csv", resume=True)
+
+
+def test_resume_reads_only_the_inputs_the_output_names(rubric: Rubric, tmp_path: Path) -> None:
+    """An input the earlier run never reached is read once, to score it, not also to
+    check it against the output (which matters on object storage)."""
+    from skillgap.batch.inputs import collect_inputs
+    from skillgap.batch.resume import remaining_inputs
+    from tests.helpers.batch import STRONG, WEAK
+    from tests.helpers.remote import (
+        UnsizedMemoryFileSystem,
+        clear_memory,
+        register_test_filesystems,
+        write_memory,
+    )
+
+    register_test_filesystems()
+    clear_memory()
+    try:
+        write_memory({"/box/a.txt": STRONG})
+        output = tmp_path / "out.jsonl"
+        assert _run_urls(rubric, ["unsized://box/a.txt"], output) == 1
+        # (a.txt written again, the same: the test filesystem counts a file's reads
+        # through a wrapper put on its handle, which the first run's read has used)
+        write_memory({"/box/a.txt": STRONG, "/box/b.txt": WEAK, "/box/c.txt": STRONG + "\n."})
+        UnsizedMemoryFileSystem.bytes_read.clear()
+        urls = ["unsized://box/a.txt", "unsized://box/b.txt", "unsized://box/c.txt"]
+        left = remaining_inputs(collect_inputs(urls), load_resume_state(output, rubric=rubric))
+        assert [i.display for i in left] == ["unsized:///box/b.txt", "unsized:///box/c.txt"]
+        # a.txt was read to check it is what was scored; b and c were not read at all
+        assert sum(UnsizedMemoryFileSystem.bytes_read) == len(STRONG.encode())
+    finally:
+        clear_memory()
+
+
+def _run_urls(rubric: Rubric, urls: list[str], output: Path) -> int:
+    """A batch over URLs written to ``output``; how many inputs it scored."""
+    from skillgap.batch.inputs import collect_inputs
+    from skillgap.batch.run import execute
+    from skillgap.render import batch_formats
+    from tests.helpers.batch import OPTIONS
+
+    result = execute(
+        collect_inputs(urls), rubric, OPTIONS, output=output, layout=batch_formats, jobs=1
+    )
+    return result.tally.scored
