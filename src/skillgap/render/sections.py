@@ -96,6 +96,18 @@ def plan_steps(report: GapReport, options: RenderOptions) -> tuple[PlanStep, ...
 # --------------------------------------------------------------------------- terminal
 
 
+def _hanging(mark: str, text: Text) -> RenderableType:
+    """``mark`` then ``text``, whose wrapped lines start under its first word (a level or
+    a gap of the ladder in a narrow terminal)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(mark), text)
+    return grid
+
+
 def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableType:
     """The ladder: every level with its score and status, the placement and the gap."""
     arrow = "→" if color else "->"
@@ -115,12 +127,14 @@ def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableTyp
         mark = ("✔" if color else "[x]") if level.met else ("·" if color else "[ ]")
         style = "green" if level.met else ("red" if level.blocking else "yellow")
         lines.append(
-            Text.assemble(
-                f"  {mark} ",
-                (f"{plain(level.name):<{width}}", _st(color, "bold" if here else "")),
-                f"  {level.score:5.1f}  ",
-                (level_status(placement, index), _st(color, style)),
-                (f"  {arrow} you are here" if here else "", _st(color, "bold cyan")),
+            _hanging(
+                f"  {mark}",
+                Text.assemble(
+                    (f"{plain(level.name):<{width}}", _st(color, "bold" if here else "")),
+                    f"  {level.score:5.1f}  ",
+                    (level_status(placement, index), _st(color, style)),
+                    (f"  {arrow} you are here" if here else "", _st(color, "bold cyan")),
+                ),
             )
         )
     placed = plain(placement.placed_name) if placement.placed_name else "no level fully met yet"
@@ -129,20 +143,28 @@ def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableTyp
         lines.append(Text.assemble(("  Next: ", _st(color, "bold")), plain(placement.next_name)))
         if placement.gap_to_next:
             lines.append(
-                Text(
-                    f"  What {plain(placement.next_name)} asks for that you do not yet show:",
-                    style=_st(color, "dim"),
+                Padding(
+                    Text(
+                        f"What {plain(placement.next_name)} asks for that you do not yet show:",
+                        style=_st(color, "dim"),
+                    ),
+                    (0, 0, 0, 2),
                 )
             )
         for number, gap in enumerate(placement.gap_to_next, start=1):
             lines.append(
-                Text.assemble(
-                    f"   {number:>2}. ",
-                    (f"+{gap.gain:.1f}", _st(color, "green")),
-                    "  ",
-                    plain(gap.name),
-                    (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
-                    (" blocking" if gap.blocking else "", _st(color, "red")),
+                _hanging(
+                    f"   {number:>2}.",
+                    Text.assemble(
+                        (f"+{gap.gain:.1f}", _st(color, "green")),
+                        "  ",
+                        plain(gap.name),
+                        (
+                            f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)",
+                            _st(color, "dim"),
+                        ),
+                        (" blocking" if gap.blocking else "", _st(color, "red")),
+                    ),
                 )
             )
     else:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,32 @@ def test_terminal_ladder_section(junior: GapReport) -> None:
     assert "[x] Entry-level ML Engineer   73.6  fully met  -> you are here" in text
     assert "  Placed at: Entry-level ML Engineer" in text
     assert "  Next: Mid-level ML Engineer" in text
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_terminal_ladder_wraps_under_its_own_text_in_a_narrow_terminal(
+    junior: GapReport, width: int
+) -> None:
+    """A level or a gap that does not fit goes on under its name, never back at the
+    margin, where it would read as a line of its own."""
+    lines = render(junior, "terminal", RenderOptions(width=width)).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Career ladder:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].strip())
+    section = lines[start:end]
+    placed = next(i for i, line in enumerate(section) if "Placed at:" in line)
+    # after the title (which may wrap), every line is indented; a level's or a gap's
+    # wrapped text starts under the text, not under its mark or number
+    body = section[next(i for i, line in enumerate(section) if "[" in line[:6]) :]
+    assert all(line.startswith("  ") for line in body), body
+    assert all(len(line) <= width for line in section)
+    levels = body[: placed - (len(section) - len(body))]
+    for previous, line in itertools.pairwise(levels):
+        if not line.lstrip().startswith("["):
+            assert line.startswith(" " * 6), (previous, line)
+    numbered = [i for i, line in enumerate(body) if line[:7].strip()[:-1].isdigit()]
+    for i in range(len(body)):
+        if numbered and i > numbered[0] and i not in numbered:
+            assert body[i].startswith(" " * 7), body[i]
 
 
 def test_terminal_shows_self_assessed_evidence(tmp_path: Path, rubric: Rubric) -> None:
