@@ -189,22 +189,24 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
     for step in steps:
         gap = step.gap
         lines.append(
-            Text.assemble(
-                f"{step.number:>2}. ",
-                (plain(gap.name), _st(color, "bold")),
-                "  ",
-                (f"+{gap.gain:.1f}", _st(color, "bold green")),
-                (f" {arrow} {step.score_after:.1f}", _st(color, "green")),
-                (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
-                (
-                    " must-have, blocking"
-                    if gap.blocking
-                    else (" must-have" if gap.must_have else ""),
-                    _st(color, "magenta"),
+            _hanging(
+                f"{step.number:>2}.",
+                Text.assemble(
+                    (plain(gap.name), _st(color, "bold")),
+                    "  ",
+                    (f"+{gap.gain:.1f}", _st(color, "bold green")),
+                    (f" {arrow} {step.score_after:.1f}", _st(color, "green")),
+                    (f"  ({plain(gap.area_name)}, now {gap.score * 100:.0f}%)", _st(color, "dim")),
+                    (
+                        " must-have, blocking"
+                        if gap.blocking
+                        else (" must-have" if gap.must_have else ""),
+                        _st(color, "magenta"),
+                    ),
                 ),
             )
         )
-        details: list[Text] = []
+        details: list[RenderableType] = []
         if gap.missing_skills:
             shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
             more = len(gap.missing_skills) - 6
@@ -214,7 +216,7 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
                     style=_st(color, "dim"),
                 )
             )
-        details.extend(Text(f"{arrow} {plain(s)}") for s in gap.next_steps)
+        details.extend(_hanging(arrow, Text(plain(s))) for s in gap.next_steps)
         for resource in gap.resources:
             url = safe_url(resource.url)
             details.append(

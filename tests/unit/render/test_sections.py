@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,33 @@ def test_terminal_ladder_wraps_under_its_own_text_in_a_narrow_terminal(
     for i in range(len(body)):
         if numbered and i > numbered[0] and i not in numbered:
             assert body[i].startswith(" " * 7), body[i]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_terminal_plan_wraps_under_its_own_text(junior: GapReport, width: int) -> None:
+    """A step's heading goes on under the gap's name, a next step under its text (not
+    under its arrow or at the margin)."""
+    text = render(junior, "terminal", RenderOptions(width=width, plan=True))
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Learning plan"))
+    first = next(i for i in range(start, len(lines)) if lines[i].startswith(" 1. "))
+    body = lines[first:]  # (the title above may wrap: it is a title)
+    body = body[: next((i for i, line in enumerate(body) if not line.strip()), len(body))]
+    assert body and all(len(line) <= width for line in body)
+    kind = ""
+    for line in body:
+        if re.match(r"\s?\d+\. ", line):
+            kind = "step"
+        elif line.startswith("      -> "):
+            kind = "next"
+        elif line.startswith("      ") and not line.startswith("       "):
+            kind = "detail"
+        elif kind == "step":
+            assert line.startswith("    ") and line.strip(), line
+        elif kind == "next":
+            assert line.startswith(" " * 9), line
+        else:
+            pytest.fail(f"a line back at the margin: {line!r}")
 
 
 def test_terminal_shows_self_assessed_evidence(tmp_path: Path, rubric: Rubric) -> None:
