@@ -141,10 +141,12 @@ def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
         how += f", {plain(item.level)}"
     quote = plain(item.context) if item.method != "declared" else plain(item.text)
     return _indent(
-        Text.assemble(
-            f"{s.bullet} ",
-            (f"“{quote}”", s.style("italic")),
-            (f"  ({how}; {_where(item)})", s.style("dim")),
+        _hanging(
+            s.bullet,
+            Text.assemble(
+                (f"“{quote}”", s.style("italic")),
+                (f"  ({how}; {_where(item)})", s.style("dim")),
+            ),
         ),
         4,
     )
@@ -152,12 +154,15 @@ def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
 
 def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> RenderableType:
     mark = s.marks[req.status]
-    head = Text.assemble(
-        ("  " + mark + " ", s.style(_STATUS_STYLE[req.status])),
-        (plain(req.name), s.style("bold")),
-        f"  {_pct(req.score)}",
-        (" must-have" if req.must_have else "", s.style("magenta")),
-        (f"  {plain(req.explanation)}", s.style("dim")),
+    head = _hanging(
+        "  " + mark,
+        Text.assemble(
+            (plain(req.name), s.style("bold")),
+            f"  {_pct(req.score)}",
+            (" must-have" if req.must_have else "", s.style("magenta")),
+            (f"  {plain(req.explanation)}", s.style("dim")),
+        ),
+        style=s.style(_STATUS_STYLE[req.status]),
     )
     lines: list[RenderableType] = [head]
     for skill in req.skills:

@@ -63,3 +63,33 @@ def test_wrapped_lines_keep_their_indentation(rubric: Rubric) -> None:
             if re.match(r"^ ?\d\. \+", before) and not line.startswith(" " * 6):
                 assert line.startswith(" " * 4) and line[4] != " ", line
         assert all(len(row) <= width for row in rows if "|" not in row and "#" not in row)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_details_wrap_under_their_own_text(rubric: Rubric, width: int) -> None:
+    """With --details, a requirement's line goes on under its name (not under its mark or
+    at the margin) and a quoted piece of evidence under the quote."""
+    profile = load_profile(ROOT / "examples" / "senior-ml-engineer.md")
+    report = analyze(profile, rubric, as_of=dt.date(2026, 6, 1))
+    text = render(report, OutputFormat.TERMINAL, RenderOptions(width=width, details=True))
+    rows = text.splitlines()
+    start = rows.index("Requirements")
+    end = next(i for i in range(start, len(rows)) if rows[i].startswith(("Blocking", "Top")))
+    kind = ""
+    for row in rows[start + 1 : end]:
+        if not row.strip() or re.match(r"^\S.*\d+%\s+[#.]+", row):
+            kind = "area"  # an area's title
+        elif re.match(r"^  \S+ ", row):
+            kind = "requirement"
+        elif re.match(r"^   [+-] ", row):
+            kind = "skill"
+        elif re.match(r"^    \S ", row):
+            kind = "evidence"
+        elif re.match(r"^    \S", row):
+            kind = "note"  # years:, degree:, ignored:
+        elif kind in ("requirement", "evidence"):
+            assert row.startswith(" " * 6) and row[6] != " ", row
+        elif kind == "note":
+            assert row.startswith(" " * 4), row
+        else:
+            assert row.startswith("  "), f"back at the margin: {row!r}"
