@@ -249,27 +249,20 @@ def _ranking_layout(cells: Sequence[tuple[Any, ...]], width: int) -> dict[str, i
     }
     candidate_need = min(_CANDIDATE_MAX, widest(2, "Candidate"))
     file_need = min(_FILE_MAX, widest(3, "File"))
-    # Each column but the first has a separator and a space either side of it.
-    left = width - sum(fixed.values()) - 3 * (len(fixed) + 2 - 1)
-    if left >= _CANDIDATE_MIN + _FILE_MIN:
-        candidate = min(candidate_need, left - _FILE_MIN)
-        file = min(file_need, left - candidate)
-        return {
-            "#": fixed["#"],
-            "Score": fixed["Score"],
-            "Candidate": candidate,
-            "File": file,
-            "Verdict": fixed["Verdict"],
-            "Missing": fixed["Missing"],
-        }
-    candidate = max(4, min(candidate_need, left + 3))  # the file's separator is free
-    return {
-        "#": fixed["#"],
-        "Score": fixed["Score"],
-        "Candidate": candidate,
-        "Verdict": fixed["Verdict"],
-        "Missing": fixed["Missing"],
-    }
+    # What the name (and the file) may take: every column but the first costs a
+    # separator with a space either side; the file's is paid only if it is shown.
+    room = width - sum(fixed.values()) - 3 * len(fixed)
+    file = 0
+    if room - 3 >= _CANDIDATE_MIN + _FILE_MIN:
+        room -= 3
+        file = min(file_need, room - min(candidate_need, room - _FILE_MIN))
+    layout = {"#": fixed["#"], "Score": fixed["Score"]}
+    layout["Candidate"] = max(4, min(candidate_need, room - file))
+    if file:
+        layout["File"] = file
+    layout["Verdict"] = fixed["Verdict"]
+    layout["Missing"] = fixed["Missing"]
+    return layout
 
 
 def render_ranking(

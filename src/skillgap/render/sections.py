@@ -96,15 +96,16 @@ def plan_steps(report: GapReport, options: RenderOptions) -> tuple[PlanStep, ...
 # --------------------------------------------------------------------------- terminal
 
 
-def _hanging(mark: str, text: Text) -> RenderableType:
-    """``mark`` then ``text``, whose wrapped lines start under its first word (a level or
-    a gap of the ladder in a narrow terminal)."""
+def hanging(mark: str, text: Text, *, style: str = "") -> RenderableType:
+    """``mark`` then ``text``, whose wrapped lines start under its first word (a
+    requirement under its name, a gap or a step under its own text, never back at the
+    margin in a narrow terminal)."""
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(mark), text)
+    grid.add_row(Text(mark, style=style), text)
     return grid
 
 
@@ -127,7 +128,7 @@ def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableTyp
         mark = ("✔" if color else "[x]") if level.met else ("·" if color else "[ ]")
         style = "green" if level.met else ("red" if level.blocking else "yellow")
         lines.append(
-            _hanging(
+            hanging(
                 f"  {mark}",
                 Text.assemble(
                     (f"{plain(level.name):<{width}}", _st(color, "bold" if here else "")),
@@ -153,7 +154,7 @@ def terminal_ladder(placement: LadderPlacement, *, color: bool) -> RenderableTyp
             )
         for number, gap in enumerate(placement.gap_to_next, start=1):
             lines.append(
-                _hanging(
+                hanging(
                     f"   {number:>2}.",
                     Text.assemble(
                         (f"+{gap.gain:.1f}", _st(color, "green")),
@@ -189,7 +190,7 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
     for step in steps:
         gap = step.gap
         lines.append(
-            _hanging(
+            hanging(
                 f"{step.number:>2}.",
                 Text.assemble(
                     (plain(gap.name), _st(color, "bold")),
@@ -216,7 +217,7 @@ def terminal_plan(report: GapReport, options: RenderOptions) -> RenderableType |
                     style=_st(color, "dim"),
                 )
             )
-        details.extend(_hanging(arrow, Text(plain(s))) for s in gap.next_steps)
+        details.extend(hanging(arrow, Text(plain(s))) for s in gap.next_steps)
         for resource in gap.resources:
             url = safe_url(resource.url)
             details.append(
@@ -327,6 +328,7 @@ def markdown_self_assessment(item: EvidenceItem) -> str:
 
 
 __all__ = [
+    "hanging",
     "level_status",
     "markdown_ladder",
     "markdown_plan",

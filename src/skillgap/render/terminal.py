@@ -23,6 +23,7 @@ from .escape import plain
 from .options import RenderOptions
 from .sections import (
     evidence_how,
+    hanging,
     subject_note,
     terminal_ladder,
     terminal_plan,
@@ -95,7 +96,7 @@ def _header(report: GapReport, s: _Style) -> RenderableType:
         (overall.verdict, s.style("red" if overall.blocked else colour)),
     )
     # A verdict that wraps continues under the score, not at the margin.
-    score = _hanging("Overall", score_text, style=s.style("bold"))
+    score = hanging("Overall", score_text, style=s.style("bold"))
     counts = Text(
         f"{overall.met} met, {overall.partial} partial, {overall.missing} missing "
         f"of {overall.met + overall.partial + overall.missing} requirements",
@@ -141,7 +142,7 @@ def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
         how += f", {plain(item.level)}"
     quote = plain(item.context) if item.method != "declared" else plain(item.text)
     return _indent(
-        _hanging(
+        hanging(
             s.bullet,
             Text.assemble(
                 (f"“{quote}”", s.style("italic")),
@@ -154,7 +155,7 @@ def _evidence_line(item: EvidenceItem, s: _Style) -> RenderableType:
 
 def _requirement(req: RequirementResult, s: _Style, options: RenderOptions) -> RenderableType:
     mark = s.marks[req.status]
-    head = _hanging(
+    head = hanging(
         "  " + mark,
         Text.assemble(
             (plain(req.name), s.style("bold")),
@@ -231,15 +232,6 @@ def _area_detail(area: AreaResult, s: _Style, options: RenderOptions) -> Rendera
     return Group(title, *(_requirement(r, s, options) for r in area.requirements), Text())
 
 
-def _hanging(mark: str, text: Text, *, style: str = "") -> Table:
-    """``mark`` then ``text``, whose wrapped lines start under its first word."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(Text(mark, style=style), text)
-    return grid
-
-
 def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
     head_text = Text.assemble(
         (f"+{gap.gain:.1f}", s.style("bold green")),
@@ -248,7 +240,7 @@ def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
         (f"  ({plain(gap.area_name)}, now {_pct(gap.score)})", s.style("dim")),
         (" must-have" if gap.must_have else "", s.style("magenta")),
     )
-    lines: list[RenderableType] = [_hanging(f"{number:>2}.", head_text)]
+    lines: list[RenderableType] = [hanging(f"{number:>2}.", head_text)]
     if gap.missing_skills:
         shown = ", ".join(plain(x) for x in gap.missing_skills[:6])
         more = len(gap.missing_skills) - 6
@@ -261,7 +253,7 @@ def _gap_line(number: int, gap: Gap, s: _Style) -> RenderableType:
                 6,
             )
         )
-    lines.extend(_indent(_hanging(s.arrow, Text(plain(step))), 6) for step in gap.next_steps[:2])
+    lines.extend(_indent(hanging(s.arrow, Text(plain(step))), 6) for step in gap.next_steps[:2])
     if gap.effort:
         lines.append(_indent(Text(f"effort: {plain(gap.effort)}", style=s.style("dim")), 6))
     return Group(*lines)
@@ -314,7 +306,7 @@ def render_terminal(report: GapReport, options: RenderOptions) -> str:
         console.print(Text("Blocking gaps (unmet must-haves)", style=s.style("bold red")))
         for gap in blocking:
             line = Text(f"{plain(gap.name)} ({plain(gap.area_name)}): now {_pct(gap.score)}")
-            console.print(_indent(_hanging(s.marks["missing"], line), 2))
+            console.print(_indent(hanging(s.marks["missing"], line), 2))
         console.print()
     top = [g for g in report.gaps if g.gain > 0][:5]
     plan = terminal_plan(report, options)
